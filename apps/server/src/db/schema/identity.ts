@@ -1,0 +1,63 @@
+import { bigint, boolean, char, index, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core'
+import { offices } from './directory'
+import { people } from './registry'
+
+/**
+ * Module `identity`: citizen e-transaction accounts and staff accounts.
+ * Sign-in, sessions, devices and OTP arrive with the sign-in and back-office issues; the foundation
+ * holds the accounts so that the demo can list working usernames.
+ */
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}
+
+// tài khoản giao dịch điện tử cá nhân
+export const citizenAccounts = pgTable(
+  'citizen_accounts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    personId: bigint('person_id', { mode: 'number' })
+      .notNull()
+      .references(() => people.id),
+    username: char('username', { length: 10 }).notNull(), // the BHXH code
+    passwordHash: text('password_hash').notNull(), // argon2id
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    guardianAccountId: bigint('guardian_account_id', { mode: 'number' }), // set for a child's account
+    status: varchar('status', { length: 10, enum: ['active', 'locked', 'stopped'] })
+      .notNull()
+      .default('active'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('citizen_accounts_person_uq').on(t.personId),
+    uniqueIndex('citizen_accounts_username_uq').on(t.username),
+    index('citizen_accounts_guardian_idx').on(t.guardianAccountId),
+  ],
+)
+
+export const staffRoles = ['reviewer', 'office_admin', 'system_admin', 'organisation_admin'] as const
+
+// cán bộ BHXH: each staff member belongs to one office and reaches that office's subtree
+export const staffAccounts = pgTable(
+  'staff_accounts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    username: varchar('username', { length: 64 }).notNull(),
+    fullName: text('full_name').notNull(),
+    email: text('email'),
+    officeCode: varchar('office_code', { length: 5 })
+      .notNull()
+      .references(() => offices.code),
+    role: varchar('role', { length: 20, enum: staffRoles }).notNull(),
+    passwordHash: text('password_hash').notNull(), // argon2id
+    totpSecret: text('totp_secret'), // second factor, enrolled on first sign-in
+    status: varchar('status', { length: 10, enum: ['active', 'locked'] })
+      .notNull()
+      .default('active'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('staff_accounts_username_uq').on(t.username), index('staff_accounts_office_idx').on(t.officeCode)],
+)
