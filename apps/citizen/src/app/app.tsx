@@ -1,0 +1,14 @@
+import { I18nextProvider } from 'react-i18next'
+import { BrowserRouter } from 'react-router'
+import { i18n } from '../i18n/i18n'
+import { AppRoutes } from './app-routes'
+
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </I18nextProvider>
+  )
+}

@@ -1,0 +1,47 @@
+import { useDocumentTitle } from '@ansinh/ui'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { ServiceTile } from './service-tile'
+import { services } from './services'
+
+export function HomePage() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('app.name'))
+  return (
+    <>
+      <section className="home-hero as-on-dark" aria-labelledby="home-title">
+        <div className="home-hero__inner">
+          <div className="home-hero__text">
+            <h1 id="home-title" className="home-hero__title">
+              {t('home.title')}
+            </h1>
+            <p className="home-hero__intro">{t('home.intro')}</p>
+          </div>
+          <div className="home-hero__account">
+            <div className="home-hero__actions">
+              <Link to="/sign-in" className="as-button as-button--inverse">
+                {t('home.signIn')}
+              </Link>
+              <Link to="/register" className="as-button as-button--inverse-outline">
+                {t('home.register')}
+              </Link>
+            </div>
+            <p className="home-hero__hint">{t('home.accountHint')}</p>
+          </div>
+        </div>
+      </section>
+      <nav className="home-services" aria-labelledby="home-services-title">
+        <h2 id="home-services-title" className="home-services__title">
+          {t('home.servicesHeading')}
+        </h2>
+        <ul className="home-services__grid">
+          {services.map((service) => (
+            <li key={service.id}>
+              <ServiceTile service={service} />
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  )
+}

@@ -1,0 +1,64 @@
+import { LanguageSwitch, SkipLink, useFocusHeading } from '@ansinh/ui'
+import { useTranslation } from 'react-i18next'
+import { Link, NavLink, Outlet, useLocation } from 'react-router'
+import { StaffBrand } from './staff-brand'
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  isActive ? 'staff-nav__link staff-nav__link--active' : 'staff-nav__link'
+
+/** Workspace frame: top bar, left menu, and the page in the remaining space. */
+export function StaffLayout() {
+  const { t } = useTranslation()
+  const location = useLocation()
+  useFocusHeading(location.pathname)
+  return (
+    <div className="staff-shell">
+      <SkipLink />
+      <header className="staff-topbar as-on-dark">
+        <StaffBrand />
+        <div className="staff-topbar__tools">
+          <LanguageSwitch tone="onDark" />
+          <Link to="/" className="as-button as-button--inverse-outline staff-topbar__sign-out">
+            {t('topbar.signOut')}
+          </Link>
+        </div>
+      </header>
+      <div className="staff-body">
+        <nav className="staff-nav" aria-label={t('nav.label')}>
+          <ul className="staff-nav__list">
+            <li>
+              <span className="staff-nav__group" id="staff-nav-dossiers">
+                <abbr title={t('nav.dossiersFull')}>{t('nav.dossiers')}</abbr>
+              </span>
+              <ul className="staff-nav__sublist" aria-labelledby="staff-nav-dossiers">
+                <li>
+                  <NavLink to="/dossiers/individuals" className={navClass}>
+                    {t('nav.individuals')}
+                  </NavLink>
+                </li>
+              </ul>
+            </li>
+            <li>
+              <NavLink to="/lookup" className={navClass}>
+                {t('nav.lookup')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/reports" className={navClass}>
+                {t('nav.reports')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin" className={navClass}>
+                {t('nav.admin')}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+        <main id="main" className="staff-main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  )
+}
