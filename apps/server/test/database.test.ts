@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle } from '../src/db/client'
+import { type DatabaseHandle, queryRows } from '../src/db/client'
 import { people } from '../src/db/schema'
 import { createTestDatabase, testBackends } from './database'
 
@@ -17,9 +17,8 @@ describe.each(testBackends())('test database on %s', (backend) => {
   })
 
   it('runs on PostgreSQL 15 or later', async () => {
-    const result = await handle.db.execute<{ server_version_num: string }>(sql`show server_version_num`)
-    const rows = 'rows' in result ? result.rows : result
-    expect(Number((rows as Array<{ server_version_num: string }>)[0]?.server_version_num)).toBeGreaterThanOrEqual(150000)
+    const [row] = await queryRows<{ server_version_num: string }>(handle.db, sql`show server_version_num`)
+    expect(Number(row?.server_version_num)).toBeGreaterThanOrEqual(150000)
   })
 
   it('re-running migrations changes nothing', async () => {

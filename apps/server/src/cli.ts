@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util'
+import closeWithGrace from 'close-with-grace'
+import { type Config, ConfigError, loadConfig } from './config'
+import { createLogger, openPlatformDatabase, prepareDatabase, startPlatform } from './main'
+import { seedDemo } from './modules/registry/demo-population'
+import { scrubText } from './platform/logger'
+
+const usage = `Usage: ansinh <command>
+  start     migrate, load reference data, seed demo data when the registry is empty, serve (default for npm start)
+  serve     serve only (the database must already be migrated: run "migrate" once per release)
+  migrate   apply migrations and load reference data
+  seed      seed demo data: seed [--people N] [--seed S]`
+
+async function serve(config: Config, options: { prepare: boolean; demo: boolean }) {
+  const platform = await startPlatform(config, options)
+  const address = platform.app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  platform.app.log.info(`An Sinh is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`)
+  closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
+    if (err) platform.app.log.error({ err }, 'shutting down after an unexpected error')
+    else platform.app.log.info({ signal }, 'shutting down')
+    await platform.stop()
+  })
+}
+
+async function migrate(config: Config) {
+  const database = await openPlatformDatabase(config)
+  try {
+    await prepareDatabase(database)
+  } finally {
+    await database.close()
+  }
+  createLogger(config).info('migrations applied and reference data loaded')
+}
+
+async function seed(config: Config, args: string[]) {
+  const { values } = parseArgs({ args, options: { people: { type: 'string' }, seed: { type: 'string' } } })
+  const people = values.people === undefined ? config.demo.people : Number(values.people)
+  const seedValue = values.seed === undefined ? config.demo.seed : Number(values.seed)
+  if (!Number.isInteger(people) || people < 0 || !Number.isInteger(seedValue)) {
+    throw new ConfigError(['--people and --seed take whole numbers'])
+  }
+  const database = await openPlatformDatabase(config)
+  try {
+    await prepareDatabase(database)
+    const report = await seedDemo(database, { people, seed: seedValue })
+    createLogger(config).info(report, 'demo data')
+  } finally {
+    await database.close()
+  }
+}
+
+async function run(argv: string[]) {
+  const [command = 'start', ...rest] = argv
+  const config = loadConfig()
+  switch (command) {
+    case 'start':
+      return serve(config, { prepare: true, demo: true })
+    case 'serve':
+      return serve(config, { prepare: false, demo: false })
+    case 'migrate':
+      return migrate(config)
+    case 'seed':
+      return seed(config, rest)
+    default:
+      console.error(usage)
+      process.exitCode = 2
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message)
+  } else {
+    console.error('An Sinh failed to start:', scrubText(error instanceof Error ? error.message : String(error)))
+  }
+  process.exit(1)
+})
