@@ -34,8 +34,11 @@ export const apiPrefix = '/api/v1'
 
 export type AppState = { shuttingDown: boolean }
 
-/** Builds the HTTP application: plugins from the outside in (security → docs → API → web apps). */
-export async function buildApp(deps: Deps, state: AppState = { shuttingDown: false }): Promise<FastifyInstance> {
+/** Builds the HTTP application: plugins from the outside in (security → docs → web apps → errors → API). */
+export async function buildApp(
+  deps: Deps,
+  state: AppState = { shuttingDown: false },
+): Promise<FastifyInstance> {
   const { config } = deps
   const app = Fastify({
     logger: loggerOptions(config),
@@ -67,8 +70,13 @@ export async function buildApp(deps: Deps, state: AppState = { shuttingDown: fal
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
     allowList: (request) => /^\/(healthz|readyz|metrics)$/.test(request.url),
-    ...(config.redisUrl ? { redis: new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) } : {}),
-    errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode, message: 'rate limited' }),
+    ...(config.redisUrl
+      ? { redis: new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) }
+      : {}),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: context.statusCode,
+      message: 'rate limited',
+    }),
   })
   await app.register(swagger, {
     openapi: {
@@ -91,14 +99,14 @@ export async function buildApp(deps: Deps, state: AppState = { shuttingDown: fal
 
   const metrics = createMetrics()
   registerMetrics(app, metrics)
-  registerHealth(app, { database: () => deps.database.ping(), shuttingDown: () => state.shuttingDown })
-  await app.register(async (api) => registerDirectoryRoutes(api), { prefix: apiPrefix })
-
   const spaFallback = await registerWebApps(app)
+  // Before any route plugin: encapsulated contexts take the error handler in force when they register.
   registerErrorHandling(app, {
     notFoundFallback: spaFallback,
     notFoundPreHandler: app.rateLimit(),
     onError: (code) => metrics.errors.labels(code).inc(),
   })
+  registerHealth(app, { database: () => deps.database.ping(), shuttingDown: () => state.shuttingDown })
+  await app.register(async (api) => registerDirectoryRoutes(api), { prefix: apiPrefix })
   return app
 }

@@ -15,7 +15,9 @@ async function serve(config: Config, options: { prepare: boolean; demo: boolean 
   const platform = await startPlatform(config, options)
   const address = platform.app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
-  platform.app.log.info(`An Sinh is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`)
+  platform.app.log.info(
+    `An Sinh is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+  )
   closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
     if (err) platform.app.log.error({ err }, 'shutting down after an unexpected error')
     else platform.app.log.info({ signal }, 'shutting down')
@@ -72,7 +74,10 @@ run(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message)
   } else {
-    console.error('An Sinh failed to start:', scrubText(error instanceof Error ? error.message : String(error)))
+    console.error(
+      'An Sinh failed to start:',
+      scrubText(error instanceof Error ? error.message : String(error)),
+    )
   }
   process.exit(1)
 })

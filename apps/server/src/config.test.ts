@@ -30,7 +30,8 @@ describe('configuration from the environment', () => {
 
   it('documents every variable in .env.example', () => {
     const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8')
-    for (const variable of Object.keys(ConfigSchema.shape)) expect(example).toMatch(new RegExp(`^#? ?${variable}=`, 'm'))
+    for (const variable of Object.keys(ConfigSchema.shape))
+      expect(example).toMatch(new RegExp(`^#? ?${variable}=`, 'm'))
   })
 
   it('makes the server exit 1 with a clear message on a bad value', () => {

@@ -6,10 +6,11 @@ const booleanFromEnv = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes')
 
 const urlWithProtocols = (...protocols: string[]) =>
-  z.url({ error: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` }).refine(
-    (value) => protocols.includes(new URL(value).protocol),
-    { error: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
-  )
+  z
+    .url({ error: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` })
+    .refine((value) => protocols.includes(new URL(value).protocol), {
+      error: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    })
 
 /** Every setting of the platform, read once from the environment. `.env.example` documents each one. */
 export const ConfigSchema = z.object({
@@ -67,7 +68,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws a ConfigError naming every bad variable (never its value: it may be a secret). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  )
   const parsed = ConfigSchema.safeParse(present)
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))

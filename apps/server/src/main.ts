@@ -29,10 +29,17 @@ export async function prepareDatabase(database: DatabaseHandle) {
 }
 
 /** The composition root: reads nothing itself, builds every adapter once, then listens. */
-export async function startPlatform(config: Config, options: { prepare: boolean; demo: boolean }): Promise<Platform> {
+export async function startPlatform(
+  config: Config,
+  options: { prepare: boolean; demo: boolean },
+): Promise<Platform> {
   const log = createLogger(config)
   const { secrets, generatedFile } = resolveSecrets(config)
-  if (generatedFile) log.warn({ file: generatedFile }, 'using locally generated demo secrets; set SESSION_SECRET and FILE_ENCRYPTION_KEY in production')
+  if (generatedFile)
+    log.warn(
+      { file: generatedFile },
+      'using locally generated demo secrets; set SESSION_SECRET and FILE_ENCRYPTION_KEY in production',
+    )
   const database = await openPlatformDatabase(config)
   log.info({ database: database.kind }, 'database opened')
   if (options.prepare) {

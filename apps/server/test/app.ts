@@ -8,16 +8,31 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/ansinh-test', ...env })
 }
 
-export type TestApp = { app: FastifyInstance; database: DatabaseHandle; state: AppState; close: () => Promise<void> }
+export type TestApp = {
+  app: FastifyInstance
+  database: DatabaseHandle
+  state: AppState
+  close: () => Promise<void>
+}
 
 /** The real application on a private test database, called in-process with `app.inject`. */
 export async function createTestApp(
-  options: { backend?: TestBackend; env?: Record<string, string>; configure?: (app: FastifyInstance) => void } = {},
+  options: {
+    backend?: TestBackend
+    env?: Record<string, string>
+    configure?: (app: FastifyInstance) => void
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(options.backend)
   const state: AppState = { shuttingDown: false }
-  const secrets = { sessionSecret: 'test-session-secret-test-session-secret', fileEncryptionKey: Buffer.alloc(32, 7) }
-  const app = await buildApp({ config: testConfig(options.env), database, secrets, clock: () => new Date() }, state)
+  const secrets = {
+    sessionSecret: 'test-session-secret-test-session-secret',
+    fileEncryptionKey: Buffer.alloc(32, 7),
+  }
+  const app = await buildApp(
+    { config: testConfig(options.env), database, secrets, clock: () => new Date() },
+    state,
+  )
   options.configure?.(app)
   await app.ready()
   return {

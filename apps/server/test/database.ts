@@ -16,7 +16,11 @@ export function testBackends(): TestBackend[] {
 export async function createTestDatabase(backend: TestBackend = 'pglite'): Promise<DatabaseHandle> {
   if (backend === 'pglite') {
     const dump = inject('pgliteTemplate')
-    return openDatabase({ kind: 'pglite', dataDir: null, loadDataDir: new Blob([Buffer.from(dump, 'base64')]) })
+    return openDatabase({
+      kind: 'pglite',
+      dataDir: null,
+      loadDataDir: new Blob([Buffer.from(dump, 'base64')]),
+    })
   }
   const template = inject('postgresTemplate')
   if (!template) throw new Error('TEST_DATABASE_URL is not set')
@@ -24,7 +28,11 @@ export async function createTestDatabase(backend: TestBackend = 'pglite'): Promi
   await withAdminClient(template.adminUrl, (client) =>
     client.query(`create database ${name} template ${template.database}`),
   )
-  const handle = await openDatabase({ kind: 'postgres', url: urlWithDatabase(template.adminUrl, name), poolSize: 4 })
+  const handle = await openDatabase({
+    kind: 'postgres',
+    url: urlWithDatabase(template.adminUrl, name),
+    poolSize: 4,
+  })
   const close = handle.close
   return {
     ...handle,

@@ -24,7 +24,11 @@ export async function setup(project: TestProject) {
   }
   const database = `ansinh_template_${randomBytes(4).toString('hex')}`
   await withAdminClient(adminUrl, (client) => client.query(`create database ${database}`))
-  const handle = await openDatabase({ kind: 'postgres', url: urlWithDatabase(adminUrl, database), poolSize: 2 })
+  const handle = await openDatabase({
+    kind: 'postgres',
+    url: urlWithDatabase(adminUrl, database),
+    poolSize: 2,
+  })
   await handle.migrate()
   await loadReferenceData(handle.db)
   await handle.close()

@@ -46,7 +46,9 @@ export function databaseOptionsFrom(config: { databaseUrl?: string | undefined; 
     : ({ kind: 'pglite', dataDir: join(config.dataDir, 'pg') } as const)
 }
 
-async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres' }>): Promise<DatabaseHandle> {
+async function openPostgres(
+  options: Extract<DatabaseOptions, { kind: 'postgres' }>,
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,

@@ -1,5 +1,11 @@
 import { ErrorCode, errorHttpStatus, errorMessagesEn, errorMessagesVi } from '@ansinh/domain'
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify'
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  preHandlerHookHandler,
+} from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { DomainError, type FieldErrors } from '../platform/errors'
 import { requestLanguage } from './language'
@@ -18,7 +24,12 @@ const codeByClientStatus: Record<number, ErrorCode> = {
   429: ErrorCode.RateLimited,
 }
 
-type ErrorAnswer = { status: number; code: ErrorCode; fields?: FieldErrors; userMessage?: { vi: string; en: string } }
+type ErrorAnswer = {
+  status: number
+  code: ErrorCode
+  fields?: FieldErrors
+  userMessage?: { vi: string; en: string }
+}
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, answer: ErrorAnswer) {
   const language = requestLanguage(request)
@@ -51,13 +62,20 @@ function toAnswer(error: FastifyError | DomainError | Error): ErrorAnswer {
     }
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    return { status: 400, code: ErrorCode.ValidationFailed, fields: validationFields(error.validation, error.validationContext) }
+    return {
+      status: 400,
+      code: ErrorCode.ValidationFailed,
+      fields: validationFields(error.validation, error.validationContext),
+    }
   }
   const status = 'statusCode' in error ? (error.statusCode ?? 500) : 500
   const code = codeByClientStatus[status]
   if (code) return { status, code }
   if (status >= 400 && status < 500) return { status: 400, code: ErrorCode.ValidationFailed }
-  return { status: status === 503 ? 503 : 500, code: status === 503 ? ErrorCode.ServiceUnavailable : ErrorCode.Internal }
+  return {
+    status: status === 503 ? 503 : 500,
+    code: status === 503 ? ErrorCode.ServiceUnavailable : ErrorCode.Internal,
+  }
 }
 
 /** One place turns every failure into `{ error: { code, message, fields? } }`; 5xx details stay in the log. */
@@ -76,8 +94,11 @@ export function registerErrorHandling(
     else request.log.info({ code: answer.code, status: answer.status }, 'request rejected')
     return sendError(request, reply, answer)
   })
-  app.setNotFoundHandler({ ...(options.notFoundPreHandler ? { preHandler: options.notFoundPreHandler } : {}) }, (request, reply) => {
-    if (options.notFoundFallback?.(request, reply)) return reply
-    return sendError(request, reply, { status: 404, code: ErrorCode.NotFound })
-  })
+  app.setNotFoundHandler(
+    { ...(options.notFoundPreHandler ? { preHandler: options.notFoundPreHandler } : {}) },
+    (request, reply) => {
+      if (options.notFoundFallback?.(request, reply)) return reply
+      return sendError(request, reply, { status: 404, code: ErrorCode.NotFound })
+    },
+  )
 }

@@ -1,13 +1,19 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 
-const HealthStatus = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.string()).optional() })
+const HealthStatus = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.record(z.string(), z.string()).optional(),
+})
 
 /**
  * `/healthz` answers while the process runs (liveness); `/readyz` only while the database answers and
  * the process is not shutting down (readiness: a load balancer stops sending traffic before we close).
  */
-export function registerHealth(app: FastifyInstance, probes: { database: () => Promise<void>; shuttingDown: () => boolean }) {
+export function registerHealth(
+  app: FastifyInstance,
+  probes: { database: () => Promise<void>; shuttingDown: () => boolean },
+) {
   app.get(
     '/healthz',
     { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: HealthStatus } } },
@@ -15,9 +21,16 @@ export function registerHealth(app: FastifyInstance, probes: { database: () => P
   )
   app.get(
     '/readyz',
-    { schema: { tags: ['operations'], summary: 'Readiness: database reachable', response: { 200: HealthStatus, 503: HealthStatus } } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: database reachable',
+        response: { 200: HealthStatus, 503: HealthStatus },
+      },
+    },
     async (_request, reply) => {
-      if (probes.shuttingDown()) return reply.code(503).send({ status: 'unavailable', checks: { process: 'shutting down' } })
+      if (probes.shuttingDown())
+        return reply.code(503).send({ status: 'unavailable', checks: { process: 'shutting down' } })
       try {
         await withTimeout(probes.database(), 2000)
         return { status: 'ok' as const, checks: { database: 'ok' } }

@@ -10,7 +10,14 @@ function addProbeRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   api.post(
     '/api/v1/probe',
-    { schema: { body: z.object({ bhxhCode: z.string().regex(/^\d{10}$/, { error: 'Mã số BHXH gồm 10 chữ số' }), age: z.number().int() }) } },
+    {
+      schema: {
+        body: z.object({
+          bhxhCode: z.string().regex(/^\d{10}$/, { error: 'Mã số BHXH gồm 10 chữ số' }),
+          age: z.number().int(),
+        }),
+      },
+    },
     async (request) => ({ ok: request.body.bhxhCode.length }),
   )
   api.get('/api/v1/probe/conflict', async () => {
@@ -45,7 +52,11 @@ describe.each(testBackends())('HTTP platform on %s', (backend) => {
   })
 
   it('rejects bad input with 400, the field and a Vietnamese message', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/probe', payload: { bhxhCode: '12', age: 'x' } })
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/probe',
+      payload: { bhxhCode: '12', age: 'x' },
+    })
     expect(response.statusCode).toBe(400)
     const body = response.json()
     expect(body.error.code).toBe('VALIDATION_FAILED')
@@ -65,8 +76,18 @@ describe.each(testBackends())('HTTP platform on %s', (backend) => {
   })
 
   it.each([
-    ['malformed JSON', { payload: '{"bhxhCode": ', headers: { 'content-type': 'application/json' } }, 400, 'VALIDATION_FAILED'],
-    ['an unsupported media type', { payload: 'a=b', headers: { 'content-type': 'text/csv' } }, 415, 'VALIDATION_FAILED'],
+    [
+      'malformed JSON',
+      { payload: '{"bhxhCode": ', headers: { 'content-type': 'application/json' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'an unsupported media type',
+      { payload: 'a=b', headers: { 'content-type': 'text/csv' } },
+      415,
+      'VALIDATION_FAILED',
+    ],
     ['a body over the limit', { payload: { bhxhCode: 'x'.repeat(5000), age: 1 } }, 413, 'PAYLOAD_TOO_LARGE'],
   ] as const)('rejects %s with a client error, never a 500', async (_name, request, status, code) => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/probe', ...request })
@@ -77,7 +98,10 @@ describe.each(testBackends())('HTTP platform on %s', (backend) => {
   it('maps domain errors through one table', async () => {
     const response = await t.app.inject('/api/v1/probe/conflict')
     expect(response.statusCode).toBe(409)
-    expect(response.json().error).toEqual({ code: 'CONFLICT', message: expect.stringMatching(/đã tồn tại|đã thay đổi/) })
+    expect(response.json().error).toEqual({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/đã tồn tại|đã thay đổi/),
+    })
   })
 
   it('hides internal details of a 500', async () => {

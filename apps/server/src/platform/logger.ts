@@ -14,7 +14,9 @@ const digitRun = /\d[\d .-]{7,}\d/g
 const emailLike = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g
 
 export function scrubText(text: string): string {
-  return text.replace(emailLike, REDACTED).replace(digitRun, (run) => (run.replace(/\D/g, '').length >= 9 ? REDACTED : run))
+  return text
+    .replace(emailLike, REDACTED)
+    .replace(digitRun, (run) => (run.replace(/\D/g, '').length >= 9 ? REDACTED : run))
 }
 
 export function redactPersonalData(value: unknown, depth = 0): unknown {
@@ -59,6 +61,8 @@ export function loggerOptions(config: { logLevel: string; logPretty: boolean }):
         )
       },
     },
-    ...(config.logPretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
+    ...(config.logPretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
+      : {}),
   }
 }

@@ -24,7 +24,10 @@ export function resolveSecrets(config: Config): { secrets: Secrets; generatedFil
 
 function readOrCreateLocalSecrets(file: string): { sessionSecret: string; fileEncryptionKey: string } {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'))
-  const secrets = { sessionSecret: randomBytes(48).toString('base64url'), fileEncryptionKey: randomBytes(32).toString('base64') }
+  const secrets = {
+    sessionSecret: randomBytes(48).toString('base64url'),
+    fileEncryptionKey: randomBytes(32).toString('base64'),
+  }
   mkdirSync(join(file, '..'), { recursive: true })
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
   return secrets

@@ -1,4 +1,14 @@
-import { bigint, boolean, char, index, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  boolean,
+  char,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core'
 import { offices } from './directory'
 import { people } from './registry'
 
@@ -59,5 +69,8 @@ export const staffAccounts = pgTable(
       .default('active'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('staff_accounts_username_uq').on(t.username), index('staff_accounts_office_idx').on(t.officeCode)],
+  (t) => [
+    uniqueIndex('staff_accounts_username_uq').on(t.username),
+    index('staff_accounts_office_idx').on(t.officeCode),
+  ],
 )

@@ -1,0 +1,182 @@
+import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
+import { type Executor, queryRows } from '../../db/client'
+import {
+  type adminCodeSets,
+  adminUnitMappings,
+  adminUnits,
+  medicalFacilities,
+  offices,
+} from '../../db/schema/directory'
+
+export type AdminCodeSet = (typeof adminCodeSets)[number]
+export type Office = typeof offices.$inferSelect // cơ quan BHXH
+export type MedicalFacility = typeof medicalFacilities.$inferSelect // cơ sở KCB
+export type AdminUnit = typeof adminUnits.$inferSelect // đơn vị hành chính
+
+export type OfficeTreeNode = Pick<
+  Office,
+  'code' | 'name' | 'kind' | 'provinceCode' | 'validFrom' | 'validTo'
+> & {
+  children: OfficeTreeNode[]
+}
+
+export type ListOfficeTreeOptions = {
+  /** Only offices valid on this date (`yyyy-mm-dd`). Omitted: every office, historical ones included. */
+  validOn?: string
+}
+
+/**
+ * The office hierarchy (VSS → province offices → grassroots offices) as a forest ordered by code.
+ * An office whose parent is filtered out by `validOn` becomes a root, so nothing silently vanishes.
+ */
+export async function listOfficeTree(
+  db: Executor,
+  options: ListOfficeTreeOptions = {},
+): Promise<OfficeTreeNode[]> {
+  const rows = await db
+    .select({
+      code: offices.code,
+      parentCode: offices.parentCode,
+      name: offices.name,
+      kind: offices.kind,
+      provinceCode: offices.provinceCode,
+      validFrom: offices.validFrom,
+      validTo: offices.validTo,
+    })
+    .from(offices)
+    .where(
+      options.validOn === undefined
+        ? undefined
+        : and(
+            lte(offices.validFrom, options.validOn),
+            or(isNull(offices.validTo), gte(offices.validTo, options.validOn)),
+          ),
+    )
+    .orderBy(asc(offices.code))
+  const nodes = new Map<string, OfficeTreeNode>()
+  for (const { parentCode: _parentCode, ...office } of rows)
+    nodes.set(office.code, { ...office, children: [] })
+  const roots: OfficeTreeNode[] = []
+  for (const row of rows) {
+    const node = nodes.get(row.code)
+    if (!node) continue
+    const parent = row.parentCode === null ? undefined : nodes.get(row.parentCode)
+    if (parent) parent.children.push(node)
+    else roots.push(node)
+  }
+  return roots
+}
+
+export async function findOffice(db: Executor, code: string): Promise<Office | null> {
+  const [office] = await db.select().from(offices).where(eq(offices.code, code)).limit(1)
+  return office ?? null
+}
+
+/**
+ * The office and every office below it, in code order: the reach of a staff member posted there.
+ * Empty when the office does not exist. `union` (not `union all`) stops at a cycle in bad data.
+ */
+export async function officeSubtreeCodes(db: Executor, code: string): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`
+    with recursive subtree(code) as (
+      select ${offices.code} from ${offices} where ${offices.code} = ${code}
+      union
+      select child.code from ${offices} as child join subtree on child.parent_code = subtree.code
+    )
+    select code from subtree order by code`,
+  )
+  return rows.map((row) => row.code)
+}
+
+export async function findFacility(db: Executor, code: string): Promise<MedicalFacility | null> {
+  const [facility] = await db
+    .select()
+    .from(medicalFacilities)
+    .where(eq(medicalFacilities.code, code))
+    .limit(1)
+  return facility ?? null
+}
+
+export type Province = Pick<AdminUnit, 'code' | 'name' | 'fullName' | 'unitType'>
+
+/** The provinces of one code set (63 before 1 Jul 2025, 34 after), in accent-insensitive name order. */
+export async function listProvinces(db: Executor, codeSet: AdminCodeSet): Promise<Province[]> {
+  return db
+    .select({
+      code: adminUnits.code,
+      name: adminUnits.name,
+      fullName: adminUnits.fullName,
+      unitType: adminUnits.unitType,
+    })
+    .from(adminUnits)
+    .where(and(eq(adminUnits.codeSet, codeSet), eq(adminUnits.level, 'province')))
+    .orderBy(sql`${adminUnits.foldedName} collate "C"`, asc(adminUnits.code))
+}
+
+export type Commune = Pick<AdminUnit, 'code' | 'parentCode' | 'name' | 'fullName' | 'unitType'>
+
+/**
+ * The communes (xã, phường, thị trấn, đặc khu) of a province in one code set, in accent-insensitive
+ * name order. Before 2025 `parentCode` is the district; from 2025 it is the province. The order is
+ * the byte order of the folded name, which is the same on every server whatever its locale.
+ */
+export async function listCommunes(
+  db: Executor,
+  codeSet: AdminCodeSet,
+  provinceCode: string,
+): Promise<Commune[]> {
+  return db
+    .select({
+      code: adminUnits.code,
+      parentCode: adminUnits.parentCode,
+      name: adminUnits.name,
+      fullName: adminUnits.fullName,
+      unitType: adminUnits.unitType,
+    })
+    .from(adminUnits)
+    .where(
+      and(
+        eq(adminUnits.codeSet, codeSet),
+        eq(adminUnits.level, 'commune'),
+        eq(adminUnits.provinceCode, provinceCode),
+      ),
+    )
+    .orderBy(sql`${adminUnits.foldedName} collate "C"`, asc(adminUnits.code))
+}
+
+export type CommuneSuccessor = {
+  newCommuneCode: string
+  newProvinceCode: string
+  /** 'partial': only part of the old commune went here; a person must choose which one applies. */
+  kind: 'full' | 'partial'
+  name: string
+  fullName: string
+}
+
+/**
+ * The 2025 commune(s) an old (2004–2025) commune became, 'full' matches first. Several rows when
+ * the old commune was split. For the island districts without communes, pass the district code.
+ */
+export async function mapOldCommuneToNew(db: Executor, oldCode: string): Promise<CommuneSuccessor[]> {
+  return db
+    .select({
+      newCommuneCode: adminUnitMappings.newCommuneCode,
+      newProvinceCode: adminUnitMappings.newProvinceCode,
+      kind: adminUnitMappings.kind,
+      name: adminUnits.name,
+      fullName: adminUnits.fullName,
+    })
+    .from(adminUnitMappings)
+    .innerJoin(
+      adminUnits,
+      and(
+        eq(adminUnits.codeSet, '2025-07-01'),
+        eq(adminUnits.level, 'commune'),
+        eq(adminUnits.code, adminUnitMappings.newCommuneCode),
+      ),
+    )
+    .where(eq(adminUnitMappings.oldCommuneCode, oldCode))
+    .orderBy(asc(adminUnitMappings.kind), asc(adminUnitMappings.newCommuneCode))
+}

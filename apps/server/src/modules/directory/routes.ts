@@ -1,0 +1,88 @@
+import { todayInVietnam } from '@ansinh/domain'
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { notFound } from '../../platform/errors'
+import { findOffice, listCommunes, listOfficeTree, listProvinces, type OfficeTreeNode } from './repo'
+import {
+  CodeSetQuery,
+  CommuneList,
+  OfficeCodeParams,
+  OfficeTree,
+  OfficeTreeQuery,
+  OfficeView,
+  ProvinceCodeParams,
+  ProvinceList,
+} from './schemas'
+
+const tags = ['directory']
+
+type OfficeNodeView = { code: string; name: string; kind: OfficeTreeNode['kind']; children: OfficeNodeView[] }
+
+function presentTree(nodes: OfficeTreeNode[]): OfficeNodeView[] {
+  return nodes.map(({ code, name, kind, children }) => ({
+    code,
+    name,
+    kind,
+    children: presentTree(children),
+  }))
+}
+
+/** Public reference data the forms need: administrative units and the BHXH office tree. */
+export async function registerDirectoryRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const db = () => app.deps.database.db
+
+  api.get(
+    '/directory/provinces',
+    {
+      schema: {
+        tags,
+        summary: 'Provinces (tỉnh/thành phố)',
+        querystring: CodeSetQuery,
+        response: { 200: ProvinceList },
+      },
+    },
+    async (request) => ({ items: await listProvinces(db(), request.query.codeSet) }),
+  )
+  api.get(
+    '/directory/provinces/:provinceCode/communes',
+    {
+      schema: {
+        tags,
+        summary: 'Communes (xã/phường) of a province',
+        params: ProvinceCodeParams,
+        querystring: CodeSetQuery,
+        response: { 200: CommuneList },
+      },
+    },
+    async (request) => {
+      const items = await listCommunes(db(), request.query.codeSet, request.params.provinceCode)
+      if (items.length === 0) throw notFound('province')
+      return { items }
+    },
+  )
+  api.get(
+    '/directory/offices',
+    {
+      schema: {
+        tags,
+        summary: 'BHXH office tree (cơ quan BHXH)',
+        querystring: OfficeTreeQuery,
+        response: { 200: OfficeTree },
+      },
+    },
+    async (request) => {
+      const validOn = request.query.validOn ?? todayInVietnam(app.deps.clock())
+      return { items: presentTree(await listOfficeTree(db(), { validOn })) }
+    },
+  )
+  api.get(
+    '/directory/offices/:code',
+    { schema: { tags, summary: 'One BHXH office', params: OfficeCodeParams, response: { 200: OfficeView } } },
+    async (request) => {
+      const office = await findOffice(db(), request.params.code)
+      if (!office) throw notFound('office')
+      return office
+    },
+  )
+}

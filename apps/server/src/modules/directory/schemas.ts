@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { adminCodeSets } from '../../db/schema/directory'
+
+export const CodeSetQuery = z.object({
+  codeSet: z
+    .enum(adminCodeSets)
+    .default('2025-07-01')
+    .describe('Administrative code table: before or from 1 Jul 2025'),
+})
+
+export const ProvinceCodeParams = z.object({
+  provinceCode: z.string().regex(/^\d{2}$/, { error: 'Mã tỉnh gồm 2 chữ số' }),
+})
+
+export const OfficeCodeParams = z.object({
+  code: z.string().regex(/^\d{3}(\d{2})?$/, { error: 'Mã cơ quan BHXH gồm 3 hoặc 5 chữ số' }),
+})
+
+export const OfficeTreeQuery = z.object({
+  validOn: z.iso
+    .date({ error: 'Ngày theo dạng yyyy-mm-dd' })
+    .optional()
+    .describe('Only offices valid on this day; default today'),
+})
+
+const AdminUnitView = z.object({
+  code: z.string(),
+  name: z.string(),
+  fullName: z.string(),
+  unitType: z.string(),
+})
+export const ProvinceList = z.object({ items: z.array(AdminUnitView) })
+export const CommuneList = z.object({
+  items: z.array(AdminUnitView.extend({ parentCode: z.string().nullable() })),
+})
+
+type OfficeNodeShape = {
+  code: string
+  name: string
+  kind: 'central' | 'province' | 'grassroots'
+  children: OfficeNodeShape[]
+}
+const OfficeNode: z.ZodType<OfficeNodeShape> = z.lazy(() =>
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(['central', 'province', 'grassroots']),
+    children: z.array(OfficeNode),
+  }),
+)
+export const OfficeTree = z.object({ items: z.array(OfficeNode) })
+
+export const OfficeView = z.object({
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  kind: z.enum(['central', 'province', 'grassroots']),
+  name: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  openingHours: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+})
