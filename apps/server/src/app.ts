@@ -3,9 +3,10 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { Redis } from 'ioredis'
+import pino from 'pino'
 import type { Config } from './config'
 import type { DatabaseHandle } from './db/client'
 import { registerErrorHandling } from './http/error-handler'
@@ -37,11 +38,15 @@ export type AppState = { shuttingDown: boolean }
 /** Builds the HTTP application: plugins from the outside in (security → docs → web apps → errors → API). */
 export async function buildApp(
   deps: Deps,
-  state: AppState = { shuttingDown: false },
+  options: { state?: AppState; logStream?: { write: (line: string) => void } } = {},
 ): Promise<FastifyInstance> {
   const { config } = deps
+  const state = options.state ?? { shuttingDown: false }
+  const logger = options.logStream
+    ? pino(loggerOptions(config), options.logStream)
+    : pino(loggerOptions(config))
   const app = Fastify({
-    logger: loggerOptions(config),
+    loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),

@@ -52,7 +52,7 @@ export async function startPlatform(
     log.info(report, 'demo data')
   }
   const state: AppState = { shuttingDown: false }
-  const app = await buildApp({ config, database, secrets, clock: () => new Date() }, state)
+  const app = await buildApp({ config, database, secrets, clock: () => new Date() }, { state })
   await app.listen({ host: config.host, port: config.port })
   return {
     app,

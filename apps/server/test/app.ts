@@ -21,6 +21,7 @@ export async function createTestApp(
     backend?: TestBackend
     env?: Record<string, string>
     configure?: (app: FastifyInstance) => void
+    logStream?: { write: (line: string) => void }
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(options.backend)
@@ -31,7 +32,7 @@ export async function createTestApp(
   }
   const app = await buildApp(
     { config: testConfig(options.env), database, secrets, clock: () => new Date() },
-    state,
+    { state, ...(options.logStream ? { logStream: options.logStream } : {}) },
   )
   options.configure?.(app)
   await app.ready()

@@ -50,3 +50,24 @@ describe('personal data never reaches the log', () => {
     expect(output).not.toMatch(/7901234567|a@b\.vn|079190012345|0912345678/)
   })
 })
+
+describe('request logs', () => {
+  it('log the route pattern, never the concrete URL with its query', async () => {
+    const { createTestApp } = await import('../../test/app')
+    const lines: string[] = []
+    const t = await createTestApp({
+      env: { LOG_LEVEL: 'info' },
+      logStream: { write: (line: string) => lines.push(line) },
+    })
+    try {
+      await t.app.inject('/api/v1/directory/offices/07915?bhxhCode=7901234567')
+      await t.app.inject('/api/v1/no-such-route/079190012345')
+    } finally {
+      await t.close()
+    }
+    const output = lines.join('')
+    expect(output).toContain('/api/v1/directory/offices/:code')
+    expect(output).not.toMatch(/7901234567|079190012345/)
+    expect(output).not.toContain('"level":50')
+  })
+})

@@ -24,11 +24,18 @@ export function redactPersonalData(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object' || depth > 8) return value
   if (Array.isArray(value)) return value.map((item) => redactPersonalData(item, depth + 1))
   if (value instanceof Error) return redactPersonalData(errorToObject(value), depth)
+  // Requests, replies and other class instances are left to their serializers (which run after this).
+  if (!isPlainObject(value)) return value
   const out: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
     out[key] = personalKeys.test(key) ? REDACTED : redactPersonalData(item, depth + 1)
   }
   return out
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
 }
 
 function errorToObject(error: Error): Record<string, unknown> {
@@ -39,7 +46,8 @@ function errorToObject(error: Error): Record<string, unknown> {
 function serializeRequest(request: FastifyRequest) {
   return {
     method: request.method,
-    route: request.routeOptions?.url ?? request.url.split('?')[0],
+    // An unmatched URL has no pattern: keep its path, scrubbed like any free text.
+    route: request.routeOptions?.url ?? scrubText(request.url?.split('?')[0] ?? ''),
     id: request.id,
   }
 }
