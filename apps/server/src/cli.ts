@@ -45,7 +45,7 @@ async function seed(config: Config, args: string[]) {
   const database = await openPlatformDatabase(config)
   try {
     await prepareDatabase(database)
-    const report = await seedDemo(database, { people, seed: seedValue })
+    const report = await seedDemo(database, { people, seed: seedValue, deferIndexes: people >= 100_000 })
     createLogger(config).info(report, 'demo data')
   } finally {
     await database.close()

@@ -21,6 +21,35 @@ describe.each(testBackends())('test database on %s', (backend) => {
     expect(Number(row?.server_version_num)).toBeGreaterThanOrEqual(150000)
   })
 
+  it('marks every personal-data column with a PII comment', async () => {
+    const rows = await queryRows<{ table_name: string; column_name: string; comment: string | null }>(
+      handle.db,
+      sql`select c.table_name, c.column_name, col_description(format('%I', c.table_name)::regclass, c.ordinal_position) as comment
+          from information_schema.columns c where c.table_schema = current_schema()`,
+    )
+    const personal = [
+      'people.personal_id',
+      'people.bhxh_code',
+      'people.legacy_id_number',
+      'people.passport_number',
+      'people.full_name',
+      'people.folded_name',
+      'people.birth_year',
+      'people.birth_month',
+      'people.birth_day',
+      'people.street',
+      'people.phone',
+      'people.email',
+      'medical_visits.diagnosis_code',
+      'health_cards.card_number',
+      'health_cards.legacy_card_number',
+      'citizen_accounts.username',
+      'staff_accounts.full_name',
+    ]
+    const comments = new Map(rows.map((row) => [`${row.table_name}.${row.column_name}`, row.comment]))
+    for (const column of personal) expect(comments.get(column), column).toMatch(/^PII/)
+  })
+
   it('re-running migrations changes nothing', async () => {
     await handle.migrate()
     const rows = await handle.db.select().from(people)

@@ -1,0 +1,69 @@
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, testBackends } from '../../../../test/database'
+import type { DatabaseHandle } from '../../../db/client'
+import { citizenAccounts, healthCards, people, staffAccounts } from '../../../db/schema'
+import { verifyPassword } from '../../identity/password'
+import { insertReferenceFixture } from './reference-fixture'
+import { seedDemo } from './seed-demo'
+import { demoAccounts } from './well-known'
+
+describe.each(testBackends())('seedDemo on %s', (backend) => {
+  let handle: DatabaseHandle
+  beforeAll(async () => {
+    handle = await createTestDatabase(backend)
+    await insertReferenceFixture(handle.db)
+  })
+  afterAll(async () => handle?.close())
+
+  it('loads the well-known household and the generated people once', async () => {
+    const first = await seedDemo(handle, { people: 150, seed: 9, asOf: '2026-11-01' })
+    expect(first).toMatchObject({ skipped: false, people: 152 })
+    const second = await seedDemo(handle, { people: 150, seed: 9, asOf: '2026-11-01' })
+    expect(second).toEqual({ skipped: true })
+    const [count] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(people)
+    expect(count?.n).toBe(152)
+  })
+
+  it('creates the demo citizen account on the BHXH code, with a password that verifies', async () => {
+    const { citizen } = demoAccounts
+    const [account] = await handle.db
+      .select({
+        hash: citizenAccounts.passwordHash,
+        mustChange: citizenAccounts.mustChangePassword,
+        bhxh: people.bhxhCode,
+      })
+      .from(citizenAccounts)
+      .innerJoin(people, eq(people.id, citizenAccounts.personId))
+      .where(eq(citizenAccounts.username, citizen.username))
+    expect(account?.bhxh).toBe(citizen.bhxhCode)
+    expect(account?.mustChange).toBe(false)
+    expect(await verifyPassword(account?.hash ?? '', citizen.password)).toBe(true)
+    expect(await verifyPassword(account?.hash ?? '', `${citizen.password}x`)).toBe(false)
+  })
+
+  it('creates the staff accounts in their offices, with passwords that verify', async () => {
+    for (const staff of demoAccounts.staff) {
+      const [account] = await handle.db
+        .select()
+        .from(staffAccounts)
+        .where(eq(staffAccounts.username, staff.username))
+      expect(account).toMatchObject({
+        officeCode: staff.officeCode,
+        role: staff.role,
+        fullName: staff.fullName,
+      })
+      expect(await verifyPassword(account?.passwordHash ?? '', staff.password)).toBe(true)
+    }
+  })
+
+  it('gives the demo citizen and her child current cards', async () => {
+    const cards = await handle.db
+      .select({ number: healthCards.cardNumber, group: healthCards.groupCode })
+      .from(healthCards)
+      .where(
+        sql`${healthCards.cardNumber} in (${demoAccounts.citizen.bhxhCode}, ${demoAccounts.child.bhxhCode})`,
+      )
+    expect(cards.map((card) => card.group).sort()).toEqual(['DN', 'HS'])
+  })
+})

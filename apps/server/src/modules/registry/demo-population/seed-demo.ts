@@ -1,0 +1,95 @@
+import { eq, inArray } from 'drizzle-orm'
+import type { DatabaseHandle } from '../../../db/client'
+import { offices, people } from '../../../db/schema'
+import { createCitizenAccount, createStaffAccount } from '../../identity/accounts'
+import { currentMonthStart, generateDemoPopulation } from './generate'
+import { loadDemoReference } from './reference'
+import type { PopulationTable } from './types'
+import { buildWellKnownBatch, demoAccounts } from './well-known'
+import { writeDemoPopulation } from './writer'
+
+export type SeedDemoOptions = {
+  /** Generated people besides the well-known ones. */
+  people?: number
+  seed?: number
+  /** See `GenerateOptions.asOf`. */
+  asOf?: string
+  /** Drop and rebuild secondary indexes around the load (PostgreSQL; worth it from ~100k people). */
+  deferIndexes?: boolean
+}
+
+export type SeedDemoResult =
+  | { skipped: true }
+  | { skipped: false; people: number; rows: Record<PopulationTable, number>; elapsedMs: number }
+
+/**
+ * The first-start demo: the well-known household and accounts, then `people` generated people.
+ * Skips when the registry already has people, so it is safe on every start. Needs the reference data
+ * (offices, facilities, administrative units) to be loaded first.
+ */
+export async function seedDemo(
+  handle: DatabaseHandle,
+  options: SeedDemoOptions = {},
+): Promise<SeedDemoResult> {
+  const started = performance.now()
+  const existing = await handle.db.select({ id: people.id }).from(people).limit(1)
+  if (existing.length > 0) return { skipped: true }
+  const asOf = options.asOf ?? currentMonthStart()
+  const reference = await loadDemoReference(handle.db)
+  await assertDemoOffices(handle)
+  const wellKnown = await writeDemoPopulation(handle, [buildWellKnownBatch(reference, asOf)])
+  const count = options.people ?? 2_000
+  const generated =
+    count > 0
+      ? await writeDemoPopulation(
+          handle,
+          generateDemoPopulation({ people: count, seed: options.seed ?? 1, reference, asOf }),
+          { deferIndexes: options.deferIndexes ?? false },
+        )
+      : wellKnown
+  const rows = { ...wellKnown.rows }
+  if (count > 0)
+    for (const table of Object.keys(rows) as PopulationTable[]) rows[table] += generated.rows[table]
+  await createDemoAccounts(handle)
+  return { skipped: false, people: rows.people, rows, elapsedMs: Math.round(performance.now() - started) }
+}
+
+async function assertDemoOffices(handle: DatabaseHandle) {
+  const wanted = demoAccounts.staff.map((account) => account.officeCode)
+  const found = await handle.db
+    .select({ code: offices.code })
+    .from(offices)
+    .where(inArray(offices.code, wanted))
+  const missing = wanted.filter((code) => !found.some((row) => row.code === code))
+  if (missing.length > 0) {
+    throw new Error(`Demo seed needs the offices ${missing.join(', ')}: load the reference data first`)
+  }
+}
+
+async function createDemoAccounts(handle: DatabaseHandle) {
+  const { citizen, staff } = demoAccounts
+  const [person] = await handle.db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.bhxhCode, citizen.bhxhCode))
+  if (!person) throw new Error('the well-known citizen was not written')
+  await handle.db.transaction(async (tx) => {
+    await Promise.all([
+      createCitizenAccount(tx, {
+        personId: person.id,
+        username: citizen.username,
+        password: citizen.password,
+        mustChangePassword: false,
+      }),
+      ...staff.map((account) =>
+        createStaffAccount(tx, {
+          username: account.username,
+          fullName: account.fullName,
+          officeCode: account.officeCode,
+          role: account.role,
+          password: account.password,
+        }),
+      ),
+    ])
+  })
+}
