@@ -3,9 +3,10 @@
 //   node scripts/build-web.mjs             build both
 //   node scripts/build-web.mjs --if-stale  skip an app whose dist/index.html is newer than its inputs
 // Prints one line per app. Plain Node, no dependencies beyond the Vite already installed.
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const ifStale = process.argv.includes('--if-stale')
@@ -49,7 +50,20 @@ function isUpToDate(appDir) {
   return builtAt(appDir) > newestInput
 }
 
-const { build } = await import('vite')
+/**
+ * Each app builds with the Vite its own package.json names. npm may install it inside the app
+ * (apps/<app>/node_modules) rather than at the root, so resolve it from the app's directory.
+ */
+async function viteOf(appDir) {
+  const entry = createRequire(path.join(appDir, 'package.json')).resolve('vite/package.json')
+  const manifest = JSON.parse(readFileSync(entry, 'utf8'))
+  const exported = manifest.exports['.']
+  const file =
+    typeof exported === 'string'
+      ? exported
+      : (exported.import?.default ?? exported.import ?? exported.default)
+  return import(pathToFileURL(path.join(path.dirname(entry), file)).href)
+}
 
 let failed = false
 for (const app of apps) {
@@ -61,6 +75,7 @@ for (const app of apps) {
   }
   const started = performance.now()
   try {
+    const { build } = await viteOf(appDir)
     await build({ root: appDir, configFile: path.join(appDir, 'vite.config.ts'), logLevel: 'warn' })
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     console.log(`web ${app}: built in ${seconds} s (${relativeDist})`)
