@@ -24,7 +24,8 @@ export async function createTestDatabase(backend: TestBackend = 'pglite'): Promi
   }
   const template = inject('postgresTemplate')
   if (!template) throw new Error('TEST_DATABASE_URL is not set')
-  const name = `ansinh_test_${randomBytes(6).toString('hex')}`
+  // Named after this run's template, so a run's teardown never touches another run's databases.
+  const name = `${template.database}_${randomBytes(6).toString('hex')}`
   await withAdminClient(template.adminUrl, (client) =>
     client.query(`create database ${name} template ${template.database}`),
   )

@@ -22,7 +22,7 @@ export async function setup(project: TestProject) {
     project.provide('postgresTemplate', null)
     return
   }
-  const database = `ansinh_template_${randomBytes(4).toString('hex')}`
+  const database = `ansinh_run_${randomBytes(4).toString('hex')}`
   await withAdminClient(adminUrl, (client) => client.query(`create database ${database}`))
   const handle = await openDatabase({
     kind: 'postgres',
@@ -36,8 +36,8 @@ export async function setup(project: TestProject) {
   return async () => {
     await withAdminClient(adminUrl, async (client) => {
       const { rows } = await client.query<{ datname: string }>(
-        `select datname from pg_database where datname like 'ansinh_test_%' or datname = $1`,
-        [database],
+        `select datname from pg_database where datname like $1 or datname = $2`,
+        [`${database}\\_%`, database],
       )
       for (const row of rows) await client.query(`drop database if exists ${row.datname} with (force)`)
     })
