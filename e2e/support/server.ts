@@ -118,8 +118,11 @@ async function terminate(child: ChildProcess): Promise<void> {
 }
 
 /** The test runner's own variables would change how the server behaves; leave them out. */
+/** The journeys run on their own embedded database: a developer's DATABASE_URL or REDIS_URL must not leak in. */
+const notInherited = /^(VITEST|DATABASE_URL$|REDIS_URL$|SMTP_URL$|SMS_)/
+
 function inheritedEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')))
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !notInherited.test(key)))
 }
 
 async function freePort(): Promise<number> {

@@ -13,8 +13,11 @@ import { registerErrorHandling } from './http/error-handler'
 import { registerHealth } from './http/health'
 import { registerWebApps } from './http/web-apps'
 import { registerDirectoryRoutes } from './modules/directory/routes'
+import { otpDeliveryShareSource } from './modules/notify/otp-delivery-stats'
+import { registerReceiptRoutes } from './modules/notify/receipt-routes'
+import { registerNotifyRoutes } from './modules/notify/routes'
 import { loggerOptions } from './platform/logger'
-import { createMetrics, registerMetrics } from './platform/metrics'
+import { type Metrics, registerMetrics } from './platform/metrics'
 import type { Secrets } from './platform/secrets'
 
 /** What every module's routes and services receive: adapters built once in the composition root. */
@@ -23,6 +26,13 @@ export type Deps = {
   database: DatabaseHandle
   secrets: Secrets
   clock: () => Date
+  metrics: Metrics
+  /**
+   * Wakes this process's outbox dispatcher: call it after committing a transaction that queued a
+   * message (never inside it: the dispatcher cannot see uncommitted rows). A no-op where no dispatcher
+   * runs (ROLE=serve); workers elsewhere find the message on their next poll.
+   */
+  kick: () => void
 }
 
 declare module 'fastify' {
@@ -96,14 +106,20 @@ export async function buildApp(
       tags: [
         { name: 'operations', description: 'Health and readiness' },
         { name: 'directory', description: 'Administrative units and BHXH offices' },
+        { name: 'development', description: 'Dev outbox and template previews (never in production)' },
       ],
     },
     transform: jsonSchemaTransform,
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
 
-  const metrics = createMetrics()
+  const metrics = deps.metrics
   registerMetrics(app, metrics)
+  metrics.sms.useOtpDeliverySource(
+    otpDeliveryShareSource(deps.database.db, deps.clock, {
+      onError: (error) => app.log.warn({ err: error }, 'could not read OTP delivery figures'),
+    }),
+  )
   const spaFallback = await registerWebApps(app)
   // Before any route plugin: encapsulated contexts take the error handler in force when they register.
   registerErrorHandling(app, {
@@ -113,5 +129,30 @@ export async function buildApp(
   })
   registerHealth(app, { database: () => deps.database.ping(), shuttingDown: () => state.shuttingDown })
   await app.register(async (api) => registerDirectoryRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerReceiptRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerNotifyRoutes(api), { prefix: apiPrefix })
+  return app
+}
+
+/**
+ * What a worker-only process (ROLE=worker) serves: the orchestrator's probes and the metrics, nothing
+ * public.
+ */
+export async function buildProbeApp(
+  deps: Deps,
+  options: { state?: AppState } = {},
+): Promise<FastifyInstance> {
+  const state = options.state ?? { shuttingDown: false }
+  const app = Fastify({
+    loggerInstance: pino(loggerOptions(deps.config)) as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+  })
+  app.decorate('deps', deps)
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  registerMetrics(app, deps.metrics)
+  registerHealth(app, { database: () => deps.database.ping(), shuttingDown: () => state.shuttingDown })
   return app
 }

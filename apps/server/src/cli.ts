@@ -8,6 +8,7 @@ import { scrubText } from './platform/logger'
 const usage = `Usage: ansinh <command>
   start     migrate, load reference data, seed demo data when the registry is empty, serve (default for npm start)
   serve     serve only (the database must already be migrated: run "migrate" once per release)
+  worker    background workers only, as ROLE=worker (needs DATABASE_URL; the port answers only probes)
   migrate   apply migrations and load reference data
   seed      seed demo data: seed [--people N] [--seed S]`
 
@@ -15,8 +16,11 @@ async function serve(config: Config, options: { prepare: boolean; demo: boolean 
   const platform = await startPlatform(config, options)
   const address = platform.app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   platform.app.log.info(
-    `An Sinh is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    config.role === 'worker'
+      ? `An Sinh workers are running; probes and metrics on ${url}`
+      : `An Sinh is serving on ${url}${config.role === 'all' ? ' (with background workers)' : ''}`,
   )
   closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
     if (err) platform.app.log.error({ err }, 'shutting down after an unexpected error')
@@ -54,11 +58,12 @@ async function seed(config: Config, args: string[]) {
 
 async function run(argv: string[]) {
   const [command = 'start', ...rest] = argv
-  const config = loadConfig()
+  const config = loadConfig(command === 'worker' ? { ...process.env, ROLE: 'worker' } : process.env)
   switch (command) {
     case 'start':
       return serve(config, { prepare: true, demo: true })
     case 'serve':
+    case 'worker':
       return serve(config, { prepare: false, demo: false })
     case 'migrate':
       return migrate(config)

@@ -18,9 +18,52 @@ describe('configuration from the environment', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ FILE_ENCRYPTION_KEY: 'short' }, 'FILE_ENCRYPTION_KEY'],
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
+    [{ ROLE: 'both' }, 'ROLE'],
+    [{ ROLE: 'worker' }, 'ROLE'], // a separate worker cannot open the embedded database
+    [{ SMS_TRANSPORT: 'pigeon' }, 'SMS_TRANSPORT'],
+    [{ SMTP_URL: 'http://mail.example.vn' }, 'SMTP_URL'],
+    [{ EMAIL_FROM: 'BHXH số' }, 'EMAIL_FROM'],
+    [{ OTP_SMS_PER_HOUR: '0' }, 'OTP_SMS_PER_HOUR'],
+    [{ MESSAGES_PER_RECIPIENT_PER_HOUR: 'many' }, 'MESSAGES_PER_RECIPIENT_PER_HOUR'],
+    [{ DEV_OUTBOX: 'maybe' }, 'DEV_OUTBOX'],
   ])('rejects %o naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`))
+  })
+
+  it('turns the development outbox on outside production, and refuses it in production', () => {
+    expect(loadConfig({}).devOutbox).toBe(true)
+    expect(loadConfig({ DEV_OUTBOX: 'false' }).devOutbox).toBe(false)
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      FILE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    }
+    expect(loadConfig(production).devOutbox).toBe(false)
+    expect(() => loadConfig({ ...production, DEV_OUTBOX: '1' })).toThrow(
+      /DEV_OUTBOX: must be off in production/,
+    )
+    expect(() => loadConfig({ ...production, SMTP_URL: 'smtps://u:p@mail.example.vn' })).toThrow(
+      /EMAIL_FROM: required/,
+    )
+  })
+
+  it('reads e-mail and per-recipient limits', () => {
+    expect(loadConfig({})).toMatchObject({
+      email: { smtpUrl: undefined, from: 'BHXH số <no-reply@ansinh.localhost>' },
+      messageLimits: { otpSmsPerHour: 5, perRecipientPerHour: 20 },
+    })
+    const config = loadConfig({
+      SMTP_URL: 'smtp://mail.example.vn:587',
+      EMAIL_FROM: 'BHXH số <no-reply@example.vn>',
+      OTP_SMS_PER_HOUR: '3',
+      MESSAGES_PER_RECIPIENT_PER_HOUR: '50',
+    })
+    expect(config.email).toEqual({
+      smtpUrl: 'smtp://mail.example.vn:587',
+      from: 'BHXH số <no-reply@example.vn>',
+    })
+    expect(config.messageLimits).toEqual({ otpSmsPerHour: 3, perRecipientPerHour: 50 })
   })
 
   it('never echoes the value of a bad variable (it may be a secret)', () => {

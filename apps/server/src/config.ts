@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { resolveSmsProviders, SmsProvidersFromEnv } from './modules/notify/channels/sms-provider-config'
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -23,6 +24,27 @@ export const ConfigSchema = z.object({
   DATABASE_URL: urlWithProtocols('postgres:', 'postgresql:').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: urlWithProtocols('redis:', 'rediss:').optional(),
+  ROLE: z.enum(['all', 'serve', 'worker']).default('all'),
+  SMS_TRANSPORT: z.enum(['file', 'http']).default('file'),
+  SMS_PROVIDERS: SmsProvidersFromEnv.optional(),
+  SMS_HEALTH_WINDOW_SECONDS: z.coerce.number().int().min(60).default(900),
+  SMS_HEALTH_DELIVERY_DEADLINE_SECONDS: z.coerce.number().int().min(1).default(300),
+  SMS_HEALTH_MAX_LATE_SHARE: z.coerce.number().min(0.01).max(1).default(0.15),
+  SMS_HEALTH_MIN_SAMPLES: z.coerce.number().int().min(1).default(20),
+  SMS_HEALTH_MAX_CONSECUTIVE_ERRORS: z.coerce.number().int().min(1).default(5),
+  SMS_HEALTH_COOLDOWN_SECONDS: z.coerce.number().int().min(1).default(300),
+  SMS_HEALTH_REFRESH_SECONDS: z.coerce.number().int().min(1).default(15),
+  SMTP_URL: urlWithProtocols('smtp:', 'smtps:').optional(),
+  EMAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>@\r\n]+<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/, {
+      error: 'must be an address, optionally with a name: BHXH số <no-reply@example.vn>',
+    })
+    .optional(),
+  DEV_OUTBOX: booleanFromEnv.optional(),
+  OTP_SMS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  MESSAGES_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFromEnv.optional(),
   DEMO_PEOPLE: z.coerce.number().int().min(0).max(10_000_000).default(2000),
@@ -39,7 +61,7 @@ export const ConfigSchema = z.object({
 
 export type Config = ReturnType<typeof toConfig>
 
-function toConfig(env: z.infer<typeof ConfigSchema>) {
+function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders = []) {
   return {
     env: env.NODE_ENV,
     host: env.HOST,
@@ -50,6 +72,28 @@ function toConfig(env: z.infer<typeof ConfigSchema>) {
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
+    /** all: HTTP and background workers in one process; serve: HTTP only; worker: workers (and probes) only. */
+    role: env.ROLE,
+    smsTransport: env.SMS_TRANSPORT,
+    /** SMS_TRANSPORT=http: the gateways, with their credentials read from the variables they name. */
+    smsProviders,
+    smsHealth: {
+      windowMs: env.SMS_HEALTH_WINDOW_SECONDS * 1000,
+      deliveryDeadlineMs: env.SMS_HEALTH_DELIVERY_DEADLINE_SECONDS * 1000,
+      maxLateShare: env.SMS_HEALTH_MAX_LATE_SHARE,
+      minSamples: env.SMS_HEALTH_MIN_SAMPLES,
+      maxConsecutiveErrors: env.SMS_HEALTH_MAX_CONSECUTIVE_ERRORS,
+      cooldownMs: env.SMS_HEALTH_COOLDOWN_SECONDS * 1000,
+      refreshMs: env.SMS_HEALTH_REFRESH_SECONDS * 1000,
+    },
+    email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM ?? 'BHXH số <no-reply@ansinh.localhost>' },
+    /** GET /api/v1/dev/outbox and /dev/templates: every message's text, OTPs included. Never in production. */
+    devOutbox: env.DEV_OUTBOX ?? env.NODE_ENV !== 'production',
+    /** Per recipient and clock hour, counted across processes (database, or Redis with REDIS_URL). */
+    messageLimits: {
+      otpSmsPerHour: env.OTP_SMS_PER_HOUR,
+      perRecipientPerHour: env.MESSAGES_PER_RECIPIENT_PER_HOUR,
+    },
     logLevel: env.LOG_LEVEL,
     logPretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY === true),
     demo: { people: env.DEMO_PEOPLE, seed: env.DEMO_SEED },
@@ -59,6 +103,8 @@ function toConfig(env: z.infer<typeof ConfigSchema>) {
     secrets: { sessionSecret: env.SESSION_SECRET, fileEncryptionKey: env.FILE_ENCRYPTION_KEY },
   }
 }
+
+type SmsProviders = ReturnType<typeof resolveSmsProviders>['providers']
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -75,9 +121,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
   }
+  if (parsed.data.ROLE === 'worker' && !parsed.data.DATABASE_URL) {
+    // The embedded database can be opened by one process only: a separate worker needs a server.
+    throw new ConfigError([
+      'ROLE: "worker" needs DATABASE_URL (a PostgreSQL server); with the embedded database use ROLE=all',
+    ])
+  }
   if (parsed.data.NODE_ENV === 'production') {
+    if (parsed.data.DEV_OUTBOX === true) {
+      throw new ConfigError([
+        'DEV_OUTBOX: must be off in production: it shows every message sent, one-time passwords included, to anyone',
+      ])
+    }
+    if (parsed.data.SMTP_URL && !parsed.data.EMAIL_FROM) {
+      throw new ConfigError(['EMAIL_FROM: required in production when SMTP_URL is set'])
+    }
     const missing = (['SESSION_SECRET', 'FILE_ENCRYPTION_KEY'] as const).filter((name) => !parsed.data[name])
     if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: required in production`))
   }
-  return toConfig(parsed.data)
+  if (parsed.data.SMS_TRANSPORT === 'http' && !parsed.data.SMS_PROVIDERS)
+    throw new ConfigError(['SMS_PROVIDERS: required when SMS_TRANSPORT=http (see docs/SMS-PROVIDERS.md)'])
+  // Credentials are named by the providers' JSON and read here, so a missing one stops the start too.
+  const sms = resolveSmsProviders(parsed.data.SMS_PROVIDERS ?? [], present)
+  if (sms.problems.length > 0) throw new ConfigError(sms.problems)
+  return toConfig(parsed.data, sms.providers)
 }

@@ -1,14 +1,23 @@
 import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
-import { type AppState, buildApp } from './app'
+import { type AppState, buildApp, buildProbeApp, type Deps } from './app'
 import type { Config } from './config'
 import { type DatabaseHandle, databaseOptionsFrom, openDatabase } from './db/client'
+import { startWorkers, type WorkerOptions, type Workers } from './jobs/workers'
 import { loadReferenceData } from './modules/directory/reference-data'
+import { type Channels, createChannels } from './modules/notify/channels'
 import { seedDemo } from './modules/registry/demo-population'
 import { loggerOptions } from './platform/logger'
+import { createMetrics } from './platform/metrics'
 import { resolveSecrets } from './platform/secrets'
 
-export type Platform = { app: FastifyInstance; database: DatabaseHandle; stop: () => Promise<void> }
+export type Platform = {
+  app: FastifyInstance
+  database: DatabaseHandle
+  /** Present when this process runs the background workers (ROLE=all or worker). */
+  workers: Workers | undefined
+  stop: () => Promise<void>
+}
 
 export function createLogger(config: Config) {
   return pino(loggerOptions(config))
@@ -31,7 +40,7 @@ export async function prepareDatabase(database: DatabaseHandle) {
 /** The composition root: reads nothing itself, builds every adapter once, then listens. */
 export async function startPlatform(
   config: Config,
-  options: { prepare: boolean; demo: boolean },
+  options: { prepare: boolean; demo: boolean; workers?: WorkerOptions },
 ): Promise<Platform> {
   const log = createLogger(config)
   const { secrets, generatedFile } = resolveSecrets(config)
@@ -51,15 +60,57 @@ export async function startPlatform(
     const report = await seedDemo(database, { people: config.demo.people, seed: config.demo.seed })
     log.info(report, 'demo data')
   }
+  const metrics = createMetrics()
+  // Workers start after migrations and before listening: a process that cannot run them does not serve.
+  let channels: Channels | undefined
+  let workers: Workers | undefined
+  if (config.role === 'serve' && database.kind === 'pglite')
+    log.warn('ROLE=serve on the embedded database: no process sends the messages this one queues')
+  const stopWorkers = async () => {
+    await workers?.stop()
+    await channels?.close()
+  }
   const state: AppState = { shuttingDown: false }
-  const app = await buildApp({ config, database, secrets, clock: () => new Date() }, { state })
-  await app.listen({ host: config.host, port: config.port })
+  let app: FastifyInstance
+  try {
+    if (config.role !== 'serve') {
+      channels = createChannels(config, {
+        // SMS_TRANSPORT=http judges its gateways from the shared outbox.
+        http: { db: database.db, log: log.child({ component: 'sms' }), metrics: metrics.sms },
+      })
+      workers = await startWorkers(
+        { database, channels, log, metrics },
+        {
+          ...options.workers,
+          // Jobs in progress get half the shutdown grace: HTTP and the dispatcher need the rest.
+          jobRunner: { stopTimeoutMs: config.shutdownGraceMs / 2, ...options.workers?.jobRunner },
+        },
+      )
+    }
+    const deps: Deps = {
+      config,
+      database,
+      secrets,
+      clock: () => new Date(),
+      metrics,
+      kick: () => workers?.kick(),
+    }
+    app = config.role === 'worker' ? await buildProbeApp(deps, { state }) : await buildApp(deps, { state })
+    await app.listen({ host: config.host, port: config.port })
+  } catch (error) {
+    await stopWorkers()
+    await database.close()
+    throw error
+  }
   return {
     app,
     database,
+    workers,
     stop: async () => {
       state.shuttingDown = true
+      // HTTP first (requests in flight may still queue and kick), then workers, then the database.
       await app.close()
+      await stopWorkers()
       await database.close()
     },
   }

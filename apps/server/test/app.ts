@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { type AppState, buildApp } from '../src/app'
 import { type Config, loadConfig } from '../src/config'
 import type { DatabaseHandle } from '../src/db/client'
+import { createMetrics } from '../src/platform/metrics'
 import { createTestDatabase, type TestBackend } from './database'
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -22,6 +23,8 @@ export async function createTestApp(
     env?: Record<string, string>
     configure?: (app: FastifyInstance) => void
     logStream?: { write: (line: string) => void }
+    /** Called where the real server would wake its outbox dispatcher. */
+    kick?: () => void
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(options.backend)
@@ -31,7 +34,14 @@ export async function createTestApp(
     fileEncryptionKey: Buffer.alloc(32, 7),
   }
   const app = await buildApp(
-    { config: testConfig(options.env), database, secrets, clock: () => new Date() },
+    {
+      config: testConfig(options.env),
+      database,
+      secrets,
+      clock: () => new Date(),
+      metrics: createMetrics(),
+      kick: options.kick ?? (() => {}),
+    },
     { state, ...(options.logStream ? { logStream: options.logStream } : {}) },
   )
   options.configure?.(app)

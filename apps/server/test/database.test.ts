@@ -45,6 +45,14 @@ describe.each(testBackends())('test database on %s', (backend) => {
       'health_cards.legacy_card_number',
       'citizen_accounts.username',
       'staff_accounts.full_name',
+      'people.province_code',
+      'people.household_id',
+      'participation_periods.position',
+      'medical_visits.facility_code',
+      'medical_visits.total_cost',
+      'health_cards.group_code',
+      'messages.recipient',
+      'messages.body',
     ]
     const comments = new Map(rows.map((row) => [`${row.table_name}.${row.column_name}`, row.comment]))
     for (const column of personal) expect(comments.get(column), column).toMatch(/^PII/)

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
@@ -32,7 +32,14 @@ export type DatabaseHandle = {
 }
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number; applicationName?: string }
+  | {
+      kind: 'postgres'
+      url: string
+      poolSize?: number
+      applicationName?: string
+      /** An idle pooled connection broke (server restart, failover); the pool replaces it. */
+      onConnectionError?: (error: Error) => void
+    }
   | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -53,7 +60,10 @@ async function openPostgres(
     connectionString: options.url,
     max: options.poolSize ?? 10,
     application_name: options.applicationName ?? 'ansinh',
+    connectionTimeoutMillis: 5_000,
   })
+  // Without a listener, a broken idle connection is an uncaught 'error' event that ends the process.
+  pool.on('error', (error) => options.onConnectionError?.(error))
   const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Database
   return {
     db,
@@ -68,7 +78,7 @@ async function openPostgres(
 }
 
 async function openPglite(options: Extract<DatabaseOptions, { kind: 'pglite' }>): Promise<DatabaseHandle> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
+  const releaseLock = options.dataDir ? lockDataDir(options.dataDir) : () => {}
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
@@ -82,7 +92,43 @@ async function openPglite(options: Extract<DatabaseOptions, { kind: 'pglite' }>)
     ping: async () => {
       await client.query('select 1')
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close()
+      releaseLock()
+    },
+  }
+}
+
+/**
+ * PGlite is PostgreSQL inside this process: two processes on one data directory would each believe
+ * they own it and silently lose each other's writes. A lock file with the owner's pid prevents that;
+ * a lock left by a process that no longer runs is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true })
+  const lockFile = `${dataDir}.lock`
+  const owner = readLockOwner(lockFile)
+  if (owner !== null && owner !== process.pid && isRunning(owner)) {
+    throw new Error(
+      `The embedded database in ${dataDir} is in use by process ${owner}. Stop it first, or set DATABASE_URL to share a PostgreSQL server.`,
+    )
+  }
+  writeFileSync(lockFile, String(process.pid))
+  return () => rmSync(lockFile, { force: true })
+}
+
+function readLockOwner(lockFile: string): number | null {
+  if (!existsSync(lockFile)) return null
+  const pid = Number(readFileSync(lockFile, 'utf8').trim())
+  return Number.isInteger(pid) && pid > 0 ? pid : null
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -52,6 +52,15 @@ function validationFields(validation: Array<{ instancePath: string; message?: st
   return fields
 }
 
+/**
+ * PostgreSQL's class 22 ("data exception": a date out of range, a number too large…) means the input
+ * slipped past a schema; it is still the client's input, so it is a 400, not a 500.
+ */
+function isBadDataValue(error: Error): boolean {
+  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)
+}
+
 function toAnswer(error: FastifyError | DomainError | Error): ErrorAnswer {
   if (error instanceof DomainError) {
     return {
@@ -68,6 +77,7 @@ function toAnswer(error: FastifyError | DomainError | Error): ErrorAnswer {
       fields: validationFields(error.validation, error.validationContext),
     }
   }
+  if (isBadDataValue(error)) return { status: 400, code: ErrorCode.ValidationFailed }
   const status = 'statusCode' in error ? (error.statusCode ?? 500) : 500
   const code = codeByClientStatus[status]
   if (code) return { status, code }

@@ -23,6 +23,11 @@ function addProbeRoutes(app: FastifyInstance) {
   api.get('/api/v1/probe/conflict', async () => {
     throw new DomainError('CONFLICT', 'dossier already decided')
   })
+  api.get('/api/v1/probe/bad-date', async () => {
+    throw Object.assign(new Error('Failed query'), {
+      cause: Object.assign(new Error('date/time field value out of range'), { code: '22008' }),
+    })
+  })
   api.get('/api/v1/probe/crash', async () => {
     throw new Error('secret internal detail 012345678901')
   })
@@ -102,6 +107,12 @@ describe.each(testBackends())('HTTP platform on %s', (backend) => {
       code: 'CONFLICT',
       message: expect.stringMatching(/đã tồn tại|đã thay đổi/),
     })
+  })
+
+  it('answers 400 when PostgreSQL rejects a value the schema let through', async () => {
+    const response = await t.app.inject('/api/v1/probe/bad-date')
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error.code).toBe('VALIDATION_FAILED')
   })
 
   it('hides internal details of a 500', async () => {

@@ -38,6 +38,8 @@ export async function registerWebApps(app: FastifyInstance) {
   return function spaFallback(request: FastifyRequest, reply: FastifyReply): boolean {
     const path = request.url.split('?')[0] ?? '/'
     if ((request.method !== 'GET' && request.method !== 'HEAD') || apiLike.test(path)) return false
+    // A missing file (an old hashed asset after a deploy) must be a 404, never the HTML shell.
+    if (/\.[a-z0-9]+$/i.test(path)) return false
     const target = present.find((webApp) => path.startsWith(webApp.prefix))
     if (!target) return false
     void reply.header('cache-control', 'no-cache').sendFile('index.html', target.dist)

@@ -71,3 +71,27 @@ describe('request logs', () => {
     expect(output).not.toContain('"level":50')
   })
 })
+
+describe('errors in logs', () => {
+  it('keep what locates the fault and drop the query parameters', () => {
+    const cause = Object.assign(
+      new Error('duplicate key value violates unique constraint "people_bhxh_code_uq"'),
+      {
+        code: '23505',
+        constraint: 'people_bhxh_code_uq',
+        table: 'people',
+        detail: 'Key (bhxh_code)=(7901234567) already exists.',
+      },
+    )
+    const error = Object.assign(
+      new Error(
+        'Failed query: insert into "people" ("full_name", "birth_day") values ($1, $2)\nparams: Nguyễn Thị Hằng,1990-05-12',
+      ),
+      { query: 'insert into "people" …', params: ['Nguyễn Thị Hằng', '1990-05-12'], cause },
+    )
+    const output = captureLogs((log) => log.error({ err: error }, 'request failed'))
+    expect(output).not.toMatch(/Nguyễn|1990-05-12|7901234567/)
+    expect(output).toContain('"constraint":"people_bhxh_code_uq"')
+    expect(output).toContain('"code":"23505"')
+  })
+})

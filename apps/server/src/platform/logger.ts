@@ -7,7 +7,7 @@ import type { LoggerOptions } from 'pino'
  * runs that could be an identifier or phone number, and of e-mail addresses.
  */
 const personalKeys =
-  /^(password|newpassword|oldpassword|currentpassword|passwordhash|otp|code|token|secret|totp.*|authorization|cookie|set-cookie|personalid|bhxhcode|legacyidnumber|passportnumber|idnumber|cardnumber|legacycardnumber|healthcardnumber|username|fullname|name|foldedname|firstname|lastname|phone|mobile|email|address|street|dateofbirth|dob|birth.*|householdcode)$/i
+  /^(password|newpassword|oldpassword|currentpassword|onetimepassword|passwordhash|otp|otpcode|verificationcode|token|secret|totp.*|authorization|cookie|set-cookie|personalid|bhxhcode|legacyidnumber|passportnumber|idnumber|cardnumber|legacycardnumber|healthcardnumber|username|fullname|name|foldedname|firstname|lastname|phone|mobile|email|address|street|dateofbirth|dob|birth.*|householdcode)$/i
 
 const REDACTED = '[redacted]'
 const digitRun = /\d[\d .-]{7,}\d/g
@@ -38,8 +38,36 @@ function isPlainObject(value: object): boolean {
   return prototype === Object.prototype || prototype === null
 }
 
+/**
+ * Errors keep only what locates the fault. Query errors carry the statement's parameters (names,
+ * dates of birth…) in `params`, `detail` and after "params:" in their message; none of that is kept.
+ */
+const errorFieldsKept = [
+  'code',
+  'constraint',
+  'table',
+  'column',
+  'routine',
+  'statusCode',
+  'validationContext',
+] as const
+
+function withoutParameters(text: string): string {
+  return text.split(/\nparams:/)[0] ?? ''
+}
+
 function errorToObject(error: Error): Record<string, unknown> {
-  return { type: error.name, message: error.message, stack: error.stack, ...(error as object) }
+  const source = error as Error & Record<string, unknown>
+  const out: Record<string, unknown> = { type: error.name, message: withoutParameters(error.message) }
+  for (const field of errorFieldsKept) if (source[field] !== undefined) out[field] = source[field]
+  // The stack's first line repeats the message; keep only the frames.
+  if (error.stack)
+    out.stack = error.stack
+      .split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .join('\n')
+  if (error.cause instanceof Error) out.cause = errorToObject(error.cause)
+  return out
 }
 
 /** Requests are logged by route pattern (`/api/v1/people/:id`), never by the concrete URL or query. */

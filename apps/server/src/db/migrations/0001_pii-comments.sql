@@ -38,6 +38,24 @@ COMMENT ON COLUMN "staff_accounts"."full_name" IS 'PII: staff member name';--> s
 COMMENT ON COLUMN "staff_accounts"."email" IS 'PII: staff e-mail';--> statement-breakpoint
 COMMENT ON COLUMN "staff_accounts"."password_hash" IS 'Secret: argon2id hash';--> statement-breakpoint
 COMMENT ON COLUMN "staff_accounts"."totp_secret" IS 'Secret: TOTP seed of the second factor';--> statement-breakpoint
+COMMENT ON COLUMN "people"."province_code" IS 'PII: province of residence (with commune and street, an address)';--> statement-breakpoint
+COMMENT ON COLUMN "people"."district_code" IS 'PII: district of residence (pre-2025 addresses only)';--> statement-breakpoint
+COMMENT ON COLUMN "people"."household_id" IS 'PII: the household the person belongs to';--> statement-breakpoint
+COMMENT ON COLUMN "people"."household_relation" IS 'PII: relation to the head of household';--> statement-breakpoint
+COMMENT ON COLUMN "households"."head_person_id" IS 'PII: head of household';--> statement-breakpoint
+COMMENT ON COLUMN "participation_periods"."position" IS 'PII: occupation or position at the employer';--> statement-breakpoint
+COMMENT ON COLUMN "participation_periods"."employer_id" IS 'PII: employer of the person for the period';--> statement-breakpoint
+COMMENT ON COLUMN "benefits"."kind" IS 'PII (may be health): sickness, maternity, pension…';--> statement-breakpoint
+COMMENT ON COLUMN "medical_visits"."facility_code" IS 'PII (health): where the person was treated';--> statement-breakpoint
+COMMENT ON COLUMN "medical_visits"."admitted_at" IS 'PII (health): admission time';--> statement-breakpoint
+COMMENT ON COLUMN "medical_visits"."discharged_at" IS 'PII (health): discharge time';--> statement-breakpoint
+COMMENT ON COLUMN "medical_visits"."visit_type" IS 'PII (health): outpatient, inpatient… (MA_LOAI_KCB)';--> statement-breakpoint
+COMMENT ON COLUMN "medical_visits"."total_cost" IS 'PII (health): total cost in đồng';--> statement-breakpoint
+COMMENT ON COLUMN "medical_visits"."fund_paid" IS 'PII (health): paid by the BHYT fund in đồng';--> statement-breakpoint
+COMMENT ON COLUMN "medical_visits"."patient_paid" IS 'PII (health): paid by the patient in đồng';--> statement-breakpoint
+COMMENT ON COLUMN "health_cards"."group_code" IS 'PII: beneficiary group; reveals e.g. poor-household, veteran or pensioner status';--> statement-breakpoint
+COMMENT ON COLUMN "health_cards"."benefit_level" IS 'PII: benefit level 1–5, derived from the group';--> statement-breakpoint
+COMMENT ON COLUMN "health_cards"."primary_facility_code" IS 'PII: registered primary-care facility (hints at residence)';--> statement-breakpoint
 COMMENT ON TABLE "admin_units" IS 'Administrative units of both code sets (before and after 1 Jul 2025). Reference data, GSO codes.';--> statement-breakpoint
 COMMENT ON TABLE "admin_unit_mappings" IS 'Old commune → new commune (1 Jul 2025 reform); partial = only part of the old unit';--> statement-breakpoint
 COMMENT ON TABLE "offices" IS 'BHXH offices tree (central → province → grassroots) with validity dates';--> statement-breakpoint

@@ -1,3 +1,4 @@
 export * from './directory'
 export * from './identity'
+export * from './notify'
 export * from './registry'

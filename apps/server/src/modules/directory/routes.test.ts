@@ -42,6 +42,15 @@ describe.each(testBackends())('directory API on %s', (backend) => {
     )
   })
 
+  it.each(['0000-01-01', '2025-02-30', 'yesterday'])(
+    'rejects validOn=%s with 400, never a 500',
+    async (validOn) => {
+      const response = await t.app.inject(`/api/v1/directory/offices?validOn=${validOn}`)
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error.fields).toHaveProperty('validOn')
+    },
+  )
+
   it('shows one office, 404 for an unknown code, 400 for a malformed one', async () => {
     const office = (await t.app.inject('/api/v1/directory/offices/07915')).json()
     expect(office).toMatchObject({ code: '07915', parentCode: '079', name: 'BHXH Quận 5' })

@@ -19,6 +19,7 @@ export const OfficeCodeParams = z.object({
 export const OfficeTreeQuery = z.object({
   validOn: z.iso
     .date({ error: 'Ngày theo dạng yyyy-mm-dd' })
+    .refine((value) => value >= '1900-01-01' && value <= '2999-12-31', { error: 'Ngày phải từ năm 1900' })
     .optional()
     .describe('Only offices valid on this day; default today'),
 })

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../../db/client'
 import { citizenAccounts, healthCards, people, staffAccounts } from '../../../db/schema'
 import { verifyPassword } from '../../identity/password'
 import { insertReferenceFixture } from './reference-fixture'
-import { seedDemo } from './seed-demo'
+import { IncompleteSeedError, seedDemo } from './seed-demo'
 import { demoAccounts } from './well-known'
 
 describe.each(testBackends())('seedDemo on %s', (backend) => {
@@ -65,5 +65,21 @@ describe.each(testBackends())('seedDemo on %s', (backend) => {
         sql`${healthCards.cardNumber} in (${demoAccounts.citizen.bhxhCode}, ${demoAccounts.child.bhxhCode})`,
       )
     expect(cards.map((card) => card.group).sort()).toEqual(['DN', 'HS'])
+  })
+})
+
+describe('an interrupted demo seed', () => {
+  it('is refused with a clear message instead of being taken for a finished one', async () => {
+    const handle = await createTestDatabase()
+    try {
+      await insertReferenceFixture(handle.db)
+      await seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01' })
+      await handle.db.delete(staffAccounts) // as if the process died before the accounts were written
+      await expect(seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01' })).rejects.toThrow(
+        IncompleteSeedError,
+      )
+    } finally {
+      await handle.close()
+    }
   })
 })

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../db/client'
-import { offices, people } from '../../../db/schema'
+import { offices, people, staffAccounts } from '../../../db/schema'
 import { createCitizenAccount, createStaffAccount } from '../../identity/accounts'
 import { currentMonthStart, generateDemoPopulation } from './generate'
 import { loadDemoReference } from './reference'
@@ -26,6 +26,9 @@ export type SeedDemoResult =
  * The first-start demo: the well-known household and accounts, then `people` generated people.
  * Skips when the registry already has people, so it is safe on every start. Needs the reference data
  * (offices, facilities, administrative units) to be loaded first.
+ *
+ * The demo accounts are written last, so they mark a finished seed: people without them mean an
+ * earlier seed was interrupted, and this refuses to guess what to do with the half-written registry.
  */
 export async function seedDemo(
   handle: DatabaseHandle,
@@ -33,7 +36,10 @@ export async function seedDemo(
 ): Promise<SeedDemoResult> {
   const started = performance.now()
   const existing = await handle.db.select({ id: people.id }).from(people).limit(1)
-  if (existing.length > 0) return { skipped: true }
+  if (existing.length > 0) {
+    if (await demoAccountsExist(handle)) return { skipped: true }
+    throw new IncompleteSeedError()
+  }
   const asOf = options.asOf ?? currentMonthStart()
   const reference = await loadDemoReference(handle.db)
   await assertDemoOffices(handle)
@@ -52,6 +58,25 @@ export async function seedDemo(
     for (const table of Object.keys(rows) as PopulationTable[]) rows[table] += generated.rows[table]
   await createDemoAccounts(handle)
   return { skipped: false, people: rows.people, rows, elapsedMs: Math.round(performance.now() - started) }
+}
+
+export class IncompleteSeedError extends Error {
+  constructor() {
+    super(
+      'The registry holds people but no demo accounts: an earlier demo seed was interrupted. ' +
+        'Start again from an empty database (for the embedded one: delete DATA_DIR).',
+    )
+    this.name = 'IncompleteSeedError'
+  }
+}
+
+async function demoAccountsExist(handle: DatabaseHandle): Promise<boolean> {
+  const usernames = demoAccounts.staff.map((account) => account.username)
+  const found = await handle.db
+    .select({ id: staffAccounts.id })
+    .from(staffAccounts)
+    .where(inArray(staffAccounts.username, usernames))
+  return found.length === usernames.length
 }
 
 async function assertDemoOffices(handle: DatabaseHandle) {

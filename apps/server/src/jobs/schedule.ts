@@ -1,0 +1,44 @@
+import type { BaseLogger } from 'pino'
+import type { DatabaseHandle } from '../db/client'
+import {
+  defaultSendingTimeoutMs,
+  pruneOldMessageBodies,
+  sentBodyRetentionDays,
+  sweepStuckMessages,
+} from '../modules/notify/dispatcher'
+import type { JobDefinition } from '../platform/jobs'
+
+/**
+ * Every queue and scheduled job of the platform, in one place. Cron expressions are read in
+ * Asia/Ho_Chi_Minh unless a job says otherwise; pg-boss fires each schedule once per tick across all
+ * worker processes. Handlers must be idempotent: a job can run twice (a worker killed mid-job).
+ */
+export type JobDeps = {
+  database: DatabaseHandle
+  log: BaseLogger
+  /** Overrides for tests. */
+  sendingTimeoutMs?: number
+}
+
+export function declareJobs(deps: JobDeps): JobDefinition[] {
+  return [
+    {
+      // Messages whose dispatcher died between claiming and recording go back to the queue.
+      name: 'notify-sweep-sending',
+      cron: '* * * * *',
+      expireInSeconds: 60,
+      run: async () => {
+        await sweepStuckMessages(deps, deps.sendingTimeoutMs ?? defaultSendingTimeoutMs)
+      },
+    },
+    {
+      // OTPs and temporary passwords have no business staying in the database once sent.
+      name: 'notify-prune-sent-bodies',
+      cron: '17 3 * * *',
+      expireInSeconds: 60 * 60,
+      run: async () => {
+        await pruneOldMessageBodies(deps, sentBodyRetentionDays)
+      },
+    },
+  ]
+}

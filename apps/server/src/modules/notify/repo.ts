@@ -1,0 +1,211 @@
+import { sql } from 'drizzle-orm'
+import { type Executor, queryRows } from '../../db/client'
+import type { messageChannels, messageFailureKinds } from '../../db/schema/notify'
+
+export type MessageChannel = (typeof messageChannels)[number]
+export type MessageFailureKind = (typeof messageFailureKinds)[number]
+
+// ---------------------------------------------------------------------------------------------------
+// Outbox dispatch: claim due messages, record what the gateway answered, sweep abandoned claims.
+// ---------------------------------------------------------------------------------------------------
+
+/** A message the dispatcher holds: status `sending` (to send now) or `failed` (expired while queued). */
+export type ClaimedMessage = {
+  id: string
+  channel: MessageChannel
+  kind: string
+  recipient: string
+  subject: string | null
+  body: string
+  html: string | null
+  /** Attempts including this one; also the fencing token when the outcome is recorded. */
+  attempts: number
+  maxAttempts: number
+  status: 'sending' | 'failed'
+  createdAtMs: number
+}
+
+/**
+ * Claims up to `limit` due messages in one statement (its own short transaction): rows another
+ * dispatcher has locked are skipped, so concurrent dispatchers never claim the same message. Claimed
+ * rows become `sending` with their attempt counted; rows whose `expires_at` has passed become
+ * `failed`/`expired` instead and are never sent.
+ */
+export async function claimDueMessages(db: Executor, limit: number): Promise<ClaimedMessage[]> {
+  const rows = await queryRows<ClaimedMessage & { createdAtMs: number | string }>(
+    db,
+    sql`
+      with due as (
+        select id from messages
+        where status = 'queued' and next_attempt_at <= now()
+        order by next_attempt_at
+        limit ${limit}
+        for update skip locked
+      )
+      update messages m set
+        status = case when m.expires_at <= now() then 'failed' else 'sending' end,
+        failure_kind = case when m.expires_at <= now() then 'expired' end,
+        sending_since = case when m.expires_at <= now() then null else now() end,
+        attempts = case when m.expires_at <= now() then m.attempts else m.attempts + 1 end
+      from due
+      where m.id = due.id
+      returning m.id, m.channel, m.kind, m.recipient, m.subject, m.body, m.html, m.attempts,
+        m.max_attempts as "maxAttempts", m.status,
+        (extract(epoch from m.created_at) * 1000)::float8 as "createdAtMs"`,
+  )
+  return rows.map((row) => ({ ...row, createdAtMs: Number(row.createdAtMs) }))
+}
+
+/** What became of one claimed message. `queued` is a retry `retryInMs` from now. */
+export type MessageOutcome = {
+  id: string
+  attempts: number
+  status: 'sent' | 'delivered' | 'queued' | 'failed'
+  failureKind?: MessageFailureKind | undefined
+  provider?: string | undefined
+  providerMessageId?: string | undefined
+  /** Gateway status or code only: never the message text or the recipient. */
+  lastError?: string | undefined
+  retryInMs?: number | undefined
+}
+
+/**
+ * Records outcomes in one statement. A row is only updated while it is still `sending` with the same
+ * attempt number: if the sweeper gave the message back to the queue meanwhile (and maybe another
+ * dispatcher claimed it), this late answer is dropped rather than overwriting the newer attempt.
+ * Returns the ids that were recorded.
+ */
+export async function recordOutcomes(db: Executor, outcomes: MessageOutcome[]): Promise<string[]> {
+  if (outcomes.length === 0) return []
+  const payload = JSON.stringify(
+    outcomes.map((o) => ({
+      id: o.id,
+      attempts: o.attempts,
+      status: o.status,
+      failure_kind: o.failureKind ?? null,
+      provider: o.provider ?? null,
+      provider_message_id: o.providerMessageId ?? null,
+      last_error: o.lastError ?? null,
+      retry_in_ms: o.retryInMs ?? 0,
+    })),
+  )
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+      update messages m set
+        status = o.status,
+        failure_kind = o.failure_kind,
+        provider = coalesce(o.provider, m.provider),
+        provider_message_id = coalesce(o.provider_message_id, m.provider_message_id),
+        last_error = coalesce(o.last_error, m.last_error),
+        sending_since = null,
+        sent_at = case when o.status in ('sent', 'delivered') then now() else m.sent_at end,
+        delivered_at = case when o.status = 'delivered' then now() else m.delivered_at end,
+        next_attempt_at = case
+          when o.status = 'queued' then now() + o.retry_in_ms * interval '1 millisecond'
+          else m.next_attempt_at end
+      from jsonb_to_recordset(${payload}::jsonb) as o(
+        id uuid, attempts integer, status text, failure_kind text, provider text,
+        provider_message_id text, last_error text, retry_in_ms bigint)
+      where m.id = o.id and m.status = 'sending' and m.attempts = o.attempts
+      returning m.id`,
+  )
+  return rows.map((row) => row.id)
+}
+
+/**
+ * For sends whose outcome `recordOutcomes` dropped: a delivery receipt can beat the dispatcher and
+ * move the message from `sending` straight to `delivered` (or `undelivered`). Its status stands; only
+ * the gateway's message id is filled in. Returns the ids that were such a case.
+ */
+export async function recordAcceptedAfterReceipt(
+  db: Executor,
+  accepted: { id: string; attempts: number; provider: string; providerMessageId?: string | undefined }[],
+): Promise<string[]> {
+  if (accepted.length === 0) return []
+  const payload = JSON.stringify(
+    accepted.map((a) => ({
+      id: a.id,
+      attempts: a.attempts,
+      provider: a.provider,
+      provider_message_id: a.providerMessageId ?? null,
+    })),
+  )
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+      update messages m set provider_message_id = coalesce(m.provider_message_id, o.provider_message_id)
+      from jsonb_to_recordset(${payload}::jsonb) as o(
+        id uuid, attempts integer, provider text, provider_message_id text)
+      where m.id = o.id and m.attempts = o.attempts and m.provider = o.provider
+        and (m.status = 'delivered' or (m.status = 'failed' and m.failure_kind = 'undelivered'))
+      returning m.id`,
+  )
+  return rows.map((row) => row.id)
+}
+
+/**
+ * Gives messages held in `sending` for longer than `olderThanMs` back to the queue: their dispatcher
+ * died between claiming and recording. The retry carries the same message id, which gateways dedupe
+ * on. A message that has already used all its attempts this way is dead-lettered instead, so a
+ * message that crashes every worker that sends it cannot loop forever.
+ */
+export async function requeueStuckSending(
+  db: Executor,
+  olderThanMs: number,
+): Promise<{ requeued: number; deadLettered: number }> {
+  const rows = await queryRows<{ status: string }>(
+    db,
+    sql`
+      update messages set
+        status = case when attempts >= max_attempts then 'failed' else 'queued' end,
+        failure_kind = case when attempts >= max_attempts then 'dead_letter' end,
+        last_error = 'no outcome recorded: sending abandoned',
+        sending_since = null,
+        next_attempt_at = now()
+      where status = 'sending'
+        and sending_since < now() - ${olderThanMs} * interval '1 millisecond'
+      returning status`,
+  )
+  const deadLettered = rows.filter((row) => row.status === 'failed').length
+  return { requeued: rows.length - deadLettered, deadLettered }
+}
+
+/** Queued messages per channel, for the queue-depth gauge (the partial index `messages_due_idx` covers it). */
+export async function countQueuedByChannel(db: Executor): Promise<Map<MessageChannel, number>> {
+  const rows = await queryRows<{ channel: MessageChannel; count: number | string }>(
+    db,
+    sql`select channel, count(*) as count from messages where status = 'queued' group by channel`,
+  )
+  return new Map(rows.map((row) => [row.channel, Number(row.count)]))
+}
+
+/**
+ * Blanks the texts of SMS and e-mails sent more than `olderThanDays` ago (an OTP, a temporary
+ * password or a case detail has no business staying in the database), `batchSize` rows per statement
+ * so no statement holds many row locks. Status, kind, provider and timings stay for reports; inbox
+ * messages are the citizen's to keep and are not touched. Returns the number of messages blanked.
+ */
+export async function pruneSentBodies(
+  db: Executor,
+  options: { olderThanDays: number; batchSize?: number },
+): Promise<number> {
+  const batchSize = options.batchSize ?? 5000
+  let total = 0
+  for (;;) {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`
+        update messages set body = '', html = null
+        where id in (
+          select id from messages
+          where channel in ('sms', 'email') and status in ('sent', 'delivered') and body <> ''
+            and sent_at < now() - ${options.olderThanDays} * interval '1 day'
+          limit ${batchSize}
+        )
+        returning id`,
+    )
+    total += rows.length
+    if (rows.length < batchSize) return total
+  }
+}

@@ -1,0 +1,845 @@
+/**
+ * Every message the platform sends, one template per kind: typed variables (a zod schema), a
+ * Vietnamese text and an English variant, for SMS, e-mail (subject + text + HTML) and the in-app
+ * inbox (hộp thư trong ứng dụng). Pure: the server renders with it and the back-office previews with it.
+ *
+ * Rules every template follows:
+ * - An SMS fits its declared number of segments with the longest variables the schema accepts
+ *   (tested); a free-text variable that could overflow is shortened to fit.
+ * - A message carries no more personal data than it needs: no full name, no personal ID number
+ *   (số định danh), no full BHXH code. Schemas are strict, so a caller cannot slip one in.
+ * - Every variable is escaped in HTML (the HTML is built from blocks of plain text, never from
+ *   strings with markup).
+ */
+import { z } from 'zod'
+import { formatDateTimeVi, formatDateVi } from './dates'
+import { type SmsEncoding, smsSegments, toGsm7 } from './sms-segments'
+
+export const MessageKind = {
+  Otp: 'otp',
+  DossierReceived: 'dossier_received',
+  AccountCreated: 'account_created',
+  DossierRejected: 'dossier_rejected',
+  PasswordChanged: 'password_changed',
+  DeviceChanged: 'device_changed',
+  PaperDossierReminder: 'paper_dossier_reminder',
+} as const
+export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind]
+export const messageKinds = Object.values(MessageKind)
+
+export const MessageChannel = { Sms: 'sms', Email: 'email', Inbox: 'inbox' } as const
+export type MessageChannel = (typeof MessageChannel)[keyof typeof MessageChannel]
+
+export const MessageLanguage = { Vi: 'vi', En: 'en' } as const
+export type MessageLanguage = (typeof MessageLanguage)[keyof typeof MessageLanguage]
+
+/** Tổng đài hỗ trợ of BHXH Việt Nam, printed in every message that asks the person to act. */
+export const AGENCY_HOTLINE = '1900 9068'
+
+export const OtpPurpose = {
+  Registration: 'registration',
+  PasswordChange: 'password_change',
+  DeviceChange: 'device_change',
+  PasswordReset: 'password_reset',
+  ChildRegistration: 'child_registration',
+} as const
+export type OtpPurpose = (typeof OtpPurpose)[keyof typeof OtpPurpose]
+
+// ---------------------------------------------------------------------------------------------
+// Variable schemas. Lengths are bounded so that the SMS worst case is known; character sets are
+// bounded where a value is typed by someone else (device names) so that nobody can put a link in
+// a message sent under the agency's brand name.
+
+const DossierNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9./-]{3,29}$/, { error: 'dossier number: 4–30 letters, digits, . / -' })
+const OfficeName = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N} ().,'/-]{1,59}$/u, { error: 'office name: 2–60 characters' })
+const OfficeAddress = z.string().trim().min(5).max(160)
+const IsoDay = z.iso.date()
+const Instant = z.iso.datetime({ offset: true })
+
+const OtpVariables = z.strictObject({
+  code: z.string().regex(/^\d{4,8}$/, { error: 'OTP: 4–8 digits' }),
+  purpose: z.enum(OtpPurpose),
+  validMinutes: z.int().min(1).max(30).default(5),
+})
+const DossierReceivedVariables = z.strictObject({
+  dossierNumber: DossierNumber,
+  officeName: OfficeName,
+  officeAddress: OfficeAddress.optional(),
+  /** Set when the person must still bring papers to the office (nộp hồ sơ giấy) by that day. */
+  paperDeadline: IsoDay.optional(),
+})
+const AccountCreatedVariables = z.strictObject({
+  /** The username; only its last 4 digits are ever shown. */
+  bhxhCode: z.string().regex(/^\d{10}$/, { error: 'BHXH code: 10 digits' }),
+  // Characters of the GSM-7 default alphabet only: the password must reach the phone unchanged.
+  temporaryPassword: z
+    .string()
+    .regex(/^[A-Za-z0-9@#$%&*+=?!_.-]{8,32}$/, { error: 'password: 8–32 of A-Z a-z 0-9 @#$%&*+=?!_.-' }),
+})
+const DossierRejectedVariables = z.strictObject({
+  dossierNumber: DossierNumber,
+  /** Typed by the reviewer (lý do không hợp lệ); shortened in the SMS when it does not fit. */
+  reason: z.string().trim().min(3).max(500),
+})
+const PasswordChangedVariables = z.strictObject({ changedAt: Instant })
+const DeviceChangedVariables = z.strictObject({
+  changedAt: Instant,
+  deviceName: z
+    .string()
+    .trim()
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} ()+_-]{0,39}$/u, {
+      error: 'device name: 1–40 letters, digits, ( ) + _ -',
+    })
+    .optional(),
+})
+const PaperDossierReminderVariables = z.strictObject({
+  dossierNumber: DossierNumber,
+  officeName: OfficeName,
+  officeAddress: OfficeAddress.optional(),
+  deadline: IsoDay,
+})
+
+// ---------------------------------------------------------------------------------------------
+// Template machinery
+
+/** A piece of an e-mail or inbox message. Plain text only: the HTML renderer escapes everything. */
+export type MessageBlock =
+  | { type: 'paragraph'; text: string }
+  | { type: 'code'; text: string } // an OTP or a one-time password, shown large
+  | { type: 'facts'; rows: Array<[label: string, value: string]> }
+
+type Content = { subject: string; blocks: MessageBlock[] }
+
+/** Shortens one free-text value so that the finished SMS fits the template's maximum. */
+type Fit = (build: (value: string) => string, value: string) => string
+
+type TemplateDefinition<S extends z.ZodType> = {
+  variables: S
+  channels: readonly MessageChannel[]
+  maxSmsSegments: number
+  /**
+   * `false` (every template so far): the SMS goes out without diacritics, in GSM-7, as brand-name
+   * SMS in Vietnam usually does — 160 characters per SMS instead of 70.
+   */
+  smsDiacritics: boolean
+  // Method syntax: the map of all templates is checked against one shape with any variables.
+  sms(variables: z.output<S>, language: MessageLanguage, fit: Fit): string
+  content(variables: z.output<S>, language: MessageLanguage): Content
+  /** Realistic variables for previews. */
+  sample: z.input<S>
+  /** The longest variables the schema accepts, for the segment test. */
+  longest: z.input<S>
+}
+
+function defineTemplate<S extends z.ZodType>(definition: TemplateDefinition<S>): TemplateDefinition<S> {
+  return definition
+}
+
+const vi = (language: MessageLanguage) => language === 'vi'
+
+/** "14:05 ngày 20/11/2026" / "14:05 on 20/11/2026 (Vietnam time)". */
+function momentText(instant: string, language: MessageLanguage): string {
+  const [date = '', time = ''] = formatDateTimeVi(new Date(instant)).split(' ')
+  return vi(language) ? `${time} ngày ${date}` : `${time} on ${date} (Vietnam time)`
+}
+
+/** `7900012345` → `******2345`: enough for the person to recognise their own code. */
+export function maskBhxhCode(bhxhCode: string): string {
+  return `${'*'.repeat(Math.max(bhxhCode.length - 4, 0))}${bhxhCode.slice(-4)}`
+}
+
+/**
+ * Hides all but the last 4 digits of any run of 9 or more digits (optionally grouped by spaces or
+ * dots) in free text: a reviewer may type a personal ID or BHXH code into a reason, and the message
+ * must not repeat it in full.
+ */
+export function maskLongNumbers(text: string): string {
+  return text.replace(/\d(?:[ .]?\d){8,}/g, (run) => {
+    const digits = run.replace(/\D/g, '')
+    return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`
+  })
+}
+
+function withoutFinalStop(text: string): string {
+  return text.replace(/[\s.;,]+$/u, '')
+}
+
+const otpPurposeText: Record<OtpPurpose, Record<MessageLanguage, string>> = {
+  registration: { vi: 'đăng ký tài khoản', en: 'account registration' },
+  password_change: { vi: 'đổi mật khẩu', en: 'password change' },
+  device_change: { vi: 'đổi thiết bị đăng nhập', en: 'changing your sign-in device' },
+  password_reset: { vi: 'lấy lại mật khẩu', en: 'password reset' },
+  child_registration: { vi: 'đăng ký tài khoản cho con', en: 'registering an account for your child' },
+}
+
+const LONGEST_OFFICE = 'BHXH cơ sở huyện Châu Thành (Tiền Giang) - Điểm tiếp nhận số'.padEnd(60, 'x')
+const LONGEST_DOSSIER = `07915-2026-${'9'.repeat(19)}`
+const LONGEST_ADDRESS = `Số 102 đường Tô Hiệu, phường Hà Cầu, quận Hà Đông, thành phố Hà Nội `.padEnd(
+  160,
+  'x',
+)
+
+const templates = {
+  otp: defineTemplate({
+    variables: OtpVariables,
+    channels: ['sms', 'email'],
+    maxSmsSegments: 1,
+    smsDiacritics: false,
+    // The code comes first (it shows in the notification preview); the purpose tells a person who
+    // did not ask for it that someone is trying; no name, no ID: an OTP SMS is read on lock screens.
+    sms: ({ code, purpose, validMinutes }, language) =>
+      vi(language)
+        ? `Mã OTP của bạn là ${code} (${otpPurposeText[purpose].vi}), hiệu lực ${validMinutes} phút. ` +
+          'Không cung cấp mã này cho bất kỳ ai, kể cả nhân viên BHXH.'
+        : `Your OTP is ${code} (${otpPurposeText[purpose].en}), valid for ${validMinutes} minutes. ` +
+          'Do not share this code with anyone, including BHXH staff.',
+    content: ({ code, purpose, validMinutes }, language) =>
+      vi(language)
+        ? {
+            subject: `Mã OTP để ${otpPurposeText[purpose].vi}`,
+            blocks: [
+              {
+                type: 'paragraph',
+                text: `Mã OTP để ${otpPurposeText[purpose].vi} trên ứng dụng VssID – BHXH số của bạn là:`,
+              },
+              { type: 'code', text: code },
+              { type: 'paragraph', text: `Mã có hiệu lực trong ${validMinutes} phút.` },
+              {
+                type: 'paragraph',
+                text:
+                  'Không cung cấp mã này cho bất kỳ ai, kể cả nhân viên BHXH. ' +
+                  'Nếu bạn không yêu cầu mã này, hãy bỏ qua thư này.',
+              },
+            ],
+          }
+        : {
+            subject: `Your OTP for ${otpPurposeText[purpose].en}`,
+            blocks: [
+              {
+                type: 'paragraph',
+                text: `Your OTP for ${otpPurposeText[purpose].en} in the VssID app is:`,
+              },
+              { type: 'code', text: code },
+              { type: 'paragraph', text: `The code is valid for ${validMinutes} minutes.` },
+              {
+                type: 'paragraph',
+                text:
+                  'Do not share this code with anyone, including BHXH staff. ' +
+                  'If you did not ask for it, ignore this e-mail.',
+              },
+            ],
+          },
+    sample: { code: '482913', purpose: 'registration', validMinutes: 5 },
+    longest: { code: '12345678', purpose: 'child_registration', validMinutes: 30 },
+  }),
+
+  dossier_received: defineTemplate({
+    variables: DossierReceivedVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ dossierNumber, officeName, paperDeadline }, language) => {
+      if (vi(language)) {
+        const head = `${officeName} đã tiếp nhận hồ sơ số ${dossierNumber}. `
+        return paperDeadline
+          ? `${head}Vui lòng mang CCCD hoặc hộ chiếu đến nơi tiếp nhận trước ngày ${formatDateVi(paperDeadline)} ` +
+              `để hoàn tất; quá hạn hồ sơ sẽ tự động bị hủy. Hỗ trợ: ${AGENCY_HOTLINE}.`
+          : `${head}Kết quả sẽ được thông báo qua tin nhắn. Hỗ trợ: ${AGENCY_HOTLINE}.`
+      }
+      const head = `${officeName} has received dossier no. ${dossierNumber}. `
+      return paperDeadline
+        ? `${head}Please bring your citizen ID card or passport to the office before ${formatDateVi(paperDeadline)} ` +
+            `to complete it; after that it is cancelled. Help: ${AGENCY_HOTLINE}.`
+        : `${head}You will be told the result by SMS. Help: ${AGENCY_HOTLINE}.`
+    },
+    content: ({ dossierNumber, officeName, officeAddress, paperDeadline }, language) => {
+      if (vi(language)) {
+        return {
+          subject: `Đã tiếp nhận hồ sơ số ${dossierNumber}`,
+          blocks: [
+            { type: 'paragraph', text: 'Cơ quan BHXH đã tiếp nhận hồ sơ của bạn.' },
+            {
+              type: 'facts',
+              rows: [
+                ['Số hồ sơ', dossierNumber],
+                ['Cơ quan BHXH tiếp nhận', officeName],
+                ...(officeAddress ? [['Địa chỉ', officeAddress] as [string, string]] : []),
+                ...(paperDeadline
+                  ? [['Hạn nộp hồ sơ giấy', formatDateVi(paperDeadline)] as [string, string]]
+                  : []),
+              ],
+            },
+            paperDeadline
+              ? {
+                  type: 'paragraph',
+                  text:
+                    `Vui lòng mang CCCD (hoặc hộ chiếu) đến ${officeName} trước ngày ${formatDateVi(paperDeadline)} ` +
+                    'để cán bộ đối chiếu và hoàn tất hồ sơ. Sau thời hạn này, hồ sơ sẽ tự động bị hủy.',
+                }
+              : {
+                  type: 'paragraph',
+                  text: 'Hồ sơ đang được xử lý. Bạn sẽ nhận được thông báo khi có kết quả.',
+                },
+          ],
+        }
+      }
+      return {
+        subject: `Dossier no. ${dossierNumber} received`,
+        blocks: [
+          { type: 'paragraph', text: 'The social insurance office has received your dossier.' },
+          {
+            type: 'facts',
+            rows: [
+              ['Dossier number', dossierNumber],
+              ['Receiving office', officeName],
+              ...(officeAddress ? [['Address', officeAddress] as [string, string]] : []),
+              ...(paperDeadline
+                ? [['Bring papers by', formatDateVi(paperDeadline)] as [string, string]]
+                : []),
+            ],
+          },
+          paperDeadline
+            ? {
+                type: 'paragraph',
+                text:
+                  `Please bring your citizen ID card (or passport) to ${officeName} before ${formatDateVi(paperDeadline)} ` +
+                  'so that the staff can check it and complete your dossier. After that date the dossier is cancelled.',
+              }
+            : { type: 'paragraph', text: 'Your dossier is being processed. You will be told the result.' },
+        ],
+      }
+    },
+    sample: {
+      dossierNumber: '07915-2026-000123',
+      officeName: 'BHXH Quận 5',
+      officeAddress: '4 Đường số 2, Phường 4, Quận 5, TP. Hồ Chí Minh',
+      paperDeadline: '2026-12-03',
+    },
+    longest: {
+      dossierNumber: LONGEST_DOSSIER,
+      officeName: LONGEST_OFFICE,
+      officeAddress: LONGEST_ADDRESS,
+      paperDeadline: '2026-12-31',
+    },
+  }),
+
+  account_created: defineTemplate({
+    variables: AccountCreatedVariables,
+    channels: ['sms', 'email'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    // One line per item: a password may end in "." and must not run into the sentence.
+    sms: ({ bhxhCode, temporaryPassword }, language) =>
+      vi(language)
+        ? `Tài khoản VssID của bạn đã được cấp.\nTên đăng nhập: ${maskBhxhCode(bhxhCode)} (mã số BHXH)\n` +
+          `Mật khẩu: ${temporaryPassword}\nHãy đổi mật khẩu khi đăng nhập lần đầu, không cung cấp cho ai.`
+        : `Your VssID account is ready.\nUsername: ${maskBhxhCode(bhxhCode)} (your social insurance code)\n` +
+          `Password: ${temporaryPassword}\nChange it at your first sign-in and never share it.`,
+    content: ({ bhxhCode, temporaryPassword }, language) =>
+      vi(language)
+        ? {
+            subject: 'Tài khoản giao dịch điện tử với cơ quan BHXH đã được cấp',
+            blocks: [
+              {
+                type: 'paragraph',
+                text: 'Hồ sơ đăng ký giao dịch điện tử của bạn đã được chấp thuận. Thông tin đăng nhập ứng dụng VssID:',
+              },
+              { type: 'facts', rows: [['Tên đăng nhập', `${maskBhxhCode(bhxhCode)} (mã số BHXH của bạn)`]] },
+              { type: 'paragraph', text: 'Mật khẩu đăng nhập lần đầu:' },
+              { type: 'code', text: temporaryPassword },
+              {
+                type: 'paragraph',
+                text:
+                  'Khi đăng nhập lần đầu, ứng dụng sẽ yêu cầu bạn đổi mật khẩu. Hãy đổi mật khẩu ít nhất 6 tháng ' +
+                  'một lần và không cung cấp mật khẩu cho bất kỳ ai.',
+              },
+            ],
+          }
+        : {
+            subject: 'Your e-transaction account with BHXH is ready',
+            blocks: [
+              {
+                type: 'paragraph',
+                text: 'Your registration for e-transactions was approved. To sign in to the VssID app:',
+              },
+              {
+                type: 'facts',
+                rows: [['Username', `${maskBhxhCode(bhxhCode)} (your social insurance code)`]],
+              },
+              { type: 'paragraph', text: 'Password for your first sign-in:' },
+              { type: 'code', text: temporaryPassword },
+              {
+                type: 'paragraph',
+                text:
+                  'At your first sign-in the app asks you to choose a new password. Change it at least every ' +
+                  '6 months and never share it.',
+              },
+            ],
+          },
+    sample: { bhxhCode: '7900012345', temporaryPassword: 'Kx7#mP2q' },
+    longest: { bhxhCode: '7900012345', temporaryPassword: 'Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$' },
+  }),
+
+  dossier_rejected: defineTemplate({
+    variables: DossierRejectedVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 3,
+    smsDiacritics: false,
+    sms: ({ dossierNumber, reason }, language, fit) =>
+      fit(
+        (shown) =>
+          vi(language)
+            ? `Hồ sơ số ${dossierNumber} không được chấp nhận. Lý do: ${shown}. ` +
+              `Vui lòng hoàn chỉnh thông tin và nộp lại, hoặc gọi ${AGENCY_HOTLINE}.`
+            : `Dossier no. ${dossierNumber} was not accepted. Reason: ${shown}. ` +
+              `Please correct it and submit again, or call ${AGENCY_HOTLINE}.`,
+        withoutFinalStop(maskLongNumbers(reason)),
+      ),
+    content: ({ dossierNumber, reason }, language) =>
+      vi(language)
+        ? {
+            subject: `Hồ sơ số ${dossierNumber} không được chấp nhận`,
+            blocks: [
+              { type: 'paragraph', text: 'Cơ quan BHXH không chấp nhận hồ sơ của bạn.' },
+              {
+                type: 'facts',
+                rows: [
+                  ['Số hồ sơ', dossierNumber],
+                  ['Lý do', maskLongNumbers(reason)],
+                ],
+              },
+              {
+                type: 'paragraph',
+                text:
+                  'Căn cứ lý do trên, vui lòng hoàn chỉnh thông tin và nộp lại hồ sơ, ' +
+                  'hoặc liên hệ cơ quan BHXH nơi gần nhất.',
+              },
+            ],
+          }
+        : {
+            subject: `Dossier no. ${dossierNumber} was not accepted`,
+            blocks: [
+              { type: 'paragraph', text: 'The social insurance office did not accept your dossier.' },
+              {
+                type: 'facts',
+                rows: [
+                  ['Dossier number', dossierNumber],
+                  ['Reason', maskLongNumbers(reason)],
+                ],
+              },
+              {
+                type: 'paragraph',
+                text: 'Please correct the information and submit again, or contact the nearest office.',
+              },
+            ],
+          },
+    sample: {
+      dossierNumber: '07915-2026-000123',
+      reason: 'Ảnh CCCD mặt sau bị mờ, không đọc được thông tin.',
+    },
+    // Extension-table characters count 2 and the emoji cannot be sent: the worst a reason can be.
+    // (zod measures length in code points, hence Array.from.)
+    longest: {
+      dossierNumber: LONGEST_DOSSIER,
+      reason: Array.from(`Ảnh [mặt trước] {mờ} €😀 ${'ư'.repeat(500)}`)
+        .slice(0, 500)
+        .join(''),
+    },
+  }),
+
+  password_changed: defineTemplate({
+    variables: PasswordChangedVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 1,
+    smsDiacritics: false,
+    sms: ({ changedAt }, language) =>
+      vi(language)
+        ? `Mật khẩu tài khoản VssID của bạn đã được đổi lúc ${momentText(changedAt, language)}. ` +
+          `Nếu không phải bạn thực hiện, hãy gọi ngay ${AGENCY_HOTLINE}.`
+        : `The password of your VssID account was changed at ${momentText(changedAt, language)}. ` +
+          `If this was not you, call ${AGENCY_HOTLINE} now.`,
+    content: ({ changedAt }, language) =>
+      vi(language)
+        ? {
+            subject: 'Mật khẩu tài khoản VssID đã được thay đổi',
+            blocks: [
+              {
+                type: 'paragraph',
+                text: `Mật khẩu tài khoản VssID của bạn đã được đổi lúc ${momentText(changedAt, language)}.`,
+              },
+              {
+                type: 'paragraph',
+                text: `Nếu không phải bạn thực hiện, hãy gọi ngay tổng đài ${AGENCY_HOTLINE} để được hỗ trợ khóa tài khoản.`,
+              },
+            ],
+          }
+        : {
+            subject: 'Your VssID password was changed',
+            blocks: [
+              {
+                type: 'paragraph',
+                text: `The password of your VssID account was changed at ${momentText(changedAt, language)}.`,
+              },
+              {
+                type: 'paragraph',
+                text: `If this was not you, call the hotline ${AGENCY_HOTLINE} now to have the account locked.`,
+              },
+            ],
+          },
+    sample: { changedAt: '2026-11-20T07:05:00Z' },
+    longest: { changedAt: '2026-12-31T16:59:59Z' },
+  }),
+
+  device_changed: defineTemplate({
+    variables: DeviceChangedVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ changedAt, deviceName }, language) =>
+      vi(language)
+        ? `Tài khoản VssID của bạn vừa được chuyển sang thiết bị mới${deviceName ? ` (${deviceName})` : ''} ` +
+          `lúc ${momentText(changedAt, language)}. Nếu không phải bạn, hãy gọi ngay ${AGENCY_HOTLINE}.`
+        : `Your VssID account was moved to a new device${deviceName ? ` (${deviceName})` : ''} ` +
+          `at ${momentText(changedAt, language)}. If this was not you, call ${AGENCY_HOTLINE} now.`,
+    content: ({ changedAt, deviceName }, language) =>
+      vi(language)
+        ? {
+            subject: 'Tài khoản VssID đã chuyển sang thiết bị mới',
+            blocks: [
+              {
+                type: 'paragraph',
+                text: `Tài khoản VssID của bạn vừa được chuyển sang thiết bị mới lúc ${momentText(changedAt, language)}.`,
+              },
+              ...(deviceName ? [{ type: 'facts', rows: [['Thiết bị', deviceName]] } as MessageBlock] : []),
+              {
+                type: 'paragraph',
+                text:
+                  'Ứng dụng trên thiết bị cũ đã bị đăng xuất. Nếu không phải bạn thực hiện, hãy gọi ngay ' +
+                  `tổng đài ${AGENCY_HOTLINE} để được hỗ trợ khóa tài khoản.`,
+              },
+            ],
+          }
+        : {
+            subject: 'Your VssID account moved to a new device',
+            blocks: [
+              {
+                type: 'paragraph',
+                text: `Your VssID account was moved to a new device at ${momentText(changedAt, language)}.`,
+              },
+              ...(deviceName ? [{ type: 'facts', rows: [['Device', deviceName]] } as MessageBlock] : []),
+              {
+                type: 'paragraph',
+                text:
+                  'The app on the old device was signed out. If this was not you, call the hotline ' +
+                  `${AGENCY_HOTLINE} now to have the account locked.`,
+              },
+            ],
+          },
+    sample: { changedAt: '2026-11-20T07:05:00Z', deviceName: 'Samsung Galaxy A54' },
+    longest: { changedAt: '2026-12-31T16:59:59Z', deviceName: 'W'.repeat(40) },
+  }),
+
+  paper_dossier_reminder: defineTemplate({
+    variables: PaperDossierReminderVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ dossierNumber, officeName, deadline }, language) =>
+      vi(language)
+        ? `Nhắc: hồ sơ số ${dossierNumber} chưa hoàn tất. Vui lòng mang CCCD hoặc hộ chiếu đến ${officeName} ` +
+          `trước ngày ${formatDateVi(deadline)}; quá hạn hồ sơ sẽ tự động bị hủy. Hỗ trợ: ${AGENCY_HOTLINE}.`
+        : `Reminder: dossier no. ${dossierNumber} is not complete. Please bring your citizen ID card or passport ` +
+          `to ${officeName} before ${formatDateVi(deadline)}; after that it is cancelled. Help: ${AGENCY_HOTLINE}.`,
+    content: ({ dossierNumber, officeName, officeAddress, deadline }, language) =>
+      vi(language)
+        ? {
+            subject: `Nhắc nộp hồ sơ giấy: hồ sơ số ${dossierNumber}`,
+            blocks: [
+              {
+                type: 'paragraph',
+                text: `Hồ sơ số ${dossierNumber} của bạn chưa hoàn tất vì cơ quan BHXH chưa nhận được hồ sơ giấy.`,
+              },
+              {
+                type: 'facts',
+                rows: [
+                  ['Cơ quan BHXH tiếp nhận', officeName],
+                  ...(officeAddress ? [['Địa chỉ', officeAddress] as [string, string]] : []),
+                  ['Hạn nộp', formatDateVi(deadline)],
+                ],
+              },
+              {
+                type: 'paragraph',
+                text:
+                  `Vui lòng mang CCCD (hoặc hộ chiếu) đến ${officeName} trước ngày ${formatDateVi(deadline)}. ` +
+                  'Sau thời hạn này, hồ sơ sẽ tự động bị hủy và bạn cần đăng ký lại.',
+              },
+            ],
+          }
+        : {
+            subject: `Reminder: bring the papers for dossier no. ${dossierNumber}`,
+            blocks: [
+              {
+                type: 'paragraph',
+                text: `Your dossier no. ${dossierNumber} is not complete: the office has not received the papers yet.`,
+              },
+              {
+                type: 'facts',
+                rows: [
+                  ['Receiving office', officeName],
+                  ...(officeAddress ? [['Address', officeAddress] as [string, string]] : []),
+                  ['Deadline', formatDateVi(deadline)],
+                ],
+              },
+              {
+                type: 'paragraph',
+                text:
+                  `Please bring your citizen ID card (or passport) to ${officeName} before ${formatDateVi(deadline)}. ` +
+                  'After that date the dossier is cancelled and you need to register again.',
+              },
+            ],
+          },
+    sample: {
+      dossierNumber: '07915-2026-000123',
+      officeName: 'BHXH Quận 5',
+      officeAddress: '4 Đường số 2, Phường 4, Quận 5, TP. Hồ Chí Minh',
+      deadline: '2026-12-03',
+    },
+    longest: {
+      dossierNumber: LONGEST_DOSSIER,
+      officeName: LONGEST_OFFICE,
+      officeAddress: LONGEST_ADDRESS,
+      deadline: '2026-12-31',
+    },
+  }),
+} satisfies Record<MessageKind, TemplateDefinition<z.ZodType>>
+
+type Templates = typeof templates
+
+/** What `renderMessage` accepts for each kind (defaults applied by the schema may be left out). */
+export type MessageVariables = { [K in MessageKind]: z.input<Templates[K]['variables']> }
+
+/** The schema of each kind's variables, e.g. for a form that previews a message. */
+export const messageVariableSchemas: { [K in MessageKind]: Templates[K]['variables'] } = Object.fromEntries(
+  messageKinds.map((kind) => [kind, templates[kind].variables]),
+) as { [K in MessageKind]: Templates[K]['variables'] }
+
+export type MessageTemplateInfo = {
+  kind: MessageKind
+  channels: readonly MessageChannel[]
+  maxSmsSegments: number
+  smsDiacritics: boolean
+}
+
+export function messageTemplateInfo(kind: MessageKind): MessageTemplateInfo {
+  const { channels, maxSmsSegments, smsDiacritics } = templates[kind]
+  return { kind, channels, maxSmsSegments, smsDiacritics }
+}
+
+/** Preview and test fixtures: realistic variables and the longest ones the schema accepts. */
+export function messageTemplateExamples<K extends MessageKind>(
+  kind: K,
+): { sample: MessageVariables[K]; longest: MessageVariables[K] } {
+  const { sample, longest } = templates[kind]
+  return { sample, longest } as { sample: MessageVariables[K]; longest: MessageVariables[K] }
+}
+
+export type RenderedMessage = {
+  /** E-mail subject, or the title of an inbox message. */
+  subject?: string
+  /** The SMS text, the e-mail's plain-text part, or the inbox message. NFC. */
+  text: string
+  html?: string
+  sms?: { encoding: SmsEncoding; segments: number }
+}
+
+/** A template was called wrongly: a bug in the caller, never shown to a person. No values inside. */
+export class MessageTemplateError extends Error {
+  constructor(
+    message: string,
+    readonly fields: string[] = [],
+  ) {
+    super(message)
+    this.name = 'MessageTemplateError'
+  }
+}
+
+/**
+ * Renders one message. Validates the variables with the kind's schema and throws a
+ * `MessageTemplateError` (naming the fields, never their values) when they are wrong, when the kind
+ * is not sent on that channel, or when an SMS would exceed the kind's segments.
+ */
+export function renderMessage<K extends MessageKind>(
+  kind: K,
+  channel: MessageChannel,
+  language: MessageLanguage,
+  variables: MessageVariables[K],
+): RenderedMessage {
+  // The map is keyed by kind, but TypeScript cannot follow K through it: widen once, here.
+  const template = templates[kind] as unknown as TemplateDefinition<z.ZodType<unknown>> | undefined
+  if (!template) throw new MessageTemplateError(`unknown message kind ${String(kind)}`)
+  if (!template.channels.includes(channel)) {
+    throw new MessageTemplateError(`message kind ${kind} is not sent by ${channel}`)
+  }
+  const parsed = template.variables.safeParse(variables)
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '_root'))]
+    throw new MessageTemplateError(`invalid variables for ${kind}: ${fields.join(', ')}`, fields)
+  }
+  if (channel === 'sms') return renderSms(kind, template, parsed.data, language)
+  const content = template.content(parsed.data, language)
+  const text = nfc(blocksToText(content.blocks))
+  if (channel === 'inbox') return { subject: nfc(content.subject), text }
+  return {
+    subject: nfc(content.subject),
+    text: `${text}\n\n${footerText(language)}`,
+    html: nfc(emailHtml(content, language)),
+  }
+}
+
+function renderSms(
+  kind: MessageKind,
+  template: TemplateDefinition<z.ZodType<unknown>>,
+  variables: unknown,
+  language: MessageLanguage,
+): RenderedMessage {
+  const finish = (text: string) => (template.smsDiacritics ? nfc(text) : toGsm7(text))
+  const fits = (text: string) => smsSegments(finish(text)).segments <= template.maxSmsSegments
+  const fit: Fit = (build, value) => {
+    if (fits(build(value))) return build(value)
+    // Longest prefix that still fits, with an ellipsis; shorter is never longer in SMS units.
+    const chars = Array.from(value)
+    const shortened = (count: number) => build(`${chars.slice(0, count).join('').trimEnd()}...`)
+    let low = 0
+    let high = chars.length
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if (fits(shortened(middle))) low = middle
+      else high = middle - 1
+    }
+    return shortened(low)
+  }
+  const text = finish(template.sms(variables, language, fit))
+  const { encoding, segments } = smsSegments(text)
+  if (segments > template.maxSmsSegments) {
+    throw new MessageTemplateError(
+      `${kind} SMS takes ${segments} segments, more than ${template.maxSmsSegments}`,
+    )
+  }
+  return { text, sms: { encoding, segments } }
+}
+
+function nfc(text: string): string {
+  return text.normalize('NFC')
+}
+
+function blocksToText(blocks: MessageBlock[]): string {
+  return blocks
+    .map((block) => {
+      if (block.type === 'facts') return block.rows.map(([label, value]) => `${label}: ${value}`).join('\n')
+      if (block.type === 'code') return `    ${block.text}`
+      return block.text
+    })
+    .join('\n\n')
+}
+
+function footerText(language: MessageLanguage): string {
+  return vi(language)
+    ? `Tổng đài hỗ trợ: ${AGENCY_HOTLINE}. Đây là thư tự động, vui lòng không trả lời.\nBảo hiểm xã hội Việt Nam`
+    : `Hotline: ${AGENCY_HOTLINE}. This is an automatic e-mail; please do not reply.\nVietnam Social Security`
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
+}
+
+// Colours chosen for contrast (WCAG AA and better): #1a1a1a and #0b5394 on white, #3d3d3d on #f3f5f7.
+const INK = '#1a1a1a'
+const BRAND = '#0b5394'
+const MUTED = '#3d3d3d'
+
+function blockHtml(block: MessageBlock): string {
+  if (block.type === 'paragraph') {
+    return `<p style="margin:0 0 16px;">${escapeHtml(block.text)}</p>`
+  }
+  if (block.type === 'code') {
+    return (
+      `<p style="margin:0 0 16px;font-family:'Courier New',Courier,monospace;font-size:28px;font-weight:bold;` +
+      `letter-spacing:4px;color:${INK};">${escapeHtml(block.text)}</p>`
+    )
+  }
+  const rows = block.rows
+    .map(
+      ([label, value]) =>
+        `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 16px 4px 0;font-weight:normal;` +
+        `color:${MUTED};">${escapeHtml(label)}</th>` +
+        `<td style="padding:4px 0;font-weight:bold;color:${INK};">${escapeHtml(value)}</td></tr>`,
+    )
+    .join('')
+  return `<table style="border-collapse:collapse;margin:0 0 16px;font-size:16px;">${rows}</table>`
+}
+
+/** A one-column e-mail with inline styles only (mail clients drop `<style>`), readable without images. */
+function emailHtml(content: Content, language: MessageLanguage): string {
+  const brand = vi(language) ? 'BẢO HIỂM XÃ HỘI VIỆT NAM · VssID' : 'VIETNAM SOCIAL SECURITY · VssID'
+  const footer = vi(language)
+    ? `Tổng đài hỗ trợ: <a href="tel:19009068" style="color:${BRAND};">${AGENCY_HOTLINE}</a>. ` +
+      'Đây là thư tự động, vui lòng không trả lời.'
+    : `Hotline: <a href="tel:19009068" style="color:${BRAND};">${AGENCY_HOTLINE}</a>. ` +
+      'This is an automatic e-mail; please do not reply.'
+  const subject = escapeHtml(content.subject)
+  return [
+    '<!doctype html>',
+    `<html lang="${language}">`,
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${subject}</title></head>`,
+    '<body style="margin:0;padding:0;background-color:#f3f5f7;">',
+    `<div role="article" aria-label="${subject}" lang="${language}" style="max-width:600px;margin:0 auto;` +
+      `padding:24px 16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:${INK};">`,
+    '<div style="background-color:#ffffff;border-radius:8px;padding:24px;">',
+    `<p style="margin:0 0 16px;font-size:14px;font-weight:bold;color:${BRAND};">${brand}</p>`,
+    `<h1 style="margin:0 0 16px;font-size:20px;line-height:1.3;color:${INK};">${subject}</h1>`,
+    ...content.blocks.map(blockHtml),
+    '</div>',
+    `<p style="margin:16px 0 0;font-size:14px;color:${MUTED};">${footer}</p>`,
+    '</div>',
+    '</body>',
+    '</html>',
+  ].join('\n')
+}
+
+/** Every kind on every channel in both languages, rendered with its sample variables. */
+export function previewMessages(): Array<
+  {
+    kind: MessageKind
+    channel: MessageChannel
+    language: MessageLanguage
+    maxSmsSegments: number
+  } & RenderedMessage
+> {
+  return messageKinds.flatMap((kind) =>
+    templates[kind].channels.flatMap((channel) =>
+      (['vi', 'en'] as const).map((language) => ({
+        kind,
+        channel,
+        language,
+        maxSmsSegments: templates[kind].maxSmsSegments,
+        ...renderMessage(kind, channel, language, messageTemplateExamples(kind).sample),
+      })),
+    ),
+  )
+}
