@@ -58,7 +58,11 @@ export async function buildApp(
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // Trust exactly the configured number of proxy hops (proxy-addr calls this per hop, nearest first).
+    trustProxy:
+      config.trustProxy === false
+        ? false
+        : (_address: string, hop: number) => hop < Number(config.trustProxy),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     return503OnClosing: true,
@@ -67,9 +71,14 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
+  // Over plain HTTP (the demo on a LAN, a phone on the same Wi-Fi) the browser must not be told to
+  // upgrade to HTTPS: every asset would fail. Behind an https PUBLIC_URL, upgrade and HSTS apply.
+  const https = config.publicUrl?.startsWith('https:') ?? false
   await app.register(helmet, {
+    hsts: https,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -80,14 +89,17 @@ export async function buildApp(
       },
     },
   })
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, app) : undefined
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    allowList: (request) => /^\/(healthz|readyz|metrics)$/.test(request.url),
-    ...(config.redisUrl
-      ? { redis: new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) }
-      : {}),
+    // The API is what can be guessed and scraped. Pages and assets are not limited: one page load is
+    // a dozen requests, and many phones share one carrier-NAT address.
+    allowList: (request) => !request.url.startsWith(`${apiPrefix}/`),
+    // A Redis outage must not take the service down: requests pass unlimited and the log says so.
+    skipOnError: true,
+    ...(redis ? { redis } : {}),
     errorResponseBuilder: (_request, context) => ({
       statusCode: context.statusCode,
       message: 'rate limited',
@@ -132,6 +144,15 @@ export async function buildApp(
   await app.register(async (api) => registerReceiptRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerNotifyRoutes(api), { prefix: apiPrefix })
   return app
+}
+
+function connectRedis(url: string, app: FastifyInstance): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+  redis.on('error', (error) => app.log.warn({ err: error }, 'redis unavailable; rate limits not applied'))
+  app.addHook('onClose', async () => {
+    redis.disconnect()
+  })
+  return redis
 }
 
 /**

@@ -30,13 +30,14 @@ async function serve(config: Config, options: { prepare: boolean; demo: boolean 
 }
 
 async function migrate(config: Config) {
-  const database = await openPlatformDatabase(config)
+  const log = createLogger(config)
+  const database = await openPlatformDatabase(config, log)
   try {
     await prepareDatabase(database)
   } finally {
     await database.close()
   }
-  createLogger(config).info('migrations applied and reference data loaded')
+  log.info('migrations applied and reference data loaded')
 }
 
 async function seed(config: Config, args: string[]) {
@@ -46,11 +47,19 @@ async function seed(config: Config, args: string[]) {
   if (!Number.isInteger(people) || people < 0 || !Number.isInteger(seedValue)) {
     throw new ConfigError(['--people and --seed take whole numbers'])
   }
-  const database = await openPlatformDatabase(config)
+  if (config.env === 'production')
+    throw new ConfigError(['seed: no demo data in production (its accounts are public)'])
+  const log = createLogger(config)
+  const database = await openPlatformDatabase(config, log)
   try {
-    await prepareDatabase(database)
-    const report = await seedDemo(database, { people, seed: seedValue, deferIndexes: people >= 100_000 })
-    createLogger(config).info(report, 'demo data')
+    const report = await prepareDatabase(database, () =>
+      seedDemo(database, { people, seed: seedValue, deferIndexes: people >= 100_000 }),
+    )
+    if (report?.skipped) {
+      // Asked for explicitly, a seed that does nothing is a failure, not a success.
+      throw new Error('the registry already holds people: seed needs an empty database')
+    }
+    log.info(report, 'demo data')
   } finally {
     await database.close()
   }

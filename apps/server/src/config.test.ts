@@ -71,6 +71,31 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ SESSION_SECRET: 'tiny-secret-value' })).not.toThrow(/tiny-secret-value/)
   })
 
+  it('seeds no demo data in production and refuses to be asked to', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      FILE_ENCRYPTION_KEY: `${'A'.repeat(43)}=`,
+    }
+    expect(loadConfig(production).demo.people).toBe(0)
+    expect(() => loadConfig({ ...production, DEMO_PEOPLE: '2000' })).toThrow(/DEMO_PEOPLE:/)
+  })
+
+  it('resolves a relative DATA_DIR from where npm was run, not from the workspace', () => {
+    const previous = process.env.INIT_CWD
+    process.env.INIT_CWD = '/srv/ansinh'
+    try {
+      expect(loadConfig({ DATA_DIR: './data' }).dataDir).toBe('/srv/ansinh/data')
+    } finally {
+      if (previous === undefined) delete process.env.INIT_CWD
+      else process.env.INIT_CWD = previous
+    }
+  })
+
+  it.each(['not a url', 'redis://:pw@'])('names the variable when a URL cannot be parsed (%s)', (value) => {
+    expect(() => loadConfig({ DATABASE_URL: value })).toThrow(/DATABASE_URL:/)
+  })
+
   it('documents every variable in .env.example', () => {
     const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8')
     for (const variable of Object.keys(ConfigSchema.shape))

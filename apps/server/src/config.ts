@@ -9,7 +9,7 @@ const booleanFromEnv = z
 const urlWithProtocols = (...protocols: string[]) =>
   z
     .url({ error: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` })
-    .refine((value) => protocols.includes(new URL(value).protocol), {
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), {
       error: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     })
 
@@ -19,7 +19,10 @@ export const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
-  TRUST_PROXY: booleanFromEnv.default(false),
+  TRUST_PROXY: z
+    .union([booleanFromEnv, z.coerce.number().int().min(1).max(10)])
+    .default(false)
+    .describe('false, or how many proxies stand in front (X-Forwarded-For hops to trust)'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: urlWithProtocols('postgres:', 'postgresql:').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -47,7 +50,7 @@ export const ConfigSchema = z.object({
   MESSAGES_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFromEnv.optional(),
-  DEMO_PEOPLE: z.coerce.number().int().min(0).max(10_000_000).default(2000),
+  DEMO_PEOPLE: z.coerce.number().int().min(0).max(10_000_000).optional(),
   DEMO_SEED: z.coerce.number().int().min(0).default(1),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
@@ -67,8 +70,11 @@ function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders 
     host: env.HOST,
     port: env.PORT,
     publicUrl: env.PUBLIC_URL,
-    trustProxy: env.TRUST_PROXY,
-    dataDir: resolve(env.DATA_DIR),
+    // A number of hops, never `true`: trusting every X-Forwarded-For lets anyone pick their own IP
+    // and step around the rate limits.
+    trustProxy: env.TRUST_PROXY === true ? 1 : env.TRUST_PROXY,
+    // Relative to where `npm` was run (npm runs workspace scripts inside apps/server).
+    dataDir: resolve(process.env.INIT_CWD ?? process.cwd(), env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
@@ -96,7 +102,8 @@ function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders 
     },
     logLevel: env.LOG_LEVEL,
     logPretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY === true),
-    demo: { people: env.DEMO_PEOPLE, seed: env.DEMO_SEED },
+    // No demo population in production: its accounts and passwords are published in the README.
+    demo: { people: env.NODE_ENV === 'production' ? 0 : (env.DEMO_PEOPLE ?? 2000), seed: env.DEMO_SEED },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
@@ -128,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ])
   }
   if (parsed.data.NODE_ENV === 'production') {
+    if (parsed.data.DEMO_PEOPLE) {
+      throw new ConfigError(['DEMO_PEOPLE: no demo data in production (its accounts are public)'])
+    }
     if (parsed.data.DEV_OUTBOX === true) {
       throw new ConfigError([
         'DEV_OUTBOX: must be off in production: it shows every message sent, one-time passwords included, to anyone',

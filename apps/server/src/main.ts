@@ -1,8 +1,9 @@
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import pino from 'pino'
+import pino, { type Logger } from 'pino'
 import { type AppState, buildApp, buildProbeApp, type Deps } from './app'
 import type { Config } from './config'
-import { type DatabaseHandle, databaseOptionsFrom, openDatabase } from './db/client'
+import { type DatabaseHandle, openDatabase } from './db/client'
 import { startWorkers, type WorkerOptions, type Workers } from './jobs/workers'
 import { loadReferenceData } from './modules/directory/reference-data'
 import { type Channels, createChannels } from './modules/notify/channels'
@@ -23,18 +24,44 @@ export function createLogger(config: Config) {
   return pino(loggerOptions(config))
 }
 
-export async function openPlatformDatabase(config: Config): Promise<DatabaseHandle> {
+/** `DATABASE_URL` set → that PostgreSQL server; otherwise the embedded PGlite in `<DATA_DIR>/pg`. */
+export async function openPlatformDatabase(config: Config, log: Logger): Promise<DatabaseHandle> {
   return openDatabase(
     config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
-      : databaseOptionsFrom(config),
+      ? {
+          kind: 'postgres',
+          url: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          onConnectionError: (error) =>
+            log.warn({ err: error }, 'a database connection broke; the pool replaces it'),
+        }
+      : { kind: 'pglite', dataDir: join(config.dataDir, 'pg') },
   )
 }
 
-/** Migrations and reference data: what every deployment needs before it serves. */
-export async function prepareDatabase(database: DatabaseHandle) {
-  await database.migrate()
-  await loadReferenceData(database.db)
+/**
+ * Migrations, reference data and (when asked) the demo seed: what a deployment needs before it serves.
+ * On PostgreSQL several processes may start at once; a session advisory lock lets one do the work
+ * while the others wait, then find it done.
+ */
+export async function prepareDatabase<T>(database: DatabaseHandle, afterMigrations?: () => Promise<T>) {
+  return withPreparationLock(database, async () => {
+    await database.migrate()
+    await loadReferenceData(database.db)
+    return afterMigrations?.()
+  })
+}
+
+async function withPreparationLock<T>(database: DatabaseHandle, work: () => Promise<T>): Promise<T> {
+  if (database.raw.kind !== 'postgres') return work()
+  const client = await database.raw.pool.connect()
+  try {
+    await client.query("select pg_advisory_lock(hashtext('ansinh:prepare-database'))")
+    return await work()
+  } finally {
+    await client.query("select pg_advisory_unlock(hashtext('ansinh:prepare-database'))").catch(() => {})
+    client.release()
+  }
 }
 
 /** The composition root: reads nothing itself, builds every adapter once, then listens. */
@@ -49,16 +76,16 @@ export async function startPlatform(
       { file: generatedFile },
       'using locally generated demo secrets; set SESSION_SECRET and FILE_ENCRYPTION_KEY in production',
     )
-  const database = await openPlatformDatabase(config)
+  const database = await openPlatformDatabase(config, log)
   log.info({ database: database.kind }, 'database opened')
   if (options.prepare) {
     const started = Date.now()
-    await prepareDatabase(database)
+    const seed = options.demo && config.demo.people > 0
+    const report = await prepareDatabase(database, async () =>
+      seed ? seedDemo(database, { people: config.demo.people, seed: config.demo.seed }) : undefined,
+    )
     log.info({ ms: Date.now() - started }, 'database migrated and reference data loaded')
-  }
-  if (options.demo && config.demo.people > 0) {
-    const report = await seedDemo(database, { people: config.demo.people, seed: config.demo.seed })
-    log.info(report, 'demo data')
+    if (report) log.info(report, 'demo data')
   }
   const metrics = createMetrics()
   // Workers start after migrations and before listening: a process that cannot run them does not serve.

@@ -46,13 +46,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return options.kind === 'postgres' ? openPostgres(options) : openPglite(options)
 }
 
-/** `DATABASE_URL` set → PostgreSQL server; otherwise embedded PGlite with its files in `<dataDir>/pg`. */
-export function databaseOptionsFrom(config: { databaseUrl?: string | undefined; dataDir: string }) {
-  return config.databaseUrl
-    ? ({ kind: 'postgres', url: config.databaseUrl } as const)
-    : ({ kind: 'pglite', dataDir: join(config.dataDir, 'pg') } as const)
-}
-
 async function openPostgres(
   options: Extract<DatabaseOptions, { kind: 'postgres' }>,
 ): Promise<DatabaseHandle> {

@@ -7,6 +7,7 @@ import type {
   preHandlerHookHandler,
 } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import { DomainError, type FieldErrors } from '../platform/errors'
 import { requestLanguage } from './language'
 
@@ -88,6 +89,10 @@ function toAnswer(error: FastifyError | DomainError | Error): ErrorAnswer {
   }
 }
 
+// Field messages our schemas don't word themselves (an unknown enum value, a missing field) come
+// from zod; answer them in Vietnamese like everything else.
+z.config(z.locales.vi())
+
 /** One place turns every failure into `{ error: { code, message, fields? } }`; 5xx details stay in the log. */
 export function registerErrorHandling(
   app: FastifyInstance,
@@ -108,6 +113,7 @@ export function registerErrorHandling(
     { ...(options.notFoundPreHandler ? { preHandler: options.notFoundPreHandler } : {}) },
     (request, reply) => {
       if (options.notFoundFallback?.(request, reply)) return reply
+      options.onError?.(ErrorCode.NotFound)
       return sendError(request, reply, { status: 404, code: ErrorCode.NotFound })
     },
   )

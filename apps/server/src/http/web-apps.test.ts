@@ -8,7 +8,7 @@ const built = webApps.every((webApp) => existsSync(`${webApp.dist}/index.html`))
 describe.skipIf(!built)('built web apps', () => {
   let t: TestApp
   beforeAll(async () => {
-    t = await createTestApp()
+    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3' } })
   })
   afterAll(async () => t?.close())
 
@@ -32,6 +32,10 @@ describe.skipIf(!built)('built web apps', () => {
       expect(response.headers['content-type']).toMatch(/application\/json/)
     },
   )
+
+  it('never rate-limits pages and assets (one page load is a dozen requests)', async () => {
+    for (let i = 0; i < 6; i++) expect((await t.app.inject('/')).statusCode).toBe(200)
+  })
 
   it('keeps JSON 404s for API-like paths', async () => {
     expect((await t.app.inject('/api/v1/unknown')).headers['content-type']).toMatch(/application\/json/)
