@@ -14,6 +14,7 @@ import { registerHealth } from './http/health'
 import { registerWebApps } from './http/web-apps'
 import { registerDirectoryRoutes } from './modules/directory/routes'
 import { otpDeliveryShareSource } from './modules/notify/otp-delivery-stats'
+import type { RecipientCounters } from './modules/notify/rate-limits'
 import { registerReceiptRoutes } from './modules/notify/receipt-routes'
 import { registerNotifyRoutes } from './modules/notify/routes'
 import { loggerOptions } from './platform/logger'
@@ -33,6 +34,8 @@ export type Deps = {
    * runs (ROLE=serve); workers elsewhere find the message on their next poll.
    */
   kick: () => void
+  /** Per-recipient send counters for `queueMessage`: in the database, or Redis with REDIS_URL. */
+  recipientCounters: RecipientCounters
 }
 
 declare module 'fastify' {

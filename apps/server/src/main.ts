@@ -7,6 +7,7 @@ import { type DatabaseHandle, openDatabase } from './db/client'
 import { startWorkers, type WorkerOptions, type Workers } from './jobs/workers'
 import { loadReferenceData } from './modules/directory/reference-data'
 import { type Channels, createChannels } from './modules/notify/channels'
+import { createRecipientCounters } from './modules/notify/rate-limits'
 import { seedDemo } from './modules/registry/demo-population'
 import { loggerOptions } from './platform/logger'
 import { createMetrics } from './platform/metrics'
@@ -98,6 +99,7 @@ export async function startPlatform(
     await channels?.close()
   }
   const state: AppState = { shuttingDown: false }
+  const recipientCounters = createRecipientCounters(config)
   let app: FastifyInstance
   try {
     if (config.role !== 'serve') {
@@ -121,11 +123,13 @@ export async function startPlatform(
       clock: () => new Date(),
       metrics,
       kick: () => workers?.kick(),
+      recipientCounters,
     }
     app = config.role === 'worker' ? await buildProbeApp(deps, { state }) : await buildApp(deps, { state })
     await app.listen({ host: config.host, port: config.port })
   } catch (error) {
     await stopWorkers()
+    await recipientCounters.close()
     await database.close()
     throw error
   }
@@ -138,6 +142,7 @@ export async function startPlatform(
       // HTTP first (requests in flight may still queue and kick), then workers, then the database.
       await app.close()
       await stopWorkers()
+      await recipientCounters.close()
       await database.close()
     },
   }

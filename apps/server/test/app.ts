@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { type AppState, buildApp } from '../src/app'
 import { type Config, loadConfig } from '../src/config'
 import type { DatabaseHandle } from '../src/db/client'
+import { databaseCounters } from '../src/modules/notify/rate-limits'
 import { createMetrics } from '../src/platform/metrics'
 import { createTestDatabase, type TestBackend } from './database'
 
@@ -41,6 +42,7 @@ export async function createTestApp(
       clock: () => new Date(),
       metrics: createMetrics(),
       kick: options.kick ?? (() => {}),
+      recipientCounters: databaseCounters(),
     },
     { state, ...(options.logStream ? { logStream: options.logStream } : {}) },
   )

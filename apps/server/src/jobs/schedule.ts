@@ -1,5 +1,6 @@
 import type { BaseLogger } from 'pino'
 import type { DatabaseHandle } from '../db/client'
+import { pruneCounters } from '../modules/notify/counters-repo'
 import {
   defaultSendingTimeoutMs,
   pruneOldMessageBodies,
@@ -29,6 +30,15 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
       expireInSeconds: 60,
       run: async () => {
         await sweepStuckMessages(deps, deps.sendingTimeoutMs ?? defaultSendingTimeoutMs)
+      },
+    },
+    {
+      // Per-recipient counters older than the longest window (one hour) count nothing any more.
+      name: 'notify-prune-counters',
+      cron: '5 * * * *',
+      expireInSeconds: 5 * 60,
+      run: async () => {
+        await pruneCounters(deps.database.db, new Date(Date.now() - 2 * 60 * 60 * 1000))
       },
     },
     {
