@@ -58,21 +58,7 @@ export async function buildApp(
   const logger = options.logStream
     ? pino(loggerOptions(config), options.logStream)
     : pino(loggerOptions(config))
-  const app = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
-    bodyLimit: config.bodyLimitBytes,
-    // Trust exactly the configured number of proxy hops (proxy-addr calls this per hop, nearest first).
-    trustProxy:
-      config.trustProxy === false
-        ? false
-        : (_address: string, hop: number) => hop < Number(config.trustProxy),
-    genReqId: () => randomUUID(),
-    requestIdHeader: false,
-    return503OnClosing: true,
-  })
-  app.decorate('deps', deps)
-  app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  const app = createFastify(deps, logger)
 
   // Over plain HTTP (the demo on a LAN, a phone on the same Wi-Fi) the browser must not be told to
   // upgrade to HTTPS: every asset would fail. Behind an https PUBLIC_URL, upgrade and HSTS apply.
@@ -149,6 +135,27 @@ export async function buildApp(
   return app
 }
 
+/** What the full app and the probe app share: logger, limits, request ids, zod schemas. */
+function createFastify(deps: Deps, logger: pino.Logger): FastifyInstance {
+  const { config } = deps
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    // Trust exactly the configured number of proxy hops (proxy-addr calls this per hop, nearest first).
+    trustProxy:
+      config.trustProxy === false
+        ? false
+        : (_address: string, hop: number) => hop < Number(config.trustProxy),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+  })
+  app.decorate('deps', deps)
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  return app
+}
+
 function connectRedis(url: string, app: FastifyInstance): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
   redis.on('error', (error) => app.log.warn({ err: error }, 'redis unavailable; rate limits not applied'))
@@ -167,15 +174,7 @@ export async function buildProbeApp(
   options: { state?: AppState } = {},
 ): Promise<FastifyInstance> {
   const state = options.state ?? { shuttingDown: false }
-  const app = Fastify({
-    loggerInstance: pino(loggerOptions(deps.config)) as FastifyBaseLogger,
-    genReqId: () => randomUUID(),
-    requestIdHeader: false,
-    return503OnClosing: true,
-  })
-  app.decorate('deps', deps)
-  app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  const app = createFastify(deps, pino(loggerOptions(deps.config)))
   registerMetrics(app, deps.metrics)
   registerHealth(app, { database: () => deps.database.ping(), shuttingDown: () => state.shuttingDown })
   return app

@@ -1,5 +1,6 @@
 import { type FileHandle, mkdir, open } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
+import type { SendResult } from './types'
 
 /**
  * A JSON-lines file that holds each record id at most once: the file transports' stand-in for a
@@ -132,4 +133,34 @@ function idOf(line: string): string | undefined {
     // A damaged line (see ensureOpen) names no id: its message was never acknowledged and is re-sent.
   }
   return undefined
+}
+
+export type FileTransport<M> = {
+  readonly name: 'file'
+  readonly path: string
+  send(message: M): Promise<SendResult>
+  close(): Promise<void>
+}
+
+/**
+ * A transport that writes each message as one JSON line of `<dataDir>/outbox/<fileName>`, once per
+ * message id. A duplicate is the answer to a retry of a message already written: accepted, as a
+ * gateway that honours idempotency keys would answer.
+ */
+export function createFileTransport<M extends { messageId: string }>(
+  options: { dataDir: string; clock?: () => Date },
+  fileName: string,
+  record: (message: M) => Record<string, unknown>,
+): FileTransport<M> {
+  const file = openAppendOnceFile(join(options.dataDir, 'outbox', fileName))
+  const clock = options.clock ?? (() => new Date())
+  return {
+    name: 'file',
+    path: file.path,
+    send: async (message) => {
+      await file.append(message.messageId, { ...record(message), at: clock().toISOString() })
+      return { outcome: 'accepted', provider: 'file', providerMessageId: message.messageId }
+    },
+    close: () => file.close(),
+  }
 }

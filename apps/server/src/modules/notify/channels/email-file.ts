@@ -1,8 +1,7 @@
-import { join } from 'node:path'
-import { openAppendOnceFile } from './append-once-file'
-import type { EmailTransport, SendResult } from './types'
+import { createFileTransport, type FileTransport } from './append-once-file'
+import type { OutboundEmail } from './types'
 
-export type FileEmailTransport = EmailTransport & { readonly path: string; close(): Promise<void> }
+export type FileEmailTransport = FileTransport<OutboundEmail>
 
 /**
  * E-mail to a file, like the file SMS transport: one JSON line per message in
@@ -12,22 +11,11 @@ export function createFileEmailTransport(options: {
   dataDir: string
   clock?: () => Date
 }): FileEmailTransport {
-  const file = openAppendOnceFile(join(options.dataDir, 'outbox', 'email.jsonl'))
-  const clock = options.clock ?? (() => new Date())
-  return {
-    name: 'file',
-    path: file.path,
-    send: async (email): Promise<SendResult> => {
-      await file.append(email.messageId, {
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        kind: email.kind,
-        at: clock().toISOString(),
-      })
-      return { outcome: 'accepted', provider: 'file', providerMessageId: email.messageId }
-    },
-    close: () => file.close(),
-  }
+  return createFileTransport<OutboundEmail>(options, 'email.jsonl', (email) => ({
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    kind: email.kind,
+  }))
 }
