@@ -65,9 +65,20 @@ async function seed(config: Config, args: string[]) {
   }
 }
 
+/**
+ * `worker` is `serve` with ROLE=worker. `start` is the demo: unless told otherwise (or in production)
+ * it opens the development outbox, so that the demo and the end-to-end journeys can read OTPs.
+ */
+function environmentFor(command: string): NodeJS.ProcessEnv {
+  if (command === 'worker') return { ...process.env, ROLE: 'worker' }
+  if (command === 'start' && process.env.NODE_ENV !== 'production')
+    return { DEV_OUTBOX: 'true', ...process.env }
+  return process.env
+}
+
 async function run(argv: string[]) {
   const [command = 'start', ...rest] = argv
-  const config = loadConfig(command === 'worker' ? { ...process.env, ROLE: 'worker' } : process.env)
+  const config = loadConfig(environmentFor(command))
   switch (command) {
     case 'start':
       return serve(config, { prepare: true, demo: true })

@@ -31,21 +31,24 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`))
   })
 
-  it('turns the development outbox on outside production, and refuses it in production', () => {
-    expect(loadConfig({}).devOutbox).toBe(true)
-    expect(loadConfig({ DEV_OUTBOX: 'false' }).devOutbox).toBe(false)
+  it('keeps the development outbox off unless asked for, and refuses it in production', () => {
+    expect(loadConfig({}).devOutbox).toBe(false)
+    expect(loadConfig({ DEV_OUTBOX: 'true' }).devOutbox).toBe(true)
     const production = {
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(32),
       FILE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      SMS_TRANSPORT: 'file',
+      SMTP_URL: 'smtp://mail.example.vn',
+      EMAIL_FROM: 'BHXH số <no-reply@example.vn>',
     }
     expect(loadConfig(production).devOutbox).toBe(false)
     expect(() => loadConfig({ ...production, DEV_OUTBOX: '1' })).toThrow(
       /DEV_OUTBOX: must be off in production/,
     )
-    expect(() => loadConfig({ ...production, SMTP_URL: 'smtps://u:p@mail.example.vn' })).toThrow(
-      /EMAIL_FROM: required/,
-    )
+    expect(() => loadConfig({ ...production, EMAIL_FROM: '' })).toThrow(/EMAIL_FROM: required/)
+    expect(() => loadConfig({ ...production, SMS_TRANSPORT: '' })).toThrow(/SMS_TRANSPORT: choose it/)
+    expect(() => loadConfig({ ...production, SMTP_URL: '' })).toThrow(/SMTP_URL: required/)
   })
 
   it('reads e-mail and per-recipient limits', () => {
@@ -76,6 +79,9 @@ describe('configuration from the environment', () => {
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(40),
       FILE_ENCRYPTION_KEY: `${'A'.repeat(43)}=`,
+      SMS_TRANSPORT: 'file',
+      SMTP_URL: 'smtp://mail.example.vn',
+      EMAIL_FROM: 'no-reply@example.vn',
     }
     expect(loadConfig(production).demo.people).toBe(0)
     expect(() => loadConfig({ ...production, DEMO_PEOPLE: '2000' })).toThrow(/DEMO_PEOPLE:/)

@@ -28,7 +28,7 @@ export const ConfigSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: urlWithProtocols('redis:', 'rediss:').optional(),
   ROLE: z.enum(['all', 'serve', 'worker']).default('all'),
-  SMS_TRANSPORT: z.enum(['file', 'http']).default('file'),
+  SMS_TRANSPORT: z.enum(['file', 'http']).optional(),
   SMS_PROVIDERS: SmsProvidersFromEnv.optional(),
   SMS_HEALTH_WINDOW_SECONDS: z.coerce.number().int().min(60).default(900),
   SMS_HEALTH_DELIVERY_DEADLINE_SECONDS: z.coerce.number().int().min(1).default(300),
@@ -80,7 +80,7 @@ function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders 
     redisUrl: env.REDIS_URL,
     /** all: HTTP and background workers in one process; serve: HTTP only; worker: workers (and probes) only. */
     role: env.ROLE,
-    smsTransport: env.SMS_TRANSPORT,
+    smsTransport: env.SMS_TRANSPORT ?? 'file',
     /** SMS_TRANSPORT=http: the gateways, with their credentials read from the variables they name. */
     smsProviders,
     smsHealth: {
@@ -94,7 +94,9 @@ function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders 
     },
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM ?? 'BHXH số <no-reply@ansinh.localhost>' },
     /** GET /api/v1/dev/outbox and /dev/templates: every message's text, OTPs included. Never in production. */
-    devOutbox: env.DEV_OUTBOX ?? env.NODE_ENV !== 'production',
+    // Off unless asked for: `npm start` (the demo) asks; a `serve` deployment that forgot NODE_ENV
+    // must not publish every OTP.
+    devOutbox: env.DEV_OUTBOX ?? false,
     /** Per recipient and clock hour, counted across processes (database, or Redis with REDIS_URL). */
     messageLimits: {
       otpSmsPerHour: env.OTP_SMS_PER_HOUR,
@@ -135,19 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ])
   }
   if (parsed.data.NODE_ENV === 'production') {
-    if (parsed.data.DEMO_PEOPLE) {
-      throw new ConfigError(['DEMO_PEOPLE: no demo data in production (its accounts are public)'])
-    }
-    if (parsed.data.DEV_OUTBOX === true) {
-      throw new ConfigError([
-        'DEV_OUTBOX: must be off in production: it shows every message sent, one-time passwords included, to anyone',
-      ])
-    }
-    if (parsed.data.SMTP_URL && !parsed.data.EMAIL_FROM) {
-      throw new ConfigError(['EMAIL_FROM: required in production when SMTP_URL is set'])
-    }
-    const missing = (['SESSION_SECRET', 'FILE_ENCRYPTION_KEY'] as const).filter((name) => !parsed.data[name])
-    if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: required in production`))
+    const problems = productionProblems(parsed.data)
+    if (problems.length > 0) throw new ConfigError(problems)
   }
   if (parsed.data.SMS_TRANSPORT === 'http' && !parsed.data.SMS_PROVIDERS)
     throw new ConfigError(['SMS_PROVIDERS: required when SMS_TRANSPORT=http (see docs/SMS-PROVIDERS.md)'])
@@ -155,4 +146,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sms = resolveSmsProviders(parsed.data.SMS_PROVIDERS ?? [], present)
   if (sms.problems.length > 0) throw new ConfigError(sms.problems)
   return toConfig(parsed.data, sms.providers)
+}
+
+/** What a production deployment must not do, all named at once so one restart fixes them all. */
+function productionProblems(env: z.infer<typeof ConfigSchema>): string[] {
+  const checks: Array<[boolean, string]> = [
+    [!env.SESSION_SECRET, 'SESSION_SECRET: required in production'],
+    [!env.FILE_ENCRYPTION_KEY, 'FILE_ENCRYPTION_KEY: required in production'],
+    [Boolean(env.DEMO_PEOPLE), 'DEMO_PEOPLE: no demo data in production (its accounts are public)'],
+    [
+      env.DEV_OUTBOX === true,
+      'DEV_OUTBOX: must be off in production: it shows every message sent, one-time passwords included, to anyone',
+    ],
+    [
+      !env.SMS_TRANSPORT,
+      'SMS_TRANSPORT: choose it in production (http sends through the gateways; file writes every OTP to disk and sends nothing)',
+    ],
+    [!env.SMTP_URL, 'SMTP_URL: required in production (without it e-mails are written to disk, not sent)'],
+    [Boolean(env.SMTP_URL) && !env.EMAIL_FROM, 'EMAIL_FROM: required in production when SMTP_URL is set'],
+  ]
+  return checks.filter(([failed]) => failed).map(([, problem]) => problem)
 }

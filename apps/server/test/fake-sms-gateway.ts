@@ -14,8 +14,13 @@ export type RecordedRequest = {
   idempotencyKey: string | undefined
 }
 
-/** `hang` keeps the request open until the gateway closes (a timeout for the client). */
-export type FakeAnswer = { status: number; body?: unknown; contentType?: string } | 'hang'
+/**
+ * `hang` keeps the request open until the gateway closes (a timeout for the client). `delayMs` makes
+ * the gateway take the message at once — recorded in `accepted` (and `onAccepted` called) as soon as
+ * the request is read — and answer only that much later: a client that gives up first saw a timeout
+ * for a message that goes out anyway.
+ */
+export type FakeAnswer = { status: number; body?: unknown; contentType?: string; delayMs?: number } | 'hang'
 
 export type FakeSmsGateway = {
   url: string
@@ -74,12 +79,25 @@ export async function startFakeSmsGateway(
           : typeof answer.body === 'string'
             ? answer.body
             : JSON.stringify(answer.body).replaceAll('$ID', providerMessageId)
-      response.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json' })
-      response.end(body, () => {
+      const accept = () => {
         if (!gateway.isAccepted(answer.status, answer.body) || !recorded.idempotencyKey) return
         gateway.accepted.set(recorded.idempotencyKey, providerMessageId)
         gateway.onAccepted?.(recorded, providerMessageId)
-      })
+      }
+      const reply = (done?: () => void) => {
+        if (response.destroyed) return
+        response.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json' })
+        response.end(body, done)
+      }
+      if (answer.delayMs === undefined) {
+        reply(accept)
+        return
+      }
+      accept()
+      hanging.add(response)
+      response.on('close', () => hanging.delete(response))
+      const timer = setTimeout(() => reply(), answer.delayMs)
+      response.on('close', () => clearTimeout(timer))
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

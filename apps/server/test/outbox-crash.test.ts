@@ -93,8 +93,9 @@ describe.each(testBackends())('a worker killed in the middle of a batch, on %s',
   it('sends every message exactly once after a restart', async () => {
     const smsFile = join(dataDir, 'outbox', 'sms.jsonl')
 
-    const first = startWorker({ ...env, QUEUE: String(total), SEND_DELAY_MS: '4' })
-    // 120 is inside the third batch of 50: the kill lands while that batch is being sent.
+    // From the 120th send the gateway keeps the messages but never answers: the kill lands while
+    // they are written to the file and still `sending` in the outbox.
+    const first = startWorker({ ...env, QUEUE: String(total), HOLD_AFTER: '120' })
     await until(async () => (await readIds(smsFile)).length >= 120, '120 lines in sms.jsonl', first)
     first.child.kill('SIGKILL')
     await once(first.child, 'exit')

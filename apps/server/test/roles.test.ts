@@ -1,50 +1,13 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { once } from 'node:events'
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../src/db/client'
 import { messages } from '../src/db/schema/notify'
 import { createTestDatabase, testBackends } from './database'
-import { freePort } from './free-port'
-
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
-
-type Started = { child: ChildProcess; output: () => string; baseUrl: string }
-
-async function start(command: string, env: Record<string, string>): Promise<Started> {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, command], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
-  const baseUrl = `http://127.0.0.1:${port}`
-  for (let waited = 0; waited < 60_000; waited += 100) {
-    if (child.exitCode !== null) throw new Error(`exited early:\n${output}`)
-    if (
-      await fetch(`${baseUrl}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { child, output: () => output, baseUrl }
-    await sleep(100)
-  }
-  child.kill('SIGKILL')
-  throw new Error(`not ready:\n${output}`)
-}
-
-async function stop(started: Started) {
-  started.child.kill('SIGTERM')
-  const [code] = await once(started.child, 'exit')
-  return code as number
-}
+import { cli, killServerProcesses, startServerProcess, stopServerProcess } from './server-process'
 
 describe('ROLE on the embedded database', () => {
   it('refuses a separate worker without DATABASE_URL, with a clear message', () => {
@@ -75,9 +38,12 @@ describe.each(testBackends().filter((backend) => backend === 'postgres'))(
       await rm(dataDir, { recursive: true, force: true })
     })
 
+    afterEach(killServerProcesses)
+
     it('a worker answers only probes and metrics, and sends what a serve process queued', async () => {
-      const serve = await start('serve', { ...env, ROLE: 'serve' })
-      const worker = await start('worker', env)
+      let exitCodes: Array<number | null> = []
+      const serve = await startServerProcess('serve', { ...env, ROLE: 'serve' })
+      const worker = await startServerProcess('worker', env)
       try {
         expect((await fetch(`${serve.baseUrl}/api/v1/directory/offices/07915`)).status).toBe(200)
         expect(serve.output()).not.toContain('job runner started')
@@ -103,9 +69,9 @@ describe.each(testBackends().filter((backend) => backend === 'postgres'))(
         const [row] = await database.db.select().from(messages)
         expect(row).toMatchObject({ id: queued?.id, status: 'delivered' })
       } finally {
-        expect(await stop(worker)).toBe(0)
-        expect(await stop(serve)).toBe(0)
+        exitCodes = [await stopServerProcess(worker), await stopServerProcess(serve)]
       }
+      expect(exitCodes).toEqual([0, 0])
       expect(worker.output()).toContain('shutting down')
     })
   },

@@ -4,10 +4,12 @@ import { pruneCounters } from '../modules/notify/counters-repo'
 import {
   defaultSendingTimeoutMs,
   pruneOldMessageBodies,
+  pruneRecentSecretBodies,
   sentBodyRetentionDays,
   sweepStuckMessages,
 } from '../modules/notify/dispatcher'
 import type { JobDefinition } from '../platform/jobs'
+import type { Metrics } from '../platform/metrics'
 
 /**
  * Every queue and scheduled job of the platform, in one place. Cron expressions are read in
@@ -17,6 +19,8 @@ import type { JobDefinition } from '../platform/jobs'
 export type JobDeps = {
   database: DatabaseHandle
   log: BaseLogger
+  /** Dead letters produced by the sweeper are counted here. */
+  metrics?: Metrics
   /** Overrides for tests. */
   sendingTimeoutMs?: number
 }
@@ -42,7 +46,16 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
       },
     },
     {
-      // OTPs and temporary passwords have no business staying in the database once sent.
+      // OTPs and temporary passwords have no business staying in the database once sent or expired.
+      name: 'notify-prune-secret-bodies',
+      cron: '*/5 * * * *',
+      expireInSeconds: 5 * 60,
+      run: async () => {
+        await pruneRecentSecretBodies(deps)
+      },
+    },
+    {
+      // Every other text after the retention period (and any secret the frequent job missed).
       name: 'notify-prune-sent-bodies',
       cron: '17 3 * * *',
       expireInSeconds: 60 * 60,

@@ -2,7 +2,9 @@ import type { BaseLogger, Logger } from 'pino'
 import type { DatabaseHandle } from '../db/client'
 import type { Channels } from '../modules/notify/channels'
 import {
+  checkSendingTimeout,
   type DispatcherOptions,
+  defaultDispatcherOptions,
   defaultSendingTimeoutMs,
   startDispatcher,
   sweepStuckMessages,
@@ -28,7 +30,7 @@ export type WorkerDeps = {
 export type WorkerOptions = {
   dispatcher?: Partial<DispatcherOptions>
   jobRunner?: Partial<Omit<JobRunnerOptions, 'log' | 'metrics'>>
-  /** See `defaultSendingTimeoutMs`. */
+  /** See `defaultSendingTimeoutMs`; the sweeper and the dispatcher's start-up check both use it. */
   sendingTimeoutMs?: number
 }
 
@@ -39,14 +41,18 @@ export type WorkerOptions = {
 export async function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Promise<Workers> {
   const sendingTimeoutMs = options.sendingTimeoutMs ?? defaultSendingTimeoutMs
   const log: BaseLogger = deps.log.child({ component: 'workers' })
-  await sweepStuckMessages({ database: deps.database, log }, sendingTimeoutMs)
+  const metrics = deps.metrics ? { metrics: deps.metrics } : {}
+  const dispatcherOptions = { ...options.dispatcher, sendingTimeoutMs }
+  // Refuses a sending timeout too short for the transports before anything starts.
+  checkSendingTimeout(deps.channels, { ...defaultDispatcherOptions, ...dispatcherOptions })
+  await sweepStuckMessages({ database: deps.database, log, ...metrics }, sendingTimeoutMs)
   const jobs = await startJobRunner(
     deps.database,
-    declareJobs({ database: deps.database, log, sendingTimeoutMs }),
+    declareJobs({ database: deps.database, log, sendingTimeoutMs, ...metrics }),
     {
       ...options.jobRunner,
       log: deps.log.child({ component: 'jobs' }),
-      ...(deps.metrics ? { metrics: deps.metrics } : {}),
+      ...metrics,
     },
   )
   const dispatcher = startDispatcher(
@@ -54,9 +60,9 @@ export async function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}
       database: deps.database,
       channels: deps.channels,
       log,
-      ...(deps.metrics ? { metrics: deps.metrics } : {}),
+      ...metrics,
     },
-    options.dispatcher,
+    dispatcherOptions,
   )
   return {
     kick: dispatcher.kick,

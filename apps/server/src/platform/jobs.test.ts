@@ -3,7 +3,8 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testBackends } from '../../test/database'
 import type { DatabaseHandle } from '../db/client'
-import { jobSchema, pgBossDatabase, startJobRunner } from './jobs'
+import { errorSummary, jobSchema, pgBossDatabase, startJobRunner } from './jobs'
+import { loggerOptions } from './logger'
 import { createMetrics } from './metrics'
 
 const log = pino({ level: 'silent' })
@@ -12,6 +13,37 @@ async function waitFor(condition: () => boolean, timeoutMs = 20_000) {
   for (const started = Date.now(); !condition(); await sleep(50))
     if (Date.now() - started > timeoutMs) throw new Error('timed out')
 }
+
+function queryError() {
+  // What PGlite throws: the statement and its parameters after "params:".
+  return Object.assign(
+    new Error('duplicate key value violates unique constraint\nparams: Nguyễn Văn An, 0912345678'),
+    { code: '23505', detail: 'Key (phone)=(0912345678) already exists.', params: ['Nguyễn Văn An'] },
+  )
+}
+
+describe('errors from jobs', () => {
+  it('are summarised without the query parameters, keeping the codes', () => {
+    const error = new Error('job failed', { cause: queryError() })
+    expect(errorSummary(queryError())).toEqual({
+      type: 'Error',
+      code: '23505',
+      message: 'duplicate key value violates unique constraint',
+    })
+    expect(errorSummary(error)).toMatchObject({ causeCode: '23505', message: 'job failed' })
+  })
+
+  it('are logged through the error serializer, which drops the parameters', async () => {
+    const lines: string[] = []
+    const logger = pino(loggerOptions({ logLevel: 'info', logPretty: false }), {
+      write: (line: string) => lines.push(line),
+    })
+    logger.error({ job: 'x', err: new Error('job failed', { cause: queryError() }) }, 'job failed')
+    const output = lines.join('')
+    expect(output).toContain('"code":"23505"')
+    expect(output).not.toMatch(/Nguyễn|0912345678|params/)
+  })
+})
 
 describe.each(testBackends())('the job runner (pg-boss) on %s', (backend) => {
   let database: DatabaseHandle

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss'
 import type { Logger } from 'pino'
 import type { DatabaseHandle } from '../db/client'
+import { redactPersonalData } from './logger'
 import type { Metrics } from './metrics'
 
 /**
@@ -119,7 +120,7 @@ export async function startJobRunner(
     // Job rows hold no personal data; finished ones are kept a week for diagnosis.
     deleteAfterDays: 7,
   })
-  boss.on('error', (error) => log.error({ error: errorSummary(error) }, 'job runner error'))
+  boss.on('error', (error) => log.error({ err: error }, 'job runner error'))
   await boss.start()
 
   const declared = new Set(jobs.map((job) => job.name))
@@ -144,7 +145,7 @@ export async function startJobRunner(
           metrics?.jobRuns.labels(job.name, 'completed').inc()
         } catch (error) {
           metrics?.jobRuns.labels(job.name, 'failed').inc()
-          log.error({ job: job.name, error: errorSummary(error) }, 'job failed')
+          log.error({ job: job.name, err: error }, 'job failed')
           throw error
         } finally {
           metrics?.jobDuration.labels(job.name).observe((performance.now() - started) / 1000)
@@ -161,15 +162,25 @@ export async function startJobRunner(
 }
 
 /**
- * What a log line may say about an error from the job runner or the database: its kind and code. A
- * PGlite error carries the query and its parameters, which must not reach the log.
+ * What may be said about an error outside the logger (a `last_error`, a short reason): its kind, its
+ * code and its cause's code, and its message without the query parameters a database error carries
+ * (after "params:") and scrubbed of anything that looks like personal data. Log lines should pass
+ * the error itself as `{ err: error }`: the logger's serializer does the same and keeps the stack.
  */
-export function errorSummary(error: unknown): { type: string; code?: string; message: string } {
+export function errorSummary(error: unknown): {
+  type: string
+  code?: string
+  causeCode?: string
+  message: string
+} {
   if (!(error instanceof Error)) return { type: typeof error, message: 'non-error thrown' }
-  const code = (error as { code?: unknown }).code
+  const safe = redactPersonalData(error) as { type: string; message: string; code?: unknown }
+  const code = safe.code
+  const causeCode = error.cause instanceof Error ? (error.cause as { code?: unknown }).code : undefined
   return {
-    type: error.name,
+    type: safe.type,
     ...(typeof code === 'string' ? { code } : {}),
-    message: error.message,
+    ...(typeof causeCode === 'string' ? { causeCode } : {}),
+    message: safe.message,
   }
 }

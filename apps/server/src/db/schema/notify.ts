@@ -65,6 +65,10 @@ export const messages = pgTable(
   (t) => [
     uniqueIndex('messages_dedupe_uq').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
     index('messages_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    // The dispatcher claims time-critical messages (OTPs, anything that expires) before bulk ones.
+    index('messages_urgent_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'queued' and (${t.expiresAt} is not null or ${t.kind} = 'otp')`),
     index('messages_sending_idx').on(t.sendingSince).where(sql`${t.status} = 'sending'`),
     index('messages_recipient_idx').on(t.channel, t.recipient, t.createdAt),
     index('messages_inbox_idx').on(t.citizenAccountId, t.createdAt).where(sql`${t.channel} = 'inbox'`),

@@ -9,8 +9,11 @@ import { createMetrics, type Metrics } from '../../platform/metrics'
 import type { Channels } from './channels'
 import type { EmailTransport, OutboundSms, SendResult, SmsTransport } from './channels/types'
 import {
+  checkSendingTimeout,
   type DispatcherDeps,
   dispatchBatch,
+  pruneOldMessageBodies,
+  pruneRecentSecretBodies,
   retryDelayMs,
   startDispatcher,
   sweepStuckMessages,
@@ -40,8 +43,15 @@ const unusedEmail: EmailTransport = {
   },
 }
 
-function channelsWith(sms: SmsTransport): Channels {
-  return { sms, email: unusedEmail, close: async () => {} }
+function channelsWith(sms: SmsTransport, email: EmailTransport = unusedEmail): Channels {
+  return { sms, email, close: async () => {} }
+}
+
+/** Polls `condition` every few milliseconds until it holds or `ms` pass; returns whether it held. */
+async function eventually(condition: () => boolean | Promise<boolean>, ms = 10_000): Promise<boolean> {
+  for (const started = Date.now(); Date.now() - started < ms; await sleep(5))
+    if (await condition()) return true
+  return condition()
 }
 
 async function queueTestMessage(
@@ -313,11 +323,228 @@ describe.each(testBackends())('the outbox dispatcher on %s', (backend) => {
     await queueTestMessage(database.db, { nextAttemptAt: new Date(Date.now() + 3_600_000) })
     await queueTestMessage(database.db, { nextAttemptAt: new Date(Date.now() + 3_600_000) })
     const dispatcher = startDispatcher(depsWith(scriptedSms().transport), { pollIntervalMs: 20 })
-    await sleep(200)
-    await dispatcher.stop()
-    const gauge = await metrics.registry.getSingleMetricAsString('ansinh_outbox_queued')
-    expect(gauge).toContain('ansinh_outbox_queued{channel="sms"} 2')
-    expect(gauge).toContain('ansinh_outbox_queued{channel="email"} 0')
+    const gauge = () => metrics.registry.getSingleMetricAsString('ansinh_outbox_queued')
+    try {
+      // Polled rather than a fixed sleep: the first sample comes after the first claim, however slow.
+      await eventually(async () => (await gauge()).includes('channel="email"'), 15_000)
+    } finally {
+      await dispatcher.stop()
+    }
+    expect(await gauge()).toContain('ansinh_outbox_queued{channel="sms"} 2')
+    expect(await gauge()).toContain('ansinh_outbox_queued{channel="email"} 0')
+  })
+
+  it('records each outcome as soon as it arrives, not when the whole batch is done', async () => {
+    const first = await queueTestMessage(database.db, { recipient: '0900000001' })
+    await queueTestMessage(database.db, { recipient: '0900000002' })
+    let sawFirstSent = false
+    const fake = scriptedSms(async (sms) => {
+      if (sms.messageId !== first)
+        sawFirstSent = await eventually(
+          async () => (await messageRow(database.db, first)).status === 'sent',
+          3_000,
+        )
+      return { outcome: 'accepted', provider: 'fake' }
+    })
+    const report = await dispatchBatch(depsWith(fake.transport), { concurrency: 2 })
+    expect(report).toMatchObject({ claimed: 2, sent: 2, stale: 0 })
+    expect(sawFirstSent).toBe(true)
+  })
+
+  it('claims no more than its free lanes, so a slow queue is never swept while in flight', async () => {
+    // 16 sends of 100 ms on 2 lanes take 800 ms, longer than the 600 ms sending timeout: claimed as
+    // one batch, the tail would be swept back to the queue while waiting and sent twice.
+    const count = 16
+    await database.db.insert(messages).values(
+      Array.from({ length: count }, (_, i) => ({
+        kind: 'dossier_received',
+        channel: 'sms' as const,
+        recipient: `09${String(i).padStart(8, '0')}`,
+        body: 'Hồ sơ đã được tiếp nhận',
+      })),
+    )
+    const fake = scriptedSms(async () => {
+      await sleep(100)
+      return { outcome: 'accepted', provider: 'fake' }
+    })
+    const sendingTimeoutMs = 600
+    const dispatcher = startDispatcher(depsWith(fake.transport), {
+      concurrency: 2,
+      pollIntervalMs: 10,
+      sendingTimeoutMs,
+      maxSendMs: 100,
+    })
+    let swept = 0
+    try {
+      await eventually(async () => {
+        swept += (await sweepStuckMessages({ database, log }, sendingTimeoutMs)).requeued
+        const [row] = await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from messages where status = 'sent'`,
+        )
+        return row?.n === count
+      }, 20_000)
+    } finally {
+      await dispatcher.stop()
+    }
+    expect(swept).toBe(0)
+    expect(fake.calls).toHaveLength(count)
+    expect(new Set(fake.calls.map((call) => call.messageId)).size).toBe(count)
+  })
+
+  it('claims again as soon as a lane frees up: a new message does not wait for a slow send', async () => {
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const slow = await queueTestMessage(database.db, { recipient: '0900000001' })
+    const fake = scriptedSms(async (sms) => {
+      if (sms.messageId === slow) await held
+      return { outcome: 'accepted', provider: 'fake' }
+    })
+    const dispatcher = startDispatcher(depsWith(fake.transport), { concurrency: 2, pollIntervalMs: 60_000 })
+    try {
+      expect(await eventually(() => fake.calls.length === 1)).toBe(true)
+      const fast = await queueTestMessage(database.db, { recipient: '0900000002' })
+      dispatcher.kick()
+      expect(await eventually(async () => (await messageRow(database.db, fast)).status === 'sent')).toBe(true)
+      expect(await messageRow(database.db, slow)).toMatchObject({ status: 'sending' })
+    } finally {
+      release()
+      await dispatcher.stop()
+    }
+    expect(await messageRow(database.db, slow)).toMatchObject({ status: 'sent' })
+  })
+
+  it('sends an OTP queued behind many slow e-mails first', async () => {
+    const order: string[] = []
+    const slowEmail: EmailTransport = {
+      name: 'slow-mail',
+      send: async (email) => {
+        order.push(email.messageId)
+        await sleep(30)
+        return { outcome: 'accepted', provider: 'slow-mail' }
+      },
+    }
+    const fake = scriptedSms((sms) => {
+      order.push(sms.messageId)
+      return { outcome: 'accepted', provider: 'fake' }
+    })
+    // The e-mails have waited longer (earlier next_attempt_at) than the OTP.
+    await database.db.insert(messages).values(
+      Array.from({ length: 30 }, (_, i) => ({
+        kind: 'dossier_received',
+        channel: 'email' as const,
+        recipient: `citizen${i}@example.vn`,
+        subject: 'Hồ sơ',
+        body: 'Hồ sơ đã được tiếp nhận',
+        nextAttemptAt: new Date(Date.now() - 60_000),
+      })),
+    )
+    const otp = await queueTestMessage(database.db, { expiresAt: new Date(Date.now() + 300_000) })
+    const dispatcher = startDispatcher(
+      { ...depsWith(fake.transport), channels: channelsWith(fake.transport, slowEmail) },
+      { concurrency: 2, pollIntervalMs: 10 },
+    )
+    try {
+      expect(await eventually(() => order.length === 31)).toBe(true)
+    } finally {
+      await dispatcher.stop()
+    }
+    expect(order.indexOf(otp)).toBeLessThan(2)
+  })
+
+  it('refuses a sending timeout that does not comfortably exceed the longest send', () => {
+    const slowTransport = Object.assign(scriptedSms().transport, { maxSendMs: 15_000 })
+    expect(() => startDispatcher(depsWith(slowTransport), { sendingTimeoutMs: 20_000 })).toThrow(
+      /sending timeout \(20000 ms\) must be at least 2 × the longest a send can take \(15000 ms/,
+    )
+    expect(() =>
+      startDispatcher(depsWith(scriptedSms().transport), { sendingTimeoutMs: 5_000, maxSendMs: 3_000 }),
+    ).toThrow(/sending timeout/)
+    expect(
+      checkSendingTimeout(channelsWith(slowTransport), { sendingTimeoutMs: 30_000, maxSendMs: undefined }),
+    ).toBe(15_000)
+  })
+
+  it('counts the dead letters the sweeper produces', async () => {
+    const exhausted = await queueTestMessage(database.db, { status: 'sending', attempts: 3, maxAttempts: 3 })
+    await database.db
+      .update(messages)
+      .set({ sendingSince: sql`now() - interval '10 minutes'` })
+      .where(eq(messages.id, exhausted))
+    expect(await sweepStuckMessages({ database, log, metrics }, 60_000)).toEqual({
+      requeued: 0,
+      deadLettered: 1,
+    })
+    const exposition = await metrics.registry.getSingleMetricAsString('ansinh_messages_total')
+    expect(exposition).toContain('channel="sms",kind="otp",provider="none",outcome="dead_letter"} 1')
+  })
+
+  it('measures latency from queueing to sending on the database clock', async () => {
+    const id = await queueTestMessage(database.db)
+    await database.db
+      .update(messages)
+      .set({ createdAt: sql`now() - interval '40 seconds'` })
+      .where(eq(messages.id, id))
+    await dispatchBatch(depsWith(scriptedSms().transport))
+    const latency = await metrics.registry.getSingleMetricAsString('ansinh_message_send_latency_seconds')
+    // 40 s falls in the 60 s bucket, not the 30 s one.
+    expect(latency).toContain('le="30",channel="sms",kind="otp"} 0')
+    expect(latency).toContain('le="60",channel="sms",kind="otp"} 1')
+  })
+
+  it('blanks OTP and password texts once they are done, other texts after the retention period', async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000)
+    const secret = { subject: 'Mật khẩu', html: '<p>secret</p>' }
+    const otpSent = await queueTestMessage(database.db, { status: 'sent', sentAt: daysAgo(0), ...secret })
+    const otpExpired = await queueTestMessage(database.db, { expiresAt: daysAgo(0.001) })
+    const otpWaiting = await queueTestMessage(database.db, { expiresAt: new Date(Date.now() + 300_000) })
+    const otpSending = await queueTestMessage(database.db, { status: 'sending' })
+    const passwordFailed = await queueTestMessage(database.db, {
+      kind: 'account_created',
+      channel: 'email',
+      recipient: 'a@example.vn',
+      status: 'failed',
+      failureKind: 'rejected',
+      ...secret,
+    })
+    const receiptRecent = await queueTestMessage(database.db, {
+      kind: 'dossier_received',
+      status: 'sent',
+      sentAt: daysAgo(1),
+    })
+    const receiptOld = await queueTestMessage(database.db, {
+      kind: 'dossier_received',
+      status: 'delivered',
+      sentAt: daysAgo(31),
+      ...secret,
+    })
+    const inbox = await queueTestMessage(database.db, {
+      channel: 'inbox',
+      recipient: '42',
+      citizenAccountId: 42,
+      status: 'delivered',
+      sentAt: daysAgo(40),
+    })
+    const extra = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        queueTestMessage(database.db, { status: 'delivered', sentAt: daysAgo(0) }),
+      ),
+    )
+
+    // The frequent job: secrets only.
+    expect(await pruneRecentSecretBodies({ database, log })).toBe(8)
+    expect(await messageRow(database.db, receiptOld)).toMatchObject({ body: 'Mã OTP: 123456' })
+    // The daily job: what is left of the secrets (none) and the old texts.
+    expect(await pruneOldMessageBodies({ database, log })).toBe(1)
+
+    const blank = { body: '', html: null }
+    for (const id of [otpSent, otpExpired, passwordFailed, ...extra])
+      expect(await messageRow(database.db, id)).toMatchObject({ ...blank, subject: null })
+    expect(await messageRow(database.db, receiptOld)).toMatchObject({ ...blank, subject: 'Mật khẩu' })
+    for (const id of [otpWaiting, otpSending, receiptRecent, inbox])
+      expect(await messageRow(database.db, id)).toMatchObject({ body: 'Mã OTP: 123456' })
   })
 
   it('never sends a message twice with two dispatchers running at once', async () => {

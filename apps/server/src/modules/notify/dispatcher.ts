@@ -10,6 +10,7 @@ import {
   claimDueMessages,
   countQueuedByChannel,
   type MessageOutcome,
+  pruneSecretBodies,
   pruneSentBodies,
   recordAcceptedAfterReceipt,
   recordOutcomes,
@@ -19,11 +20,18 @@ import {
 /**
  * The outbox dispatcher. Services write messages in the same transaction as the change that causes
  * them (status `queued`); this loop claims due ones (`FOR UPDATE SKIP LOCKED`, marking them `sending`
- * in one short statement), sends each through its channel's transport outside any transaction, then
- * records every outcome of the batch in one statement. A crash between sending and recording leaves
- * messages in `sending`; the sweeper gives them back to the queue and the retry carries the same
- * message id, which is the key gateways dedupe on. It polls (OTPs must not wait for a cron tick) and
- * can be woken at once with `kick()` after a commit.
+ * in one short statement), sends each through its channel's transport outside any transaction, and
+ * records each outcome as soon as it arrives (outcomes arriving together share one statement).
+ *
+ * It claims no more messages than it has free lanes (`concurrency`), and claims again as soon as a
+ * lane frees up: a message is `sending` only for the time of its own send, never while it waits
+ * behind others, so the sweeper's timeout only has to exceed one send's worst case (checked at start),
+ * and a new message never waits for a whole batch to finish. Urgent messages (OTPs, anything with an
+ * expiry) are claimed first.
+ *
+ * A crash between sending and recording leaves messages in `sending`; the sweeper gives them back to
+ * the queue and the retry carries the same message id, which is the key gateways dedupe on. It polls
+ * (OTPs must not wait for a cron tick) and can be woken at once with `kick()` after a commit.
  */
 
 export type DispatcherDeps = {
@@ -34,9 +42,9 @@ export type DispatcherDeps = {
 }
 
 export type DispatcherOptions = {
-  /** Messages claimed per batch. */
+  /** Most messages one claim takes; a claim never takes more than the free lanes either. */
   batchSize: number
-  /** Sends in flight at once within a batch (gateways answer in tens to hundreds of milliseconds). */
+  /** Sends in flight at once (gateways answer in tens to hundreds of milliseconds). */
   concurrency: number
   /** Idle wait between polls when nothing was due and nobody kicked. */
   pollIntervalMs: number
@@ -47,6 +55,13 @@ export type DispatcherOptions = {
   queueDepthSampleMs: number
   /** Random source for the jitter (tests pin it). */
   random: () => number
+  /** The sweeper's timeout (see `defaultSendingTimeoutMs`): must be the value the sweeper uses. */
+  sendingTimeoutMs: number
+  /**
+   * The longest one send can take: for a transport that fails over between gateways, the sum of
+   * their timeouts. Unset: taken from the transports' `maxSendMs` when they declare it.
+   */
+  maxSendMs: number | undefined
 }
 
 export const defaultDispatcherOptions: DispatcherOptions = {
@@ -57,17 +72,45 @@ export const defaultDispatcherOptions: DispatcherOptions = {
   retryMaxMs: 60 * 60_000,
   queueDepthSampleMs: 5_000,
   random: Math.random,
+  sendingTimeoutMs: 2 * 60_000,
+  maxSendMs: undefined,
 }
 
 /**
- * How long a message may stay in `sending` before the sweeper assumes its dispatcher died. It must
- * exceed the longest a batch can take (batch size / concurrency × the transport's timeout), or a
- * slow send is retried while still in flight (harmless for the gateway, which dedupes, but wasteful).
+ * How long a message may stay in `sending` before the sweeper assumes its dispatcher died. A message
+ * is claimed just before its own send and its outcome recorded as soon as it arrives, so this must
+ * comfortably exceed one send's worst case (`sendingTimeoutSafetyFactor` × `maxSendMs`), or a slow
+ * send is swept while still in flight and sent again.
  */
-export const defaultSendingTimeoutMs = 2 * 60_000
+export const defaultSendingTimeoutMs = defaultDispatcherOptions.sendingTimeoutMs
+export const sendingTimeoutSafetyFactor = 2
 
 /** SMS and e-mail texts are blanked this long after sending (see `pruneSentBodies`). */
 export const sentBodyRetentionDays = 30
+
+/** A transport may say how long one send can take at worst (all its gateways timing out in turn). */
+type WithMaxSend = { readonly maxSendMs?: number }
+
+/**
+ * Throws when the sending timeout does not comfortably exceed the worst case of one send; returns
+ * that worst case, or undefined when neither the options nor the transports say what it is.
+ */
+export function checkSendingTimeout(
+  channels: Channels,
+  options: Pick<DispatcherOptions, 'sendingTimeoutMs' | 'maxSendMs'>,
+): number | undefined {
+  const declared = [channels.sms, channels.email]
+    .map((transport) => (transport as WithMaxSend).maxSendMs)
+    .filter((ms): ms is number => typeof ms === 'number')
+  const maxSendMs = options.maxSendMs ?? (declared.length > 0 ? Math.max(...declared) : undefined)
+  if (maxSendMs !== undefined && options.sendingTimeoutMs < sendingTimeoutSafetyFactor * maxSendMs)
+    throw new Error(
+      `outbox misconfigured: the sending timeout (${options.sendingTimeoutMs} ms) must be at least ` +
+        `${sendingTimeoutSafetyFactor} × the longest a send can take (${maxSendMs} ms, every gateway ` +
+        'timing out in turn), or slow sends are swept while in flight and sent twice',
+    )
+  return maxSendMs
+}
 
 export type BatchReport = {
   claimed: number
@@ -83,6 +126,16 @@ export type BatchReport = {
   stale: number
 }
 
+const emptyReport = (): BatchReport => ({
+  claimed: 0,
+  sent: 0,
+  delivered: 0,
+  retried: 0,
+  failed: 0,
+  expired: 0,
+  stale: 0,
+})
+
 /**
  * Delay before retry number `attempts` (1 = after the first failure): exponential, capped, with
  * "equal jitter" — half fixed, half random — so a gateway outage does not end in a synchronised storm.
@@ -96,51 +149,113 @@ export function retryDelayMs(
   return Math.round(exponential / 2 + (exponential / 2) * random())
 }
 
-/** Claims one batch of due messages, sends them, records the outcomes. */
-export async function dispatchBatch(
+/**
+ * Sends claimed messages in lanes and records each outcome as it arrives. Outcomes that arrive while
+ * a record statement runs are recorded together by the next one.
+ */
+function createLanes(deps: DispatcherDeps, settings: DispatcherOptions, report: BatchReport) {
+  let inFlight = 0
+  const tasks = new Set<Promise<void>>()
+  const pending: { message: ClaimedMessage; outcome: MessageOutcome }[] = []
+  let recording: Promise<void> | undefined
+  let onLaneFree: (() => void) | undefined
+
+  async function drainPending() {
+    while (pending.length > 0) {
+      const group = pending.splice(0)
+      try {
+        await recordGroup(deps, group, report)
+      } catch (error) {
+        // The messages stay in `sending`: the sweeper gives them back and they are sent again (same id).
+        deps.log.error({ err: error, messages: group.length }, 'outbox outcomes could not be recorded')
+      }
+    }
+  }
+
+  function record(message: ClaimedMessage, outcome: MessageOutcome): Promise<void> {
+    pending.push({ message, outcome })
+    if (!recording)
+      recording = drainPending().finally(() => {
+        recording = undefined
+      })
+    return recording
+  }
+
+  /** Claims up to `limit` due messages and starts sending them; resolves once claimed. */
+  async function claim(limit: number): Promise<number> {
+    const started = performance.now()
+    const claimed = await claimDueMessages(deps.database.db, limit)
+    report.claimed += claimed.length
+    const sends: Promise<void>[] = []
+    for (const message of claimed) {
+      if (message.status === 'failed') {
+        report.expired++
+        deps.metrics?.messages.labels(message.channel, message.kind, 'none', 'expired').inc()
+        continue
+      }
+      inFlight++
+      const task: Promise<void> = sendOne(deps, settings, message)
+        .then((outcome) => record(message, outcome))
+        .finally(() => {
+          inFlight--
+          tasks.delete(task)
+          onLaneFree?.()
+        })
+      tasks.add(task)
+      sends.push(task)
+    }
+    if (sends.length > 0 && deps.metrics) {
+      const observe = () => deps.metrics?.dispatchBatchDuration.observe((performance.now() - started) / 1000)
+      void Promise.all(sends).then(observe, observe)
+    }
+    return claimed.length
+  }
+
+  return {
+    claim,
+    inFlight: () => inFlight,
+    onLaneFree: (callback: () => void) => {
+      onLaneFree = callback
+    },
+    /** Resolves once every send started has been answered and recorded. */
+    settled: async () => {
+      while (tasks.size > 0) await Promise.allSettled([...tasks])
+    },
+  }
+}
+
+async function recordGroup(
   deps: DispatcherDeps,
-  options: Partial<DispatcherOptions> = {},
-): Promise<BatchReport> {
-  const settings = { ...defaultDispatcherOptions, ...options }
-  const started = performance.now()
-  const claimed = await claimDueMessages(deps.database.db, settings.batchSize)
-  const report: BatchReport = {
-    claimed: claimed.length,
-    sent: 0,
-    delivered: 0,
-    retried: 0,
-    failed: 0,
-    expired: 0,
-    stale: 0,
-  }
-  if (claimed.length === 0) return report
-
-  const toSend = claimed.filter((message) => message.status === 'sending')
-  for (const message of claimed) {
-    if (message.status !== 'failed') continue
-    report.expired++
-    deps.metrics?.messages.labels(message.channel, message.kind, 'none', 'expired').inc()
-  }
-
-  const outcomes = await mapConcurrently(toSend, settings.concurrency, (message) =>
-    sendOne(deps, settings, message),
+  group: { message: ClaimedMessage; outcome: MessageOutcome }[],
+  report: BatchReport,
+): Promise<void> {
+  const outcomes = group.map((entry) => entry.outcome)
+  const recorded = new Map(
+    (await recordOutcomes(deps.database.db, outcomes)).map((row) => [row.id, row.latencyMs]),
   )
-  const recorded = new Set(await recordOutcomes(deps.database.db, outcomes))
-  const overtaken = new Set(
-    await recordAcceptedAfterReceipt(
-      deps.database.db,
-      outcomes.flatMap((o) =>
-        o.status === 'sent' && !recorded.has(o.id) && o.provider
-          ? [{ id: o.id, attempts: o.attempts, provider: o.provider, providerMessageId: o.providerMessageId }]
-          : [],
-      ),
-    ),
+  const overtaken = new Map(
+    (
+      await recordAcceptedAfterReceipt(
+        deps.database.db,
+        outcomes.flatMap((o) =>
+          o.status === 'sent' && !recorded.has(o.id) && o.provider
+            ? [
+                {
+                  id: o.id,
+                  attempts: o.attempts,
+                  provider: o.provider,
+                  providerMessageId: o.providerMessageId,
+                },
+              ]
+            : [],
+        ),
+      )
+    ).map((row) => [row.id, row.latencyMs]),
   )
-  const now = Date.now()
-  for (const [index, outcome] of outcomes.entries()) {
-    const message = toSend[index] as ClaimedMessage
+  let stale = 0
+  for (const { message, outcome } of group) {
     if (!recorded.has(outcome.id) && !overtaken.has(outcome.id)) {
-      report.stale++
+      stale++
       continue
     }
     const provider = outcome.provider ?? 'none'
@@ -148,9 +263,12 @@ export async function dispatchBatch(
     if (outcome.status === 'sent' || outcome.status === 'delivered') {
       report[outcome.status]++
       deps.metrics?.messages.labels(...labels, outcome.status).inc()
-      deps.metrics?.messageLatency
-        .labels(message.channel, message.kind)
-        .observe(Math.max(0, now - message.createdAtMs) / 1000)
+      // Queued → sent, both ends on the database clock.
+      const latencyMs = recorded.get(outcome.id) ?? overtaken.get(outcome.id)
+      if (latencyMs !== null && latencyMs !== undefined)
+        deps.metrics?.messageLatency
+          .labels(message.channel, message.kind)
+          .observe(Math.max(0, latencyMs) / 1000)
     } else if (outcome.status === 'queued') {
       report.retried++
       deps.metrics?.messages.labels(...labels, 'retry').inc()
@@ -159,9 +277,37 @@ export async function dispatchBatch(
       deps.metrics?.messages.labels(...labels, outcome.failureKind ?? 'failed').inc()
     }
   }
-  deps.metrics?.dispatchBatchDuration.observe((performance.now() - started) / 1000)
-  if (report.stale > 0)
-    deps.log.warn({ stale: report.stale }, 'outcomes arrived after their messages were swept')
+  report.stale += stale
+  if (stale > 0) deps.log.warn({ stale }, 'outcomes arrived after their messages were swept')
+}
+
+/**
+ * Dispatches up to `batchSize` due messages through `concurrency` lanes (claiming one message per
+ * free lane, again as lanes free up), records each outcome as it arrives, and resolves when all are
+ * recorded or nothing more is due.
+ */
+export async function dispatchBatch(
+  deps: DispatcherDeps,
+  options: Partial<DispatcherOptions> = {},
+): Promise<BatchReport> {
+  const settings = { ...defaultDispatcherOptions, ...options }
+  const report = emptyReport()
+  const lanes = createLanes(deps, settings, report)
+  let laneFree: () => void = () => {}
+  lanes.onLaneFree(() => laneFree())
+  const concurrency = Math.max(1, settings.concurrency)
+  while (report.claimed < settings.batchSize) {
+    const free = concurrency - lanes.inFlight()
+    if (free <= 0) {
+      await new Promise<void>((resolve) => {
+        laneFree = resolve
+      })
+      continue
+    }
+    const limit = Math.min(free, settings.batchSize - report.claimed)
+    if ((await lanes.claim(limit)) < limit) break
+  }
+  await lanes.settled()
   return report
 }
 
@@ -241,43 +387,47 @@ function gatewayError(provider: string, reason: string): string {
   return `${provider}: ${reason}`.slice(0, 200)
 }
 
-async function mapConcurrently<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const lanes = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await work(items[index] as T)
-    }
-  })
-  await Promise.all(lanes)
-  return results
-}
-
 export type Dispatcher = {
   /** Wakes the loop now (call after committing a transaction that queued a message). */
   kick(): void
-  /** Finishes the batch in flight, then stops. */
+  /** Stops claiming, waits for the sends in flight and records them, then resolves. */
   stop(): Promise<void>
 }
 
-/** Runs `dispatchBatch` in a loop until stopped: at once while batches come back full, else every poll interval or on a kick. */
+/**
+ * Keeps up to `concurrency` sends in flight: claims as many due messages as it has free lanes, again
+ * as soon as a lane frees up while the queue has more, else every poll interval or on a kick. Throws
+ * at once when the sending timeout is too short for the transports (see `checkSendingTimeout`).
+ */
 export function startDispatcher(deps: DispatcherDeps, options: Partial<DispatcherOptions> = {}): Dispatcher {
   const settings = { ...defaultDispatcherOptions, ...options }
+  const maxSendMs = checkSendingTimeout(deps.channels, settings)
+  if (maxSendMs === undefined)
+    deps.log.info(
+      { sendingTimeoutMs: settings.sendingTimeoutMs },
+      'outbox transports declare no worst-case send time: the sending timeout cannot be checked',
+    )
   let stopped = false
   let kicked = false
   let wake: (() => void) | undefined
+  let wakeOnLaneFree = false
   let lastDepthSample = 0
+  const lanes = createLanes(deps, settings, emptyReport())
+  lanes.onLaneFree(() => {
+    if (wakeOnLaneFree) wake?.()
+  })
 
-  const sleep = (ms: number) =>
+  const sleep = (ms: number, untilLaneFree: boolean) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms)
       function done() {
         clearTimeout(timer)
         wake = undefined
+        wakeOnLaneFree = false
         resolve()
       }
       wake = done
+      wakeOnLaneFree = untilLaneFree
     })
 
   async function sampleQueueDepth() {
@@ -292,23 +442,28 @@ export function startDispatcher(deps: DispatcherDeps, options: Partial<Dispatche
     let failures = 0
     while (!stopped) {
       kicked = false
-      let full = false
-      try {
-        const report = await dispatchBatch(deps, settings)
-        full = report.claimed >= settings.batchSize
-        await sampleQueueDepth()
-        failures = 0
-      } catch (error) {
-        // Database unreachable, most likely: keep trying, more slowly, without flooding the log.
-        failures++
-        if (failures <= 3 || failures % 100 === 0)
-          deps.log.error({ error: errorSummary(error), failures }, 'outbox dispatch failed')
-      }
-      if (stopped || (full && failures === 0) || kicked) continue
-      await sleep(
-        failures > 0 ? Math.min(30_000, settings.pollIntervalMs * 2 ** failures) : settings.pollIntervalMs,
-      )
+      let moreDue = false
+      const free = settings.concurrency - lanes.inFlight()
+      if (free > 0) {
+        try {
+          const limit = Math.min(free, settings.batchSize)
+          moreDue = (await lanes.claim(limit)) >= limit
+          await sampleQueueDepth()
+          failures = 0
+        } catch (error) {
+          // Database unreachable, most likely: keep trying, more slowly, without flooding the log.
+          failures++
+          if (failures <= 3 || failures % 100 === 0)
+            deps.log.error({ err: error, failures }, 'outbox dispatch failed')
+        }
+      } else moreDue = true
+      if (stopped || kicked) continue
+      if (failures > 0) await sleep(Math.min(30_000, settings.pollIntervalMs * 2 ** failures), false)
+      else if (moreDue && lanes.inFlight() < settings.concurrency) continue
+      // Full: claim again when a lane frees up. Nothing more due: when kicked or at the next poll.
+      else await sleep(settings.pollIntervalMs, moreDue)
     }
+    await lanes.settled()
   }
 
   const running = loop()
@@ -327,16 +482,29 @@ export function startDispatcher(deps: DispatcherDeps, options: Partial<Dispatche
 
 /** Returns abandoned `sending` messages to the queue; run by the scheduler and once when workers start. */
 export async function sweepStuckMessages(
-  deps: Pick<DispatcherDeps, 'database' | 'log'>,
+  deps: Pick<DispatcherDeps, 'database' | 'log' | 'metrics'>,
   olderThanMs: number = defaultSendingTimeoutMs,
 ): Promise<{ requeued: number; deadLettered: number }> {
-  const result = await requeueStuckSending(deps.database.db, olderThanMs)
+  const swept = await requeueStuckSending(deps.database.db, olderThanMs)
+  for (const message of swept.deadLettered)
+    deps.metrics?.messages.labels(message.channel, message.kind, 'none', 'dead_letter').inc()
+  const result = { requeued: swept.requeued, deadLettered: swept.deadLettered.length }
   if (result.requeued > 0 || result.deadLettered > 0)
     deps.log.warn(result, 'messages stuck in sending were swept')
   return result
 }
 
-/** Blanks old SMS and e-mail texts (scheduled daily). */
+/** Blanks the texts of finished OTP and password messages created lately (scheduled every few minutes). */
+export async function pruneRecentSecretBodies(
+  deps: Pick<DispatcherDeps, 'database' | 'log'>,
+  createdWithinHours = 48,
+): Promise<number> {
+  const pruned = await pruneSecretBodies(deps.database.db, { createdWithinHours })
+  if (pruned > 0) deps.log.info({ pruned }, 'one-time codes and passwords blanked')
+  return pruned
+}
+
+/** Blanks secret texts once done and other SMS and e-mail texts once old (scheduled daily). */
 export async function pruneOldMessageBodies(
   deps: Pick<DispatcherDeps, 'database' | 'log'>,
   olderThanDays: number = sentBodyRetentionDays,

@@ -48,7 +48,7 @@ export function databaseCounters(): RecipientCounters {
  * is an attempt, and the window ends within the hour anyway.
  */
 export function redisCounters(
-  redis: Pick<Redis, 'multi' | 'quit'>,
+  redis: Pick<Redis, 'multi' | 'quit' | 'disconnect'>,
   options: { prefix?: string; ownsConnection?: boolean } = {},
 ): RecipientCounters {
   const prefix = options.prefix ?? 'ansinh:recipient:'
@@ -66,7 +66,8 @@ export function redisCounters(
       return Number(count)
     },
     close: async () => {
-      if (options.ownsConnection) await redis.quit()
+      // QUIT needs a live connection; a Redis that is down is simply dropped.
+      if (options.ownsConnection) await redis.quit().catch(() => redis.disconnect())
     },
   }
 }
@@ -74,7 +75,18 @@ export function redisCounters(
 /** Redis when the platform has `REDIS_URL`, else the database. Build once per process and close on stop. */
 export function createRecipientCounters(config: { redisUrl?: string | undefined }): RecipientCounters {
   if (!config.redisUrl) return databaseCounters()
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  // Counting runs inside the use case's transaction: a hung Redis must fail fast, not hold the
+  // transaction (on PGlite, the whole database) open. A failure refuses the message (fail closed:
+  // an attacker must not get unlimited OTP SMS by taking Redis down); the use case answers 5xx.
+  const redis = new Redis(config.redisUrl, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    commandTimeout: 1_000,
+    connectTimeout: 2_000,
+  })
+  redis.on('error', () => {
+    // Reported by the failing increment; without a listener ioredis prints to stderr on every retry.
+  })
   return redisCounters(redis, { ownsConnection: true })
 }
 

@@ -130,14 +130,16 @@ describe.each(testBackends())('SMS delivery receipts on %s', (backend) => {
     })
   const metricsText = async () => (await t.app.inject('/metrics')).body
 
-  it('answers 404 for a provider that is not configured or takes no receipts', async () => {
+  it('answers 401 for a provider that is not configured or takes no receipts: names are not revealed', async () => {
     for (const name of ['nobody', 'delta']) {
       const response = await t.app.inject({
         method: 'POST',
         url: `/api/v1/notify/receipts/${name}`,
+        headers: { 'x-receipt-token': ALPHA_TOKEN, 'content-type': 'application/json' },
         payload: {},
       })
-      expect(response.statusCode).toBe(404)
+      expect(response.statusCode).toBe(401)
+      expect(response.json().error.code).toBe('UNAUTHENTICATED')
     }
   })
 
@@ -215,8 +217,71 @@ describe.each(testBackends())('SMS delivery receipts on %s', (backend) => {
     expect(await readSms(db, id)).toMatchObject({ status: 'delivered', failureKind: null })
   })
 
-  it('leaves messages in other states alone (queued, rejected, dead-lettered)', async () => {
-    const queued = await insertSms(db, { status: 'queued', provider: null, sentAt: null })
+  it('delivers a message queued for a retry after an unclear attempt, which cancels the retry', async () => {
+    // The gateway timed out on attempt 1 but sent the message anyway; its receipt names our id.
+    const byOurId = await insertSms(db, { status: 'queued', sentAt: null, lastError: 'alpha: timeout' })
+    expect((await alpha({ ref: byOurId, status: 'DELIVRD' })).statusCode).toBe(200)
+    expect(await readSms(db, byOurId)).toMatchObject({ status: 'delivered', provider: 'alpha' })
+    // Or the gateway's own id of an earlier attempt (here a 'sent' requeued by an operator).
+    const byTheirId = await insertSms(db, { status: 'queued', provider: 'beta', providerMessageId: 'b-300' })
+    expect((await beta(JSON.stringify({ events: [{ id: 'b-300', state: 'delivered' }] }))).statusCode).toBe(
+      200,
+    )
+    expect((await readSms(db, byTheirId))?.status).toBe('delivered')
+    // Nothing left to send: the dispatcher claims only queued messages.
+    const [due] = await db.select({ status: messages.status }).from(messages).where(eq(messages.id, byOurId))
+    expect(due?.status).not.toBe('queued')
+  })
+
+  it('never fails an attempt in flight, or a queued retry, on a late "undelivered"', async () => {
+    const sending = await insertSms(db, { status: 'sending', attempts: 2, sentAt: null })
+    const queued = await insertSms(db, { status: 'queued', attempts: 1, sentAt: null })
+    for (const id of [sending, queued])
+      expect((await alpha({ ref: id, status: 'UNDELIV' })).statusCode).toBe(200)
+    expect((await readSms(db, sending))?.status).toBe('sending')
+    expect((await readSms(db, queued))?.status).toBe('queued')
+    // A "delivered" still counts for both.
+    for (const id of [sending, queued]) await alpha({ ref: id, status: 'DELIVRD' })
+    expect((await readSms(db, sending))?.status).toBe('delivered')
+    expect((await readSms(db, queued))?.status).toBe('delivered')
+  })
+
+  it('applies a large batch at once: delivered wins within a batch, each message counted once', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        insertSms(db, { provider: 'beta', providerMessageId: `b-big-${n}` }),
+      ),
+    )
+    const events = ids.flatMap((_, n) => [
+      { id: `b-big-${n}`, state: 'failed' },
+      { id: `b-big-${n}`, state: n % 2 === 0 ? 'delivered' : 'failed' },
+    ])
+    while (events.length < 1000) events.push({ id: `b-nothing-${events.length}`, state: 'delivered' })
+    const count = (text: string, outcome: string) =>
+      Number(
+        new RegExp(`ansinh_sms_receipts_total\\{provider="beta",outcome="${outcome}"\\} (\\d+)`).exec(
+          text,
+        )?.[1] ?? 0,
+      )
+    const before = await metricsText()
+    const response = await beta(JSON.stringify({ events }))
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({ received: 1000 })
+    for (const [n, id] of ids.entries())
+      expect(await readSms(db, id)).toMatchObject(
+        n % 2 === 0
+          ? { status: 'delivered', failureKind: null }
+          : { status: 'failed', failureKind: 'undelivered' },
+      )
+    const after = await metricsText()
+    expect(count(after, 'delivered') - count(before, 'delivered')).toBe(20)
+    expect(count(after, 'undelivered') - count(before, 'undelivered')).toBe(20)
+    expect(count(after, 'duplicate') - count(before, 'duplicate')).toBe(40)
+    expect(count(after, 'unknown') - count(before, 'unknown')).toBe(920)
+  })
+
+  it('leaves messages in other states alone (never-sent queued, rejected, dead-lettered)', async () => {
+    const queued = await insertSms(db, { status: 'queued', attempts: 0, provider: null, sentAt: null })
     const rejected = await insertSms(db, { status: 'failed', failureKind: 'rejected' })
     for (const id of [queued, rejected]) await alpha({ ref: id, status: 'DELIVRD' })
     expect((await readSms(db, queued))?.status).toBe('queued')

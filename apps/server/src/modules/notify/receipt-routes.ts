@@ -2,7 +2,7 @@ import { ErrorCode } from '@ansinh/domain'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { DomainError, notFound } from '../../platform/errors'
+import { DomainError } from '../../platform/errors'
 import { isAuthenticReceipt } from './receipt-auth'
 import { readReceipts, recordReceipts } from './record-receipts'
 
@@ -30,7 +30,8 @@ export function registerReceiptRoutes(app: FastifyInstance) {
     const provider = config.smsProviders.find(
       (candidate) => candidate.name === request.params.provider && candidate.receipts,
     )
-    if (!provider) throw notFound('sms receipt endpoint')
+    // The same answer as a bad secret: a caller cannot learn which gateways we use.
+    if (!provider) throw new DomainError(ErrorCode.Unauthenticated, 'sms receipt with a bad secret')
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
     const query = (request.query ?? {}) as Record<string, unknown>
     const authentic = isAuthenticReceipt(provider, {

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client'
 import { DomainError } from '../../platform/errors'
 import type { Metrics } from '../../platform/metrics'
 import { readPath, type SmsProvider } from './channels/sms-provider-config'
-import { findSmsForReceipt, markSmsDelivered, markSmsUndelivered } from './sms-delivery-repo'
+import { applySmsReceipts } from './sms-delivery-repo'
 
 /** One delivery report, read from whatever shape the gateway sends. */
 export type DeliveryReceipt = {
@@ -57,46 +57,44 @@ export function readReceipts(provider: SmsProvider, payload: unknown): DeliveryR
 }
 
 /**
- * Applies receipts to the outbox. Each update is guarded so that status only moves forward
- * (sent → delivered, sent → failed/undelivered, undelivered → delivered) and a repeated receipt changes
- * nothing. A receipt for a message we do not know — or that belongs to another provider — is counted
- * and dropped: answering an error would only make the gateway send it again.
+ * Applies receipts to the outbox, all of one request in one statement. Status only moves forward
+ * (queued/sending/sent → delivered, sent → failed/undelivered, undelivered → delivered) and a repeated
+ * receipt changes nothing; an "undelivered" for a message being sent again or queued for a retry is
+ * ignored, as it may be about an earlier attempt. A receipt for a message we do not know — or that
+ * belongs to another provider — is counted and dropped: answering an error would only make the gateway
+ * send it again.
  */
 export async function recordReceipts(
   deps: ReceiptDeps,
   provider: SmsProvider,
   receipts: DeliveryReceipt[],
 ): Promise<ReceiptOutcome[]> {
-  const outcomes: ReceiptOutcome[] = []
-  for (const receipt of receipts) {
-    const outcome = await recordReceipt(deps, provider.name, receipt)
-    deps.metrics?.sms.receipts.labels(provider.name, outcome).inc()
-    outcomes.push(outcome)
-  }
-  return outcomes
-}
-
-async function recordReceipt(deps: ReceiptDeps, provider: string, receipt: DeliveryReceipt) {
-  const target = await findSmsForReceipt(deps.db, provider, {
-    ...(receipt.messageId ? { messageId: receipt.messageId } : {}),
-    ...(receipt.providerMessageId ? { providerMessageId: receipt.providerMessageId } : {}),
-  })
-  if (!target) return 'unknown' as const
-  if (receipt.status === 'other') return 'ignored' as const
   const now = deps.clock()
-  if (receipt.status === 'delivered') {
-    const updated = await markSmsDelivered(deps.db, target.id, provider, now)
-    if (!updated) return 'duplicate' as const
-    deps.metrics?.messages.labels('sms', target.kind, provider, 'delivered').inc()
-    if (updated.sentAt)
-      deps.metrics?.sms.deliveryLatency
-        .labels(provider)
-        .observe(Math.max(0, now.getTime() - updated.sentAt.getTime()) / 1000)
-    return 'delivered' as const
-  }
-  if (!(await markSmsUndelivered(deps.db, target.id, provider, now))) return 'duplicate' as const
-  deps.metrics?.messages.labels('sms', target.kind, provider, 'undelivered').inc()
-  return 'undelivered' as const
+  const effects = await applySmsReceipts(deps.db, provider.name, receipts, now)
+  // The first receipt that caused a change gets the credit; the others for that message are duplicates.
+  const credited = new Set<string>()
+  const outcomes = receipts.map((receipt, index): ReceiptOutcome => {
+    const effect = effects[index]
+    if (!effect) return 'unknown'
+    if (receipt.status === 'other') return 'ignored'
+    const applied =
+      (receipt.status === 'delivered' && effect.after === 'delivered') ||
+      (receipt.status === 'undelivered' && effect.after === 'failed')
+    if (applied && !credited.has(effect.id)) {
+      credited.add(effect.id)
+      deps.metrics?.messages.labels('sms', effect.kind, provider.name, receipt.status).inc()
+      if (receipt.status === 'delivered' && effect.sentAt)
+        deps.metrics?.sms.deliveryLatency
+          .labels(provider.name)
+          .observe(Math.max(0, now.getTime() - effect.sentAt.getTime()) / 1000)
+      return receipt.status
+    }
+    if (receipt.status === 'undelivered' && (effect.before === 'sending' || effect.before === 'queued'))
+      return 'ignored'
+    return 'duplicate'
+  })
+  for (const outcome of outcomes) deps.metrics?.sms.receipts.labels(provider.name, outcome).inc()
+  return outcomes
 }
 
 function scalar(value: unknown): string | undefined {

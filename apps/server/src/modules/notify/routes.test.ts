@@ -11,7 +11,7 @@ describe.each(testBackends())('development outbox API on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp({
       backend,
-      env: { LOG_LEVEL: 'info', OTP_SMS_PER_HOUR: '2' },
+      env: { LOG_LEVEL: 'info', OTP_SMS_PER_HOUR: '2', DEV_OUTBOX: 'true' },
       logStream: { write: (line) => logLines.push(line) },
       // Stands in for a use case that sends an OTP, until sign-in and registration have their own routes.
       configure: (app) => {

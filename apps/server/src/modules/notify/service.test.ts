@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../../db/client'
 import { messages, recipientCounters } from '../../db/schema/notify'
 import { DomainError } from '../../platform/errors'
 import { pruneCounters, readCounter } from './counters-repo'
-import { HOUR_MS, limitRules, redisCounters } from './rate-limits'
+import { createRecipientCounters, HOUR_MS, limitRules, redisCounters } from './rate-limits'
 import { listDevOutbox, normalizeRecipient, type QueueOptions, queueMessage } from './service'
 
 const at = (iso: string) => () => new Date(iso)
@@ -401,6 +401,21 @@ describe.runIf(redisUrl)('queueMessage with Redis counters', () => {
       const ttl = await redis.pttl(key)
       expect(ttl).toBeGreaterThan(HOUR_MS)
       expect(ttl).toBeLessThanOrEqual(2 * HOUR_MS)
+    }
+  })
+})
+
+describe('Redis counters when Redis is down', () => {
+  it('refuse the message (fail closed) instead of hanging the transaction', async () => {
+    const handle = await createTestDatabase()
+    const counters = createRecipientCounters({ redisUrl: 'redis://127.0.0.1:1' })
+    try {
+      await expect(
+        handle.db.transaction((tx) => counters.increment(tx, 'sms:otp:probe', new Date(), HOUR_MS)),
+      ).rejects.toThrow()
+    } finally {
+      await counters.close()
+      await handle.close()
     }
   })
 })

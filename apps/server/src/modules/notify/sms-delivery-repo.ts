@@ -42,100 +42,119 @@ export async function providerDeliveryCounts(
   return rows.map((row) => ({ provider: row.provider, onTime: Number(row.on_time), late: Number(row.late) }))
 }
 
-export type ReceiptTarget = {
-  id: string
-  status: string
-  failureKind: string | null
-  kind: string
-  sentAt: Date | null
-}
-
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+export type ReceiptInput = {
+  messageId?: string | undefined
+  providerMessageId?: string | undefined
+  status: 'delivered' | 'undelivered' | 'other'
+}
+
+/** Per receipt, in order: the message it names (null when none) and what the batch did to it. */
+export type ReceiptEffect = {
+  id: string
+  kind: string
+  /** Status before the batch. */
+  before: string
+  /** Status after the batch, when the batch changed the message; null when it did not. */
+  after: 'delivered' | 'failed' | null
+  sentAt: Date | null
+} | null
+
 /**
- * The SMS a receipt speaks about: by our id (which we sent as `{{id}}`) or by the id the gateway gave
+ * Applies one request's receipts in a single statement (so a batch of 1000 is one round trip, not
+ * 2000). A receipt names its SMS by our id (which we sent as `{{id}}`) or by the id the gateway gave
  * back. Only messages of that provider match — a gateway can never touch another gateway's messages —
- * except one still `sending`: the receipt may beat the dispatcher recording who accepted it (and a
- * `sending` row may still name the provider of an earlier, failed attempt).
+ * except one still `sending` (the receipt may beat the dispatcher recording who accepted it) or one
+ * `queued` for a retry after an attempt whose outcome was unclear (a timeout: the gateway took it after
+ * all); those match by our id only, which a gateway knows only because we sent it the message.
+ *
+ * Moves, forward only, guarded in the WHERE clause so that a repeated or racing receipt changes nothing:
+ * - delivered: `queued | sending | sent | failed(undelivered)` → `delivered` (a queued retry is thereby
+ *   cancelled);
+ * - undelivered: `sent` → `failed(undelivered)`. Not a `sending` or `queued` message: that receipt may be
+ *   about an earlier attempt, and must not fail the one in flight or the retry to come.
+ * When one batch holds both for a message, delivered wins.
  */
-export async function findSmsForReceipt(
+export async function applySmsReceipts(
   db: Executor,
   provider: string,
-  ids: { messageId?: string; providerMessageId?: string },
-): Promise<ReceiptTarget | null> {
-  const byId = ids.messageId && uuidPattern.test(ids.messageId) ? ids.messageId : undefined
-  if (!byId && !ids.providerMessageId) return null
-  const identity = byId
-    ? sql`m.id = ${byId}::uuid`
-    : sql`m.provider = ${provider} and m.provider_message_id = ${ids.providerMessageId}`
+  receipts: ReceiptInput[],
+  at: Date,
+): Promise<ReceiptEffect[]> {
+  if (receipts.length === 0) return []
+  const payload = JSON.stringify(
+    receipts.map((receipt, idx) => {
+      const messageId = receipt.messageId && uuidPattern.test(receipt.messageId) ? receipt.messageId : null
+      return {
+        idx,
+        message_id: messageId,
+        // Our id, when valid, names the message; the gateway's id is only used without it.
+        provider_message_id: messageId ? null : (receipt.providerMessageId ?? null),
+        status: receipt.status,
+      }
+    }),
+  )
+  const now = sql`${at.toISOString()}::timestamptz`
   const rows = await queryRows<{
+    idx: number
     id: string
-    status: string
-    failure_kind: string | null
     kind: string
+    before: string
+    after: 'delivered' | 'failed' | null
     sent_at: string | Date | null
   }>(
     db,
     sql`
-      select m.id, m.status, m.failure_kind, m.kind, m.sent_at
-      from messages m
-      where ${identity} and m.channel = 'sms'
-        and (m.provider = ${provider} or m.status = 'sending')
-      limit 1`,
+      with r as (
+        select * from jsonb_to_recordset(${payload}::jsonb)
+          as r(idx integer, message_id uuid, provider_message_id text, status text)
+      ),
+      matched as (
+        select r.idx, r.status as receipt, m.id, m.kind, m.status as before
+        from r join messages m on m.id = r.message_id
+        where m.channel = 'sms'
+          and (m.provider = ${provider} or m.status = 'sending' or (m.status = 'queued' and m.attempts > 0))
+        union all
+        (select distinct on (r.idx) r.idx, r.status, m.id, m.kind, m.status
+         from r join messages m on m.provider = ${provider} and m.provider_message_id = r.provider_message_id
+         where r.message_id is null and m.channel = 'sms'
+         order by r.idx, m.created_at desc)
+      ),
+      decided as (
+        select id, bool_or(receipt = 'delivered') as delivered, bool_or(receipt = 'undelivered') as undelivered
+        from matched group by id
+      ),
+      updated as (
+        update messages m set
+          status = case when d.delivered then 'delivered' else 'failed' end,
+          failure_kind = case when d.delivered then null else 'undelivered' end,
+          delivered_at = case when d.delivered then ${now} else m.delivered_at end,
+          provider = ${provider},
+          sent_at = coalesce(m.sent_at, ${now}),
+          sending_since = null
+        from decided d
+        where m.id = d.id and (
+          (d.delivered and (m.status in ('queued', 'sending', 'sent')
+                            or (m.status = 'failed' and m.failure_kind = 'undelivered')))
+          or (not d.delivered and d.undelivered and m.status = 'sent'))
+        returning m.id, m.status, m.sent_at
+      )
+      select mt.idx, mt.id, mt.kind, mt.before, u.status as after, u.sent_at
+      from matched mt left join updated u on u.id = mt.id
+      order by mt.idx`,
   )
-  const row = rows[0]
-  if (!row) return null
-  return {
-    id: row.id,
-    status: row.status,
-    failureKind: row.failure_kind,
-    kind: row.kind,
-    sentAt: row.sent_at === null ? null : new Date(row.sent_at),
+  const effects: ReceiptEffect[] = receipts.map(() => null)
+  for (const row of rows) {
+    effects[Number(row.idx)] = {
+      id: row.id,
+      kind: row.kind,
+      before: row.before,
+      after: row.after,
+      sentAt: row.sent_at === null ? null : new Date(row.sent_at),
+    }
   }
-}
-
-/**
- * `sending | sent | failed(undelivered)` → `delivered`. The guard in the WHERE clause makes it
- * idempotent and forward-only: a second receipt, or one racing the first, updates nothing.
- */
-export async function markSmsDelivered(
-  db: Executor,
-  id: string,
-  provider: string,
-  at: Date,
-): Promise<{ sentAt: Date | null } | null> {
-  const rows = await queryRows<{ sent_at: string | Date | null }>(
-    db,
-    sql`
-      update messages
-      set status = 'delivered', failure_kind = null, delivered_at = ${at.toISOString()}::timestamptz,
-          provider = ${provider}, sent_at = coalesce(sent_at, ${at.toISOString()}::timestamptz), sending_since = null
-      where id = ${id}::uuid and (provider = ${provider} or status = 'sending')
-        and (status in ('sending', 'sent') or (status = 'failed' and failure_kind = 'undelivered'))
-      returning sent_at`,
-  )
-  const row = rows[0]
-  if (!row) return null
-  return { sentAt: row.sent_at === null ? null : new Date(row.sent_at) }
-}
-
-/** `sending | sent` → `failed` (undelivered); a delivered or otherwise failed message stays as it is. */
-export async function markSmsUndelivered(
-  db: Executor,
-  id: string,
-  provider: string,
-  at: Date,
-): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`
-      update messages
-      set status = 'failed', failure_kind = 'undelivered',
-          provider = ${provider}, sent_at = coalesce(sent_at, ${at.toISOString()}::timestamptz), sending_since = null
-      where id = ${id}::uuid and (provider = ${provider} or status = 'sending') and status in ('sending', 'sent')
-      returning id`,
-  )
-  return rows.length > 0
+  return effects
 }
 
 export type OtpDeliveryRow = {

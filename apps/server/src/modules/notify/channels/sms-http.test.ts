@@ -58,24 +58,44 @@ describe('HTTP SMS transport against a real HTTP server', () => {
     expect(gateway.requests).toHaveLength(0)
   })
 
+  // failover: the gateway surely did not take it, so the router may try another gateway at once.
   it.each([
-    [500, 'retry'],
-    [502, 'retry'],
-    [503, 'retry'],
-    [408, 'retry'],
-    [429, 'retry'],
-    [400, 'rejected'],
-    [401, 'rejected'],
-    [404, 'rejected'],
-    [422, 'rejected'],
-    [302, 'retry'], // a redirect is a misconfiguration, not a verdict on the message: keep it
-    [200, 'accepted'],
-    [202, 'accepted'],
-  ] as const)('answers HTTP %i with %s', async (status, outcome) => {
+    [500, 'retry', false],
+    [502, 'retry', false], // may come after the gateway took the message: never a second gateway now
+    [504, 'retry', false],
+    [408, 'retry', false],
+    [503, 'retry', true],
+    [429, 'retry', true],
+    // Our key, our URL or our proxy is wrong: a fault of the provider link, not of the message.
+    [401, 'retry', true],
+    [403, 'retry', true],
+    [404, 'retry', true],
+    [405, 'retry', true],
+    // Node's fetch turns a 407 into a network error without a status: still a retry and a provider
+    // failure (demotion moves the traffic), but not a clear refusal it can fail over on at once.
+    [407, 'retry', false],
+    [409, 'retry', false], // not in any list: kept, not given up
+    [400, 'rejected', false],
+    [422, 'rejected', false],
+    [302, 'retry', false], // a redirect is a misconfiguration, not a verdict on the message: keep it
+    [200, 'accepted', false],
+    [202, 'accepted', false],
+  ] as const)('answers HTTP %i with %s (failover: %s)', async (status, outcome, failover) => {
     gateway.answer = () => ({ status, body: { code: '00' } })
     const result = await createHttpSmsTransport(provider(gateway.url)).send(sms())
     expect(result.outcome).toBe(outcome)
+    expect(result.failover ?? false).toBe(failover)
     expect(gateway.requests).toHaveLength(1)
+  })
+
+  it('rejects only on the statuses configured as rejections', async () => {
+    const strict = provider(gateway.url, { answer: { status: { rejected: [400, 410], failover: [] } } })
+    gateway.answer = () => ({ status: 410 })
+    expect(await createHttpSmsTransport(strict).send(sms())).toMatchObject({ outcome: 'rejected' })
+    gateway.answer = () => ({ status: 503 })
+    const busy = await createHttpSmsTransport(strict).send(sms())
+    expect(busy).toMatchObject({ outcome: 'retry' })
+    expect(busy.failover).toBeUndefined()
   })
 
   it('retries a 5xx with the same Idempotency-Key, then is accepted; stops at a 4xx', async () => {
@@ -98,13 +118,21 @@ describe('HTTP SMS transport against a real HTTP server', () => {
     expect(gateway.requests).toHaveLength(1)
   })
 
-  it('treats a timeout and a refused connection as retry', async () => {
+  it('treats a timeout and a refused connection as retry; only the refusal is a clear one', async () => {
     gateway.answer = () => 'hang'
     const timedOut = await createHttpSmsTransport(provider(gateway.url, { timeoutMs: 150 })).send(sms())
     expect(timedOut).toMatchObject({ outcome: 'retry', reason: 'timeout after 150 ms' })
+    expect(timedOut.failover).toBeUndefined()
 
     const refused = await createHttpSmsTransport(provider(await closedPortUrl())).send(sms())
-    expect(refused).toMatchObject({ outcome: 'retry', reason: 'connection error ECONNREFUSED' })
+    expect(refused).toMatchObject({
+      outcome: 'retry',
+      reason: 'connection error ECONNREFUSED',
+      failover: true,
+    })
+
+    const unknownHost = await createHttpSmsTransport(provider('http://sms-gateway.invalid/send')).send(sms())
+    expect(unknownHost).toMatchObject({ outcome: 'retry', failover: true })
   })
 
   it('sends the templated JSON body, escaped, with auth and Idempotency-Key, and reads the provider id', async () => {

@@ -1,7 +1,7 @@
 import { isGsm7, normalizeMobilePhone } from '@ansinh/domain'
 import { scrubText } from '../../../platform/logger'
 import { inRanges, placeholderPattern, readPath, type SmsProvider } from './sms-provider-config'
-import type { OutboundSms, SendResult, SmsTransport } from './types'
+import type { OutboundSms, SendResult } from './types'
 
 /** What the transport may log: outcome, status and timing only — never the number, text or credentials. */
 export type TransportLog = {
@@ -11,12 +11,37 @@ export type TransportLog = {
 export type HttpSmsOptions = { log?: TransportLog; fetch?: typeof fetch }
 
 /**
+ * A send result that also says, for a retry, whether the gateway surely did not take the message
+ * (`failover`: refused connection, unknown host, 503, 429, our key or URL refused), so that it may go
+ * to another gateway at once. Without it a retry is ambiguous — a timeout, a 502 or 504, a connection
+ * reset after the request went out — and the gateway may well send the message: it must not go to a
+ * second gateway in the same attempt.
+ */
+export type SmsSendResult = SendResult & { failover?: boolean }
+
+/** An `SmsTransport` whose retries say whether they are clear refusals. */
+export type SmsHttpTransport = { readonly name: string; send(sms: OutboundSms): Promise<SmsSendResult> }
+
+/** Connection errors that happen before any byte of the request reached the gateway. */
+const beforeSendingCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+])
+
+/**
  * One brand-name SMS gateway over HTTP. The answer is classified by the provider's rules: by status
  * first (retry ranges win, so 408 and 429 retry although they are 4xx), then by a JSON field for
  * gateways that always answer 200. Anything it cannot read is a retry, not a rejection: a message
  * is only given up when the gateway clearly said no.
  */
-export function createHttpSmsTransport(provider: SmsProvider, options: HttpSmsOptions = {}): SmsTransport {
+export function createHttpSmsTransport(
+  provider: SmsProvider,
+  options: HttpSmsOptions = {},
+): SmsHttpTransport {
   const doFetch = options.fetch ?? fetch
   return {
     name: provider.name,
@@ -29,6 +54,7 @@ export function createHttpSmsTransport(provider: SmsProvider, options: HttpSmsOp
           messageId: sms.messageId,
           outcome: result.outcome,
           ...(result.outcome === 'accepted' ? {} : { reason: result.reason }),
+          ...(result.failover ? { failover: true } : {}),
           ms: Math.round(performance.now() - started),
         },
         'sms gateway answered',
@@ -38,7 +64,11 @@ export function createHttpSmsTransport(provider: SmsProvider, options: HttpSmsOp
   }
 }
 
-async function sendOnce(provider: SmsProvider, sms: OutboundSms, doFetch: typeof fetch): Promise<SendResult> {
+async function sendOnce(
+  provider: SmsProvider,
+  sms: OutboundSms,
+  doFetch: typeof fetch,
+): Promise<SmsSendResult> {
   const name = provider.name
   const values = placeholderValues(provider, sms)
   if (!values) return { outcome: 'rejected', provider: name, reason: 'not a Vietnamese mobile number' }
@@ -64,14 +94,22 @@ async function sendOnce(provider: SmsProvider, sms: OutboundSms, doFetch: typeof
     status = response.status
     answer = await response.text()
   } catch (error) {
-    return { outcome: 'retry', provider: name, reason: describeFailure(error, provider.timeoutMs) }
+    const code = connectionErrorCode(error)
+    return {
+      outcome: 'retry',
+      provider: name,
+      reason: describeFailure(error, provider.timeoutMs),
+      ...(code && beforeSendingCodes.has(code) ? { failover: true } : {}),
+    }
   }
   return classify(provider, status, answer)
 }
 
-function classify(provider: SmsProvider, status: number, answer: string): SendResult {
+function classify(provider: SmsProvider, status: number, answer: string): SmsSendResult {
   const name = provider.name
   const rules = provider.answer.status
+  if (inRanges(status, rules.failover))
+    return { outcome: 'retry', provider: name, reason: `http ${status}`, failover: true }
   if (inRanges(status, rules.retry)) return { outcome: 'retry', provider: name, reason: `http ${status}` }
   if (!inRanges(status, rules.accepted)) {
     return inRanges(status, rules.rejected)
@@ -154,7 +192,11 @@ function safeCode(code: string): string {
 function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
     return `timeout after ${timeoutMs} ms`
+  const code = connectionErrorCode(error)
+  return code ? `connection error ${code}` : 'connection error'
+}
+
+function connectionErrorCode(error: unknown): string | undefined {
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined
-  if (cause && typeof cause.code === 'string') return `connection error ${cause.code}`
-  return 'connection error'
+  return cause && typeof cause.code === 'string' ? cause.code : undefined
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../../config'
-import { SecretValue, SmsProvidersConfig } from './sms-provider-config'
+import { resolveSmsProviders, SecretValue, SmsProvidersConfig } from './sms-provider-config'
 
 const minimal = {
   name: 'alpha',
@@ -84,6 +84,17 @@ describe('SMS_PROVIDERS', () => {
     expect(() => loadConfig(variables)).toThrow(message)
   })
 
+  it('refuses a plain http:// gateway URL in production, naming the field', () => {
+    const settings = SmsProvidersConfig.parse([
+      minimal,
+      { ...minimal, name: 'beta', url: 'http://sms.example.vn/send' },
+    ])
+    expect(resolveSmsProviders(settings, { NODE_ENV: 'production' }).problems).toEqual([
+      'SMS_PROVIDERS.1.url: must be an https:// URL in production',
+    ])
+    expect(resolveSmsProviders(settings, { NODE_ENV: 'development' }).problems).toEqual([])
+  })
+
   it('names a missing credential but never prints one that is set', () => {
     const providers = [
       {
@@ -121,12 +132,25 @@ describe('SMS_PROVIDERS', () => {
       answer: {
         status: {
           accepted: [[200, 299]],
+          // The gateway surely did not take it: straight on to the next provider.
+          failover: [
+            [503, 503],
+            [429, 429],
+            [401, 401],
+            [403, 403],
+            [404, 404],
+            [405, 405],
+            [407, 407],
+          ],
           retry: [
             [500, 599],
             [408, 408],
-            [429, 429],
           ],
-          rejected: [[400, 499]],
+          // Only these say the message itself is refused; a revoked key (401, 403) is a provider fault.
+          rejected: [
+            [400, 400],
+            [422, 422],
+          ],
         },
       },
     })

@@ -63,14 +63,32 @@ const statusRange = z
     return [low, high]
   })
 
+/**
+ * `failover`: the gateway surely did not take the message (overloaded, throttled, our key or URL is
+ * wrong), so it goes at once to the next provider. `retry`: it may have taken it (a 502 or 504 can come
+ * after the gateway accepted), so it is retried later at the same provider, never sent to a second one
+ * in the meantime. `rejected`: the message itself is refused (bad number, blocked content) and fails.
+ * A status in no list is a retry. Checked in this order: failover, retry, accepted, rejected.
+ */
 const statusRules = z.strictObject({
   accepted: z.array(statusRange).default([[200, 299]]),
+  failover: z.array(statusRange).default([
+    [503, 503],
+    [429, 429],
+    [401, 401],
+    [403, 403],
+    [404, 404],
+    [405, 405],
+    [407, 407],
+  ]),
   retry: z.array(statusRange).default([
     [500, 599],
     [408, 408],
-    [429, 429],
   ]),
-  rejected: z.array(statusRange).default([[400, 499]]),
+  rejected: z.array(statusRange).default([
+    [400, 400],
+    [422, 422],
+  ]),
 })
 
 const bodyTemplate = z.discriminatedUnion('type', [
@@ -232,6 +250,9 @@ export function resolveSmsProviders(
     return new SecretValue(value)
   }
   const providers = settings.map((provider, index): SmsProvider => {
+    // The gateway's credentials and every number and text travel in this request: never in clear.
+    if (env.NODE_ENV === 'production' && new URL(provider.url).protocol !== 'https:')
+      problems.push(`${field}.${index}.url: must be an https:// URL in production`)
     const authValue = provider.auth ? read(`${index}.auth.valueEnv`, provider.auth.valueEnv) : undefined
     const secrets: Record<string, SecretValue> = {}
     for (const [key, name] of Object.entries(provider.secretsEnv)) {

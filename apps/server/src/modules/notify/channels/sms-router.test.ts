@@ -10,7 +10,13 @@ import { loggerOptions } from '../../../platform/logger'
 import { dispatchBatch } from '../dispatcher'
 import type { Channels } from './index'
 import { createProviderHealth, type HealthSettings, type ProviderHealthView } from './sms-health'
-import { createHttpSmsRouter, type RoutedProvider, routePlan } from './sms-router'
+import {
+  createHttpSmsRouter,
+  createSmsRouter,
+  type RoutedProvider,
+  type RoutedTransport,
+  routePlan,
+} from './sms-router'
 import type { SmsTransport } from './types'
 
 const PHONE = '0987654321'
@@ -304,6 +310,32 @@ describe.each(testBackends())('SMS router with two fake providers on %s', (backe
     expect(toAlpha / ids.length).toBeLessThan(0.82)
   })
 
+  it('never sends a message through a second gateway after a timeout: the retry goes back to the first', async () => {
+    // Each gateway takes a new message at once but answers only after our timeout (alpha 1 s, beta 2 s);
+    // the retry, with the same idempotency key, it answers at once — as a gateway that dedupes does.
+    const slowFirstTime = (gateway: FakeSmsGateway) => (request: { idempotencyKey: string | undefined }) =>
+      gateway.accepted.has(request.idempotencyKey ?? '') ? accept() : { ...accept(), delayMs: 2500 }
+    alpha.answer = slowFirstTime(alpha)
+    beta.answer = slowFirstTime(beta)
+    // Not so few errors that these timeouts demote a provider: a demoted one's retries do move.
+    const sms = router({ deliveryDeadlineMs: 600_000, maxConsecutiveErrors: 50 })
+    expect(sms.maxSendMs).toBe(1000 + 2000) // for the dispatcher's sweeper check: every gateway in turn
+    const ids = await queue(7, 12)
+    allIds.push(...ids)
+    await drain(sms, 12)
+    for (const id of ids) {
+      const acceptedBy = [alpha, beta].filter((gateway) => gateway.accepted.has(id))
+      expect(acceptedBy, id).toHaveLength(1)
+      const other = acceptedBy[0] === alpha ? beta : alpha
+      expect(requestsFor(other, [id]), id).toBe(0)
+    }
+    // Both gateways had some of them: the first choice is by hash, not always alpha.
+    expect(ids.some((id) => alpha.accepted.has(id))).toBe(true)
+    expect(ids.some((id) => beta.accepted.has(id))).toBe(true)
+    alpha.answer = accept
+    beta.answer = accept
+  })
+
   it('lost nothing: every message was accepted by exactly one provider, as the outbox records', async () => {
     await Promise.all(receipts)
     const rows = await t.database.db
@@ -331,6 +363,84 @@ describe.each(testBackends())('SMS router with two fake providers on %s', (backe
     expect(output).not.toContain('551234')
   })
 })
+
+describe('failover only on a clear refusal', () => {
+  const id = messageId(8, 1)
+  function scripted(name: string, answers: SendResultScript[]) {
+    const calls: string[] = []
+    const transport: RoutedTransport = {
+      name,
+      send: async (sms) => {
+        calls.push(sms.messageId)
+        const next = answers.shift() ?? 'accepted'
+        if (next === 'accepted') return { outcome: 'accepted', provider: name }
+        return {
+          outcome: 'retry',
+          provider: name,
+          reason: next,
+          ...(next === 'refused' ? { failover: true } : {}),
+        }
+      },
+    }
+    return { transport, calls }
+  }
+  function setup(first: SendResultScript[], second: SendResultScript[]) {
+    // Which of the two ranks first for this id, so that the test never depends on the hash.
+    const order = routePlan(id, [stub('one'), stub('two')], healthyView(['one', 'two'])).map(
+      (p) => p.transport.name,
+    )
+    const a = scripted(order[0] as string, first)
+    const b = scripted(order[1] as string, second)
+    const health = createProviderHealth({
+      db: {} as never,
+      providers: [a, b].map((p) => ({ name: p.transport.name, judgedByDelivery: false })),
+      settings: { maxConsecutiveErrors: 3 },
+    })
+    const router = createSmsRouter({
+      providers: [
+        { transport: a.transport, weight: 1 },
+        { transport: b.transport, weight: 1 },
+      ],
+      health,
+    })
+    return { router, a, b, health }
+  }
+  const stub = (name: string): RoutedProvider => ({ transport: stubTransport(name), weight: 1 })
+  const sms = { messageId: id, to: PHONE, text: TEXT, kind: 'otp' }
+
+  it('does not try a second provider after an ambiguous failure (timeout, 502, 504)', async () => {
+    const { router, a, b } = setup(['timeout'], [])
+    expect(await router.send(sms)).toMatchObject({ outcome: 'retry', provider: a.transport.name })
+    expect(b.calls).toHaveLength(0)
+    expect(await router.send(sms)).toMatchObject({ outcome: 'accepted', provider: a.transport.name })
+    expect(b.calls).toHaveLength(0)
+  })
+
+  it('moves at once to the next provider on a clear refusal', async () => {
+    const { router, a, b } = setup(['refused'], [])
+    expect(await router.send(sms)).toMatchObject({ outcome: 'accepted', provider: b.transport.name })
+    expect(a.calls).toHaveLength(1)
+  })
+
+  it('sends the retry back to the provider whose answer was unclear, not to the first in the ranking', async () => {
+    const { router, a, b } = setup(['refused', 'accepted'], ['timeout'])
+    expect(await router.send(sms)).toMatchObject({ outcome: 'retry', provider: b.transport.name })
+    expect(await router.send(sms)).toMatchObject({ outcome: 'accepted', provider: b.transport.name })
+    expect(a.calls).toHaveLength(1)
+    expect(b.calls).toHaveLength(2)
+  })
+
+  it('moves the retry elsewhere once that provider has been demoted', async () => {
+    const { router, a, b, health } = setup(['timeout'], [])
+    await router.send(sms)
+    health.recordFailure(a.transport.name)
+    health.recordFailure(a.transport.name)
+    expect(health.view().find((p) => p.name === a.transport.name)?.healthy).toBe(false)
+    expect(await router.send(sms)).toMatchObject({ outcome: 'accepted', provider: b.transport.name })
+  })
+})
+
+type SendResultScript = 'accepted' | 'timeout' | 'refused'
 
 describe('provider health cool-down', () => {
   it('demotes after consecutive errors and takes the provider back after the cool-down', async () => {

@@ -8,9 +8,9 @@ import {
   type ProviderHealth,
   type ProviderHealthView,
 } from './sms-health'
-import { createHttpSmsTransport, type TransportLog } from './sms-http'
+import { createHttpSmsTransport, type SmsHttpTransport, type TransportLog } from './sms-http'
 import type { SmsProvider } from './sms-provider-config'
-import type { OutboundSms, SendResult, SmsTransport } from './types'
+import type { OutboundSms, SendResult } from './types'
 
 /**
  * Spreads SMS over several gateways by weight and steers around the ones that fail or turn slow.
@@ -18,15 +18,28 @@ import type { OutboundSms, SendResult, SmsTransport } from './types'
  * Each message id ranks the providers by weighted rendezvous hashing: the same id always ranks them
  * the same way, so a retry goes back to the provider that had it (which may dedupe on the id) unless
  * that one has been demoted meanwhile; demoting one provider moves only its own share. The message
- * goes to the first healthy provider; a retryable failure moves it at once to the next healthy one.
+ * goes to the first healthy provider. Only a clear refusal (`failover`: connection refused, 503, 429,
+ * our key refused) moves it at once to the next healthy one. An ambiguous failure (timeout, 502, 504,
+ * connection reset) ends the attempt with `retry`: the gateway may have taken the message, and an
+ * idempotency key only protects within one gateway, so it must not go to a second one now. The retry
+ * goes back to that provider — pinned in this process, and first in the ranking anyway when it was
+ * first — unless it has been demoted meanwhile.
  * When every provider is demoted the message still goes out, to the least bad one: a message is never
  * held back because of health.
  */
 
-export type RoutedProvider = { transport: SmsTransport; weight: number }
+/** A transport that may mark a retry as a clear refusal (`failover`); without the mark it is ambiguous. */
+export type RoutedTransport = SmsHttpTransport
 
-export type SmsRouter = SmsTransport & {
+export type RoutedProvider = { transport: RoutedTransport; weight: number }
+
+/** Messages whose last attempt ended ambiguously, and where; bounded, oldest forgotten first. */
+const maxPinned = 10_000
+
+export type SmsRouter = RoutedTransport & {
   readonly health: ProviderHealth
+  /** The longest one send can take: every provider answering just before its timeout, in turn. */
+  readonly maxSendMs?: number
   close(): Promise<void>
 }
 
@@ -36,13 +49,21 @@ export function createSmsRouter(options: {
   metrics?: SmsProviderMetrics
 }): SmsRouter {
   const { providers, health, metrics } = options
+  const pinned = new Map<string, string>()
   return {
     name: 'http',
     health,
     async close() {},
     async send(sms: OutboundSms): Promise<SendResult> {
       await health.ensureFresh()
-      const plan = routePlan(sms.messageId, providers, health.view())
+      const view = health.view()
+      const plan = routePlan(sms.messageId, providers, view)
+      const pin = pinned.get(sms.messageId)
+      pinned.delete(sms.messageId)
+      if (pin !== undefined && view.find((entry) => entry.name === pin)?.healthy !== false) {
+        const index = plan.findIndex((provider) => provider.transport.name === pin)
+        if (index > 0) plan.unshift(...plan.splice(index, 1))
+      }
       const failures: string[] = []
       for (const provider of plan) {
         const name = provider.transport.name
@@ -51,7 +72,15 @@ export function createSmsRouter(options: {
         if (result.outcome === 'retry') {
           health.recordFailure(name)
           failures.push(`${name} ${result.reason}`)
-          continue
+          if (result.failover === true) continue
+          // The gateway may have taken it: no second gateway now; the retry comes back here.
+          pinned.set(sms.messageId, name)
+          if (pinned.size > maxPinned) pinned.delete(pinned.keys().next().value as string)
+          return {
+            outcome: 'retry',
+            provider: name,
+            reason: failures.join('; ').slice(0, 180),
+          }
         }
         // A rejection is about the message (bad number, blocked content), and the gateway did answer.
         health.recordSuccess(name)
@@ -120,7 +149,7 @@ export function createHttpSmsRouter(options: {
     ...(options.log ? { log: options.log } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   })
-  return createSmsRouter({
+  const router = createSmsRouter({
     providers: options.providers.map((provider) => ({
       weight: provider.weight,
       transport: createHttpSmsTransport(provider, {
@@ -131,4 +160,5 @@ export function createHttpSmsRouter(options: {
     health,
     ...(options.metrics ? { metrics: options.metrics } : {}),
   })
+  return { ...router, maxSendMs: options.providers.reduce((sum, provider) => sum + provider.timeoutMs, 0) }
 }

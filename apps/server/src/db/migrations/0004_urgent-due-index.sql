@@ -1,0 +1,1 @@
+CREATE INDEX "messages_urgent_due_idx" ON "messages" USING btree ("next_attempt_at") WHERE "messages"."status" = 'queued' and ("messages"."expires_at" is not null or "messages"."kind" = 'otp');
