@@ -58,6 +58,19 @@ describe.each(testBackends())('test database on %s', (backend) => {
     for (const column of personal) expect(comments.get(column), column).toMatch(/^PII/)
   })
 
+  it('refuses a value outside an enum column, even from raw SQL', async () => {
+    await expect(
+      handle.db.execute(
+        sql`insert into messages (kind, channel, recipient, body, status) values ('otp', 'sms', '0912345678', 'x', 'lost')`,
+      ),
+    ).rejects.toThrow()
+    await expect(
+      handle.db.execute(
+        sql`insert into messages (kind, channel, recipient, body) values ('otp', 'pigeon', '0912345678', 'x')`,
+      ),
+    ).rejects.toThrow()
+  })
+
   it('re-running migrations changes nothing', async () => {
     await handle.migrate()
     const rows = await handle.db.select().from(people)

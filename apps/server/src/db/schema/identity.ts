@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core'
+import { oneOf } from './checks'
 import { offices } from './directory'
 import { people } from './registry'
 
@@ -70,6 +71,8 @@ export const staffAccounts = pgTable(
     ...timestamps,
   },
   (t) => [
+    oneOf('staff_accounts_role_check', t.role, staffRoles),
+    oneOf('staff_accounts_status_check', t.status, ['active', 'locked']),
     uniqueIndex('staff_accounts_username_uq').on(t.username),
     index('staff_accounts_office_idx').on(t.officeCode),
   ],

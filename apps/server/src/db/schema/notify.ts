@@ -12,6 +12,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core'
+import { oneOf } from './checks'
 
 /**
  * Module `notify`: the transactional outbox of every message the platform sends (SMS, e-mail, in-app
@@ -63,6 +64,10 @@ export const messages = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }), // inbox only
   },
   (t) => [
+    oneOf('messages_channel_check', t.channel, messageChannels),
+    oneOf('messages_status_check', t.status, messageStatuses),
+    oneOf('messages_failure_kind_check', t.failureKind, messageFailureKinds),
+    oneOf('messages_language_check', t.language, ['vi', 'en']),
     uniqueIndex('messages_dedupe_uq').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
     index('messages_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
     // The dispatcher claims time-critical messages (OTPs, anything that expires) before bulk ones.

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core'
+import { oneOf } from './checks'
 import { adminCodeSets } from './directory'
 
 /**
@@ -68,6 +69,8 @@ export const people = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    oneOf('people_gender_check', t.gender, genders),
+    oneOf('people_address_code_set_check', t.addressCodeSet, adminCodeSets),
     uniqueIndex('people_personal_id_uq').on(t.personalId),
     uniqueIndex('people_bhxh_code_uq').on(t.bhxhCode),
     index('people_lookup_idx').on(t.provinceCode, t.foldedName, t.birthYear),
@@ -124,7 +127,10 @@ export const participationPeriods = pgTable(
     contributionBase: money('contribution_base').notNull(), // mức đóng (đồng per month)
     owedAmount: money('owed_amount').notNull().default(0), // employer arrears for the period (shown in red)
   },
-  (t) => [index('participation_person_idx').on(t.personId, t.scheme, t.fromMonth)],
+  (t) => [
+    oneOf('participation_scheme_check', t.scheme, schemes),
+    index('participation_person_idx').on(t.personId, t.scheme, t.fromMonth),
+  ],
 )
 
 export const benefitKinds = [
@@ -151,7 +157,10 @@ export const benefits = pgTable(
     paidOn: date('paid_on', { mode: 'string' }),
     officeCode: varchar('office_code', { length: 5 }),
   },
-  (t) => [index('benefits_person_idx').on(t.personId, t.fromDate)],
+  (t) => [
+    oneOf('benefits_kind_check', t.kind, benefitKinds),
+    index('benefits_person_idx').on(t.personId, t.fromDate),
+  ],
 )
 
 // sổ khám chữa bệnh: one insured visit (XML1 summary)
