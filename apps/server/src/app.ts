@@ -17,6 +17,7 @@ import { otpDeliveryShareSource } from './modules/notify/otp-delivery-stats'
 import type { RecipientCounters } from './modules/notify/rate-limits'
 import { registerReceiptRoutes } from './modules/notify/receipt-routes'
 import { registerNotifyRoutes } from './modules/notify/routes'
+import type { EncryptedFileStore } from './platform/encrypted-files'
 import { loggerOptions } from './platform/logger'
 import { type Metrics, registerMetrics } from './platform/metrics'
 import type { Secrets } from './platform/secrets'
@@ -36,6 +37,8 @@ export type Deps = {
   kick: () => void
   /** Per-recipient send counters for `queueMessage`: in the database, or Redis with REDIS_URL. */
   recipientCounters: RecipientCounters
+  /** Files at rest (ID photos, declarations), encrypted with FILE_ENCRYPTION_KEY. */
+  files: EncryptedFileStore
 }
 
 declare module 'fastify' {

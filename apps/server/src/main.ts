@@ -9,6 +9,7 @@ import { loadReferenceData } from './modules/directory/reference-data'
 import { type Channels, createChannels } from './modules/notify/channels'
 import { createRecipientCounters } from './modules/notify/rate-limits'
 import { seedDemo } from './modules/registry/demo-population'
+import { createEncryptedFileStore } from './platform/encrypted-files'
 import { loggerOptions } from './platform/logger'
 import { createMetrics } from './platform/metrics'
 import { resolveSecrets } from './platform/secrets'
@@ -124,6 +125,10 @@ export async function startPlatform(
       metrics,
       kick: () => workers?.kick(),
       recipientCounters,
+      files: createEncryptedFileStore({
+        directory: join(config.dataDir, 'files'),
+        key: secrets.fileEncryptionKey,
+      }),
     }
     app = config.role === 'worker' ? await buildProbeApp(deps, { state }) : await buildApp(deps, { state })
     await app.listen({ host: config.host, port: config.port })

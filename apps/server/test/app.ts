@@ -1,8 +1,11 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { type AppState, buildApp } from '../src/app'
 import { type Config, loadConfig } from '../src/config'
 import type { DatabaseHandle } from '../src/db/client'
 import { databaseCounters } from '../src/modules/notify/rate-limits'
+import { createEncryptedFileStore } from '../src/platform/encrypted-files'
 import { createMetrics } from '../src/platform/metrics'
 import { createTestDatabase, type TestBackend } from './database'
 
@@ -43,6 +46,10 @@ export async function createTestApp(
       metrics: createMetrics(),
       kick: options.kick ?? (() => {}),
       recipientCounters: databaseCounters(),
+      files: createEncryptedFileStore({
+        directory: join(tmpdir(), 'ansinh-test-files'),
+        key: secrets.fileEncryptionKey,
+      }),
     },
     { state, ...(options.logStream ? { logStream: options.logStream } : {}) },
   )
