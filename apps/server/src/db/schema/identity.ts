@@ -10,6 +10,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core'
 import { oneOf } from './checks'
+import { identityId, writtenAt } from './columns'
 import { offices } from './directory'
 import { people } from './registry'
 
@@ -19,16 +20,13 @@ import { people } from './registry'
  * holds the accounts so that the demo can list working usernames.
  */
 
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}
+const timestamps = { createdAt: writtenAt('created_at'), updatedAt: writtenAt('updated_at') }
 
 // tài khoản giao dịch điện tử cá nhân
 export const citizenAccounts = pgTable(
   'citizen_accounts',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identityId(),
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => people.id),
@@ -55,7 +53,7 @@ export const staffRoles = ['reviewer', 'office_admin', 'system_admin', 'organisa
 export const staffAccounts = pgTable(
   'staff_accounts',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identityId(),
     username: varchar('username', { length: 64 }).notNull(),
     fullName: text('full_name').notNull(),
     email: text('email'),

@@ -13,6 +13,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core'
 import { oneOf } from './checks'
+import { writtenAt } from './columns'
 
 /**
  * Module `notify`: the transactional outbox of every message the platform sends (SMS, e-mail, in-app
@@ -58,7 +59,7 @@ export const messages = pgTable(
     providerMessageId: text('provider_message_id'),
     lastError: text('last_error'), // no personal data: gateway status and code only
     expiresAt: timestamp('expires_at', { withTimezone: true }), // e.g. an OTP: useless after this
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt('created_at'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     readAt: timestamp('read_at', { withTimezone: true }), // inbox only

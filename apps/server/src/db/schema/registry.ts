@@ -13,6 +13,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core'
 import { oneOf } from './checks'
+import { identityId, money, writtenAt } from './columns'
 import { adminCodeSets } from './directory'
 
 /**
@@ -21,22 +22,18 @@ import { adminCodeSets } from './directory'
  * Money is integer đồng; contribution months are `yyyymm` integers; dates of birth keep their precision.
  */
 
-const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity()
-const money = (name: string) => bigint(name, { mode: 'number' })
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-
 export const genders = ['male', 'female', 'other'] as const
 
 // hộ gia đình: the household registry used for BHXH codes and household BHYT
 export const households = pgTable(
   'households',
   {
-    id: id(),
+    id: identityId(),
     householdCode: varchar('household_code', { length: 15 }).notNull(),
     headPersonId: bigint('head_person_id', { mode: 'number' }),
     provinceCode: varchar('province_code', { length: 2 }).notNull(),
     communeCode: varchar('commune_code', { length: 5 }),
-    createdAt: createdAt(),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [uniqueIndex('households_code_uq').on(t.householdCode)],
 )
@@ -45,7 +42,7 @@ export const households = pgTable(
 export const people = pgTable(
   'people',
   {
-    id: id(),
+    id: identityId(),
     personalId: char('personal_id', { length: 12 }), // số định danh cá nhân (CCCD)
     bhxhCode: char('bhxh_code', { length: 10 }), // mã số BHXH
     legacyIdNumber: varchar('legacy_id_number', { length: 9 }), // CMND
@@ -65,8 +62,8 @@ export const people = pgTable(
     email: text('email'),
     householdId: bigint('household_id', { mode: 'number' }).references(() => households.id),
     householdRelation: varchar('household_relation', { length: 12 }), // chủ hộ, vợ, chồng, con, …
-    createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt('created_at'),
+    updatedAt: writtenAt('updated_at'),
   },
   (t) => [
     oneOf('people_gender_check', t.gender, genders),
@@ -82,7 +79,7 @@ export const people = pgTable(
 export const employers = pgTable(
   'employers',
   {
-    id: id(),
+    id: identityId(),
     unitCode: varchar('unit_code', { length: 10 }).notNull(), // mã đơn vị
     taxCode: varchar('tax_code', { length: 14 }), // mã số thuế
     name: text('name').notNull(),
@@ -94,7 +91,7 @@ export const employers = pgTable(
     status: varchar('status', { length: 10, enum: ['active', 'suspended', 'closed'] })
       .notNull()
       .default('active'),
-    createdAt: createdAt(),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [
     uniqueIndex('employers_unit_code_uq').on(t.unitCode),
@@ -115,7 +112,7 @@ export const schemes = [
 export const participationPeriods = pgTable(
   'participation_periods',
   {
-    id: id(),
+    id: identityId(),
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => people.id),
@@ -146,7 +143,7 @@ export const benefitKinds = [
 export const benefits = pgTable(
   'benefits',
   {
-    id: id(),
+    id: identityId(),
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => people.id),
@@ -167,7 +164,7 @@ export const benefits = pgTable(
 export const medicalVisits = pgTable(
   'medical_visits',
   {
-    id: id(),
+    id: identityId(),
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => people.id),
@@ -194,7 +191,7 @@ export const medicalVisits = pgTable(
 export const healthCards = pgTable(
   'health_cards',
   {
-    id: id(),
+    id: identityId(),
     personId: bigint('person_id', { mode: 'number' })
       .notNull()
       .references(() => people.id),
