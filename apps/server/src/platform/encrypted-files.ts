@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isUuid } from './ids'
 
 /**
  * Files at rest, encrypted (ID photos, declarations): AES-256-GCM with a fresh 96-bit nonce per file
@@ -15,7 +16,6 @@ const MAGIC = Buffer.from('ANS1')
 const NONCE_BYTES = 12
 const TAG_BYTES = 16
 const HEADER_BYTES = MAGIC.length + NONCE_BYTES + TAG_BYTES
-const validId = /^[0-9a-f-]{36}$/
 
 export type EncryptedFileStore = {
   /** Stores the bytes and returns the new file's id. */
@@ -60,7 +60,7 @@ export function decryptBytes(key: Buffer, id: string, stored: Buffer): Buffer {
 export function createEncryptedFileStore(options: { directory: string; key: Buffer }): EncryptedFileStore {
   if (options.key.length !== 32) throw new EncryptedFileError('FILE_ENCRYPTION_KEY must be 32 bytes')
   const pathOf = (id: string) => {
-    if (!validId.test(id)) throw new EncryptedFileError('invalid file id')
+    if (!isUuid(id)) throw new EncryptedFileError('invalid file id')
     return join(options.directory, id.slice(0, 2), id)
   }
   return {

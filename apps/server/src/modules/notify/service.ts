@@ -9,6 +9,7 @@ import {
 } from '@ansinh/domain'
 import type { Executor } from '../../db/client'
 import { DomainError, notFound } from '../../platform/errors'
+import { isUuid } from '../../platform/ids'
 import { countUnread, markInboxMessageRead, selectInboxPage } from './inbox-repo'
 import {
   findMessageByDedupeKey,
@@ -217,8 +218,6 @@ export function unreadCount(db: Executor, accountId: number): Promise<number> {
   return countUnread(db, accountId)
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** Marks one message read. Someone else's message and a missing one both answer NOT_FOUND. */
 export async function markRead(
   db: Executor,
@@ -226,7 +225,7 @@ export async function markRead(
   messageId: string,
   now: Date = new Date(),
 ): Promise<{ id: string; readAt: Date }> {
-  const marked = UUID.test(messageId) ? await markInboxMessageRead(db, accountId, messageId, now) : undefined
+  const marked = isUuid(messageId) ? await markInboxMessageRead(db, accountId, messageId, now) : undefined
   if (!marked) throw notFound('inbox message')
   return marked
 }

@@ -1,6 +1,7 @@
 import { MessageKind } from '@ansinh/domain'
 import { sql } from 'drizzle-orm'
 import { type Executor, queryRows } from '../../db/client'
+import { isUuid } from '../../platform/ids'
 
 /**
  * SQL behind delivery receipts, provider health and OTP delivery figures. Everything is read from
@@ -41,8 +42,6 @@ export async function providerDeliveryCounts(
   )
   return rows.map((row) => ({ provider: row.provider, onTime: Number(row.on_time), late: Number(row.late) }))
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type ReceiptInput = {
   messageId?: string | undefined
@@ -85,7 +84,7 @@ export async function applySmsReceipts(
   if (receipts.length === 0) return []
   const payload = JSON.stringify(
     receipts.map((receipt, idx) => {
-      const messageId = receipt.messageId && uuidPattern.test(receipt.messageId) ? receipt.messageId : null
+      const messageId = receipt.messageId && isUuid(receipt.messageId) ? receipt.messageId : null
       return {
         idx,
         message_id: messageId,
