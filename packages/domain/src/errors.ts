@@ -12,6 +12,9 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   Internal: 'INTERNAL',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  OtpInvalid: 'OTP_INVALID',
+  OtpExpired: 'OTP_EXPIRED',
+  OtpAttemptsExceeded: 'OTP_ATTEMPTS_EXCEEDED',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
@@ -25,6 +28,9 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau ít phút.',
   INTERNAL: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',
   SERVICE_UNAVAILABLE: 'Hệ thống đang bảo trì hoặc quá tải. Vui lòng thử lại sau.',
+  OTP_INVALID: 'Mã OTP không đúng. Vui lòng kiểm tra lại.',
+  OTP_EXPIRED: 'Mã OTP đã hết hiệu lực. Vui lòng bấm "Gửi lại mã" để nhận mã mới.',
+  OTP_ATTEMPTS_EXCEEDED: 'Bạn đã nhập sai mã OTP quá số lần cho phép. Vui lòng gửi lại mã để nhận mã mới.',
 }
 
 export const errorMessagesEn: Record<ErrorCode, string> = {
@@ -37,6 +43,9 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Too many attempts. Please try again in a few minutes.',
   INTERNAL: 'Something went wrong on our side. Please try again later.',
   SERVICE_UNAVAILABLE: 'The service is under maintenance or overloaded. Please try again later.',
+  OTP_INVALID: 'The OTP is not correct. Please check it.',
+  OTP_EXPIRED: 'The OTP has expired. Press "Send again" to get a new one.',
+  OTP_ATTEMPTS_EXCEEDED: 'The OTP was entered wrongly too many times. Please ask for a new one.',
 }
 
 /** One table from code to HTTP status, so that every route answers the same way. */
@@ -50,6 +59,9 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  OTP_INVALID: 400,
+  OTP_EXPIRED: 410,
+  OTP_ATTEMPTS_EXCEEDED: 429,
 }
 
 /** Codes carried by `Parsed` failures of this package's parsers. */
