@@ -17,6 +17,7 @@ import { otpDeliveryShareSource } from './modules/notify/otp-delivery-stats'
 import type { RecipientCounters } from './modules/notify/rate-limits'
 import { registerReceiptRoutes } from './modules/notify/receipt-routes'
 import { registerNotifyRoutes } from './modules/notify/routes'
+import { registerRegistrationRoutes } from './modules/registration/routes'
 import type { EncryptedFileStore } from './platform/encrypted-files'
 import { loggerOptions } from './platform/logger'
 import { type Metrics, registerMetrics } from './platform/metrics'
@@ -110,6 +111,10 @@ export async function buildApp(
       tags: [
         { name: 'operations', description: 'Health and readiness' },
         { name: 'directory', description: 'Administrative units and BHXH offices' },
+        {
+          name: 'registration',
+          description: 'E-transaction account registration (tờ khai mẫu 01), dossier status',
+        },
         { name: 'development', description: 'Dev outbox and template previews (never in production)' },
       ],
     },
@@ -135,6 +140,7 @@ export async function buildApp(
   await app.register(async (api) => registerDirectoryRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerReceiptRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerNotifyRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerRegistrationRoutes(api), { prefix: apiPrefix })
   return app
 }
 

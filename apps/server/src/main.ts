@@ -101,6 +101,12 @@ export async function startPlatform(
   }
   const state: AppState = { shuttingDown: false }
   const recipientCounters = createRecipientCounters(config)
+  const files = createEncryptedFileStore({
+    directory: join(config.dataDir, 'files'),
+    key: secrets.fileEncryptionKey,
+  })
+  const clock = () => new Date()
+  const kick = () => workers?.kick()
   let app: FastifyInstance
   try {
     if (config.role !== 'serve') {
@@ -109,7 +115,13 @@ export async function startPlatform(
         http: { db: database.db, log: log.child({ component: 'sms' }), metrics: metrics.sms },
       })
       workers = await startWorkers(
-        { database, channels, log, metrics },
+        {
+          database,
+          channels,
+          log,
+          metrics,
+          registration: { database, clock, config, files, recipientCounters, kick },
+        },
         {
           ...options.workers,
           // Jobs in progress get half the shutdown grace: HTTP and the dispatcher need the rest.
@@ -121,14 +133,11 @@ export async function startPlatform(
       config,
       database,
       secrets,
-      clock: () => new Date(),
+      clock,
       metrics,
-      kick: () => workers?.kick(),
+      kick,
       recipientCounters,
-      files: createEncryptedFileStore({
-        directory: join(config.dataDir, 'files'),
-        key: secrets.fileEncryptionKey,
-      }),
+      files,
     }
     app = config.role === 'worker' ? await buildProbeApp(deps, { state }) : await buildApp(deps, { state })
     await app.listen({ host: config.host, port: config.port })

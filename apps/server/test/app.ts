@@ -29,6 +29,8 @@ export async function createTestApp(
     logStream?: { write: (line: string) => void }
     /** Called where the real server would wake its outbox dispatcher. */
     kick?: () => void
+    /** The application's clock (tests of expiry move it). */
+    clock?: () => Date
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(options.backend)
@@ -42,7 +44,7 @@ export async function createTestApp(
       config: testConfig(options.env),
       database,
       secrets,
-      clock: () => new Date(),
+      clock: options.clock ?? (() => new Date()),
       metrics: createMetrics(),
       kick: options.kick ?? (() => {}),
       recipientCounters: databaseCounters(),

@@ -53,6 +53,13 @@ describe.each(testBackends())('test database on %s', (backend) => {
       'health_cards.group_code',
       'messages.recipient',
       'messages.body',
+      'dossiers.full_name',
+      'dossiers.id_number',
+      'dossiers.phone',
+      'dossiers.street',
+      'dossiers.province_code',
+      'dossier_photos.file_id',
+      'registration_requests.form',
     ]
     const comments = new Map(rows.map((row) => [`${row.table_name}.${row.column_name}`, row.comment]))
     for (const column of personal) expect(comments.get(column), column).toMatch(/^PII/)
@@ -69,6 +76,21 @@ describe.each(testBackends())('test database on %s', (backend) => {
         sql`insert into messages (kind, channel, recipient, body) values ('otp', 'pigeon', '0912345678', 'x')`,
       ),
     ).rejects.toThrow()
+  })
+
+  it('keeps the history of a dossier append-only', async () => {
+    await handle.db.execute(sql`insert into dossiers (dossier_number, kind, status, condition, bhxh_code, full_name,
+      folded_name, id_kind, id_number, address_code_set, province_code, commune_code, street, phone, contact_channel,
+      language, office_code, submitted_at, paper_deadline) values ('07915-2612-0000001', 'new', 'pending',
+      'awaiting_paper', '7900000001', 'A B', 'a b', 'personal_id', '079176000417', '2025-07-01', '79', '27301', 'x',
+      '0900000001', 'sms', 'vi', '07915', now(), current_date)`)
+    await handle.db.execute(
+      sql`insert into dossier_events (dossier_id, kind, at, actor_kind) select id, 'submitted', now(), 'citizen' from dossiers`,
+    )
+    await expect(handle.db.execute(sql`update dossier_events set kind = 'expired'`)).rejects.toThrow(
+      /append-only/,
+    )
+    await expect(handle.db.execute(sql`delete from dossier_events`)).rejects.toThrow(/append-only/)
   })
 
   it('re-running migrations changes nothing', async () => {

@@ -23,6 +23,7 @@ export const MessageKind = {
   PasswordChanged: 'password_changed',
   DeviceChanged: 'device_changed',
   PaperDossierReminder: 'paper_dossier_reminder',
+  DossierExpired: 'dossier_expired',
 } as const
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind]
 export const messageKinds = Object.values(MessageKind)
@@ -103,6 +104,12 @@ const PaperDossierReminderVariables = z.strictObject({
   dossierNumber: DossierNumber,
   officeName: OfficeName,
   officeAddress: OfficeAddress.optional(),
+  deadline: IsoDay,
+})
+const DossierExpiredVariables = z.strictObject({
+  dossierNumber: DossierNumber,
+  officeName: OfficeName,
+  /** The last day the papers could be brought. */
   deadline: IsoDay,
 })
 
@@ -544,6 +551,50 @@ const templates = {
           },
     sample: { changedAt: '2026-11-20T07:05:00Z', deviceName: 'Samsung Galaxy A54' },
     longest: { changedAt: '2026-12-31T16:59:59Z', deviceName: 'W'.repeat(40) },
+  }),
+
+  dossier_expired: defineTemplate({
+    variables: DossierExpiredVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ dossierNumber, officeName, deadline }, language) =>
+      vi(language)
+        ? `Hồ sơ số ${dossierNumber} đã bị hủy vì ${officeName} chưa nhận được hồ sơ giấy đến hết ngày ` +
+          `${formatDateVi(deadline)}. Nếu vẫn cần tài khoản, vui lòng đăng ký lại. Hỗ trợ: ${AGENCY_HOTLINE}.`
+        : `Dossier no. ${dossierNumber} was cancelled: ${officeName} had not received the papers by ` +
+          `${formatDateVi(deadline)}. To get an account, please register again. Help: ${AGENCY_HOTLINE}.`,
+    content: ({ dossierNumber, officeName, deadline }, language) =>
+      vi(language)
+        ? {
+            subject: `Hồ sơ số ${dossierNumber} đã bị hủy do quá hạn`,
+            blocks: [
+              {
+                type: 'paragraph',
+                text:
+                  `Hồ sơ số ${dossierNumber} đã tự động bị hủy vì ${officeName} chưa nhận được hồ sơ giấy ` +
+                  `đến hết ngày ${formatDateVi(deadline)}. Ảnh và thông tin đã kê khai đã được xóa.`,
+              },
+              { type: 'paragraph', text: 'Nếu vẫn cần tài khoản giao dịch điện tử, vui lòng đăng ký lại.' },
+            ],
+          }
+        : {
+            subject: `Dossier no. ${dossierNumber} cancelled: papers not received in time`,
+            blocks: [
+              {
+                type: 'paragraph',
+                text:
+                  `Dossier no. ${dossierNumber} was cancelled automatically: ${officeName} had not received ` +
+                  `the papers by the end of ${formatDateVi(deadline)}. Its photos and details were deleted.`,
+              },
+              {
+                type: 'paragraph',
+                text: 'If you still need an e-transaction account, please register again.',
+              },
+            ],
+          },
+    sample: { dossierNumber: '07915-2612-0000042', officeName: 'BHXH Quận 5', deadline: '2026-12-11' },
+    longest: { dossierNumber: 'A'.repeat(30), officeName: `B${'W'.repeat(59)}`, deadline: '2026-12-31' },
   }),
 
   paper_dossier_reminder: defineTemplate({

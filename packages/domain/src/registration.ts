@@ -4,6 +4,7 @@
  * for the API, the citizen app's form and the tests.
  */
 import { z } from 'zod'
+import { enumValues } from './enums'
 import { parseLegacyIdNumber, parsePassportNumber, parsePersonalId } from './identifiers'
 import type { Parsed } from './result'
 import { BhxhCode, Email, FullName, MobilePhone, OfficeCode } from './schemas'
@@ -18,7 +19,7 @@ export const IdDocumentKind = {
   Passport: 'passport', // hộ chiếu
 } as const
 export type IdDocumentKind = (typeof IdDocumentKind)[keyof typeof IdDocumentKind]
-export const idDocumentKinds = Object.values(IdDocumentKind)
+export const idDocumentKinds = enumValues(IdDocumentKind)
 
 const idParsers: Record<IdDocumentKind, (value: string) => Parsed<string>> = {
   personal_id: (value) => {
@@ -64,8 +65,9 @@ export const ContactAddress = z
     if (address.codeSet === AddressCodeSet.Legacy && !address.districtCode)
       ctx.addIssue({ code: 'custom', path: ['districtCode'], message: 'Vui lòng chọn quận/huyện.' })
   })
-  .transform(({ districtCode, ...address }) =>
-    address.codeSet === AddressCodeSet.Legacy ? { ...address, districtCode } : address,
+  // A district only means something in the old three-level units.
+  .transform((address) =>
+    address.codeSet === AddressCodeSet.Legacy ? address : { ...address, districtCode: undefined },
   )
 export type ContactAddress = z.infer<typeof ContactAddress>
 
@@ -124,7 +126,7 @@ export type RegistrationFormInput = z.input<typeof RegistrationForm>
 /** The three photos of the registration (ảnh chân dung, mặt trước, mặt sau giấy tờ). */
 export const PhotoKind = { Portrait: 'portrait', IdFront: 'idFront', IdBack: 'idBack' } as const
 export type PhotoKind = (typeof PhotoKind)[keyof typeof PhotoKind]
-export const photoKinds = Object.values(PhotoKind)
+export const photoKinds = enumValues(PhotoKind)
 
 /** A passport has one data page: its "back" photo is optional. */
 export function requiredPhotoKinds(idKind: IdDocumentKind): PhotoKind[] {
@@ -140,7 +142,7 @@ export const ImageType = {
   Heic: 'image/heic',
 } as const
 export type ImageType = (typeof ImageType)[keyof typeof ImageType]
-export const acceptedImageTypes = Object.values(ImageType)
+export const acceptedImageTypes = enumValues(ImageType)
 
 const ascii = (bytes: Uint8Array, from: number, to: number) =>
   String.fromCharCode(...bytes.subarray(from, to))
@@ -182,7 +184,7 @@ export const DossierStatus = {
   Expired: 'expired', // hết hạn (papers not brought in time)
 } as const
 export type DossierStatus = (typeof DossierStatus)[keyof typeof DossierStatus]
-export const dossierStatuses = Object.values(DossierStatus)
+export const dossierStatuses = enumValues(DossierStatus)
 
 /** Tình trạng: where the paper side stands. */
 export const DossierCondition = {
@@ -190,11 +192,11 @@ export const DossierCondition = {
   Received: 'received', // đã tiếp nhận
 } as const
 export type DossierCondition = (typeof DossierCondition)[keyof typeof DossierCondition]
-export const dossierConditions = Object.values(DossierCondition)
+export const dossierConditions = enumValues(DossierCondition)
 
 export const DossierKind = { New: 'new', Child: 'child', Change: 'change', Stop: 'stop' } as const
 export type DossierKind = (typeof DossierKind)[keyof typeof DossierKind]
-export const dossierKinds = Object.values(DossierKind)
+export const dossierKinds = enumValues(DossierKind)
 
 export const dossierStatusLabels: Record<'vi' | 'en', Record<DossierStatus, string>> = {
   vi: {

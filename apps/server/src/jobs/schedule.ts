@@ -1,4 +1,5 @@
 import type { BaseLogger } from 'pino'
+import type { Deps } from '../app'
 import type { DatabaseHandle } from '../db/client'
 import { pruneCounters } from '../modules/notify/counters-repo'
 import {
@@ -8,6 +9,7 @@ import {
   sentBodyRetentionDays,
   sweepStuckMessages,
 } from '../modules/notify/dispatcher'
+import { expireOverdueDossiers, purgeAbandonedRegistrations } from '../modules/registration/expiry'
 import type { JobDefinition } from '../platform/jobs'
 import type { Metrics } from '../platform/metrics'
 
@@ -23,7 +25,14 @@ export type JobDeps = {
   metrics?: Metrics
   /** Overrides for tests. */
   sendingTimeoutMs?: number
+  /** What the registration jobs need; without it (tests of other jobs) they are not declared. */
+  registration?: RegistrationJobDeps
 }
+
+export type RegistrationJobDeps = Pick<
+  Deps,
+  'database' | 'clock' | 'config' | 'files' | 'recipientCounters' | 'kick'
+>
 
 export function declareJobs(deps: JobDeps): JobDefinition[] {
   return [
@@ -61,6 +70,30 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
       expireInSeconds: 60 * 60,
       run: async () => {
         await pruneOldMessageBodies(deps, sentBodyRetentionDays)
+      },
+    },
+    ...(deps.registration ? registrationJobs(deps.registration, deps.log) : []),
+  ]
+}
+
+function registrationJobs(deps: RegistrationJobDeps, log: BaseLogger): JobDefinition[] {
+  return [
+    {
+      // Requests whose OTP never came back: deleted with their photos (nothing half-submitted stays).
+      name: 'registration-purge-abandoned',
+      cron: '*/10 * * * *',
+      expireInSeconds: 10 * 60,
+      run: async () => {
+        log.info(await purgeAbandonedRegistrations(deps), 'abandoned registrations purged')
+      },
+    },
+    {
+      // Hourly, so a dossier expires within the hour after its last day ends, whatever the deploy time.
+      name: 'registration-expire-dossiers',
+      cron: '3 * * * *',
+      expireInSeconds: 30 * 60,
+      run: async () => {
+        log.info({ expired: await expireOverdueDossiers(deps) }, 'overdue registration dossiers expired')
       },
     },
   ]

@@ -11,7 +11,7 @@ import {
 } from '../modules/notify/dispatcher'
 import { type JobRunnerOptions, startJobRunner } from '../platform/jobs'
 import type { Metrics } from '../platform/metrics'
-import { declareJobs } from './schedule'
+import { declareJobs, type RegistrationJobDeps } from './schedule'
 
 export type Workers = {
   /** Wakes the outbox dispatcher (see `Deps.kick`). */
@@ -25,6 +25,7 @@ export type WorkerDeps = {
   channels: Channels
   log: Logger
   metrics?: Metrics
+  registration?: RegistrationJobDeps
 }
 
 export type WorkerOptions = {
@@ -48,7 +49,13 @@ export async function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}
   await sweepStuckMessages({ database: deps.database, log, ...metrics }, sendingTimeoutMs)
   const jobs = await startJobRunner(
     deps.database,
-    declareJobs({ database: deps.database, log, sendingTimeoutMs, ...metrics }),
+    declareJobs({
+      database: deps.database,
+      log,
+      sendingTimeoutMs,
+      ...metrics,
+      ...(deps.registration ? { registration: deps.registration } : {}),
+    }),
     {
       ...options.jobRunner,
       log: deps.log.child({ component: 'jobs' }),

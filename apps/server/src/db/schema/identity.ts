@@ -1,12 +1,15 @@
+import { enumValues, OtpPurpose } from '@ansinh/domain'
 import {
   bigint,
   boolean,
   char,
   index,
+  integer,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
+  uuid,
   varchar,
 } from 'drizzle-orm/pg-core'
 import { oneOf } from './checks'
@@ -73,5 +76,30 @@ export const staffAccounts = pgTable(
     oneOf('staff_accounts_status_check', t.status, ['active', 'locked']),
     uniqueIndex('staff_accounts_username_uq').on(t.username),
     index('staff_accounts_office_idx').on(t.officeCode),
+  ],
+)
+
+export const otpPurposes = enumValues(OtpPurpose)
+export const otpChannels = ['sms', 'email'] as const
+
+// mã OTP: a one-time code sent to a phone or an e-mail address. Only a keyed hash of the code is kept.
+export const otpChallenges = pgTable(
+  'otp_challenges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: varchar('purpose', { length: 20, enum: otpPurposes }).notNull(),
+    channel: varchar('channel', { length: 5, enum: otpChannels }).notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    resendAfter: timestamp('resend_after', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: writtenAt('created_at'),
+  },
+  (t) => [
+    oneOf('otp_challenges_purpose_check', t.purpose, otpPurposes),
+    oneOf('otp_challenges_channel_check', t.channel, otpChannels),
+    index('otp_challenges_expires_idx').on(t.expiresAt),
   ],
 )

@@ -1,4 +1,5 @@
 export * from './directory'
 export * from './identity'
 export * from './notify'
+export * from './registration'
 export * from './registry'

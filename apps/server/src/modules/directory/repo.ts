@@ -180,3 +180,81 @@ export async function mapOldCommuneToNew(db: Executor, oldCode: string): Promise
     .where(eq(adminUnitMappings.oldCommuneCode, oldCode))
     .orderBy(asc(adminUnitMappings.kind), asc(adminUnitMappings.newCommuneCode))
 }
+
+export type District = Pick<AdminUnit, 'code' | 'name' | 'fullName' | 'unitType'>
+
+/** The districts (quận, huyện, thị xã) of a province before 1 Jul 2025; there are none after. */
+export async function listDistricts(db: Executor, provinceCode: string): Promise<District[]> {
+  return db
+    .select({
+      code: adminUnits.code,
+      name: adminUnits.name,
+      fullName: adminUnits.fullName,
+      unitType: adminUnits.unitType,
+    })
+    .from(adminUnits)
+    .where(
+      and(
+        eq(adminUnits.codeSet, '2004-2025'),
+        eq(adminUnits.level, 'district'),
+        eq(adminUnits.provinceCode, provinceCode),
+      ),
+    )
+    .orderBy(sql`${adminUnits.foldedName} collate "C"`, asc(adminUnits.code))
+}
+
+export async function findAdminUnits(
+  db: Executor,
+  codeSet: AdminCodeSet,
+  codes: string[],
+): Promise<AdminUnit[]> {
+  if (codes.length === 0) return []
+  return db
+    .select()
+    .from(adminUnits)
+    .where(and(eq(adminUnits.codeSet, codeSet), sql`${adminUnits.code} in ${codes}`))
+}
+
+/**
+ * The grassroots offices valid on `validOn` that serve an old (2004–2025) district: BHXH cơ sở were
+ * set up one per district, so an office serves the district its seat was in. Nearest first is the
+ * best a code-only address allows; the office in the same commune comes first.
+ */
+export async function officesServing(
+  db: Executor,
+  area: { oldDistrictCodes: string[]; newCommuneCode: string | null; provinceCode: string },
+  validOn: string,
+): Promise<Office[]> {
+  const districts = area.oldDistrictCodes.length > 0 ? area.oldDistrictCodes : ['']
+  return queryRows<Office>(
+    db,
+    sql`
+    select distinct o.code, o.parent_code as "parentCode", o.kind, o.name, o.folded_name as "foldedName",
+           o.province_code as "provinceCode", o.commune_code as "communeCode", o.address, o.phone,
+           o.opening_hours as "openingHours", o.latitude, o.longitude, o.valid_from as "validFrom",
+           o.valid_to as "validTo", o.synthetic,
+           (o.commune_code = ${area.newCommuneCode ?? ''}) as same_commune
+    from ${offices} o
+    join ${adminUnitMappings} m on m.new_commune_code = o.commune_code
+    join ${adminUnits} old on old.code_set = '2004-2025' and old.level = 'commune' and old.code = m.old_commune_code
+    where o.kind = 'grassroots' and o.province_code = ${area.provinceCode}
+      and o.valid_from <= ${validOn} and (o.valid_to is null or o.valid_to >= ${validOn})
+      and old.parent_code in ${districts}
+    order by same_commune desc, o.code
+    limit 5`,
+  )
+}
+
+/** The old districts an area belonged to: those of the old communes that became the new commune. */
+export async function oldDistrictsOfNewCommune(db: Executor, newCommuneCode: string): Promise<string[]> {
+  const rows = await queryRows<{ district: string }>(
+    db,
+    sql`
+    select distinct old.parent_code as district
+    from ${adminUnitMappings} m
+    join ${adminUnits} old on old.code_set = '2004-2025' and old.level = 'commune' and old.code = m.old_commune_code
+    where m.new_commune_code = ${newCommuneCode} and old.parent_code is not null
+    order by 1`,
+  )
+  return rows.map((row) => row.district)
+}

@@ -2,17 +2,27 @@ import { todayInVietnam } from '@ansinh/domain'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { notFound } from '../../platform/errors'
-import { findOffice, listCommunes, listOfficeTree, listProvinces, type OfficeTreeNode } from './repo'
+import {
+  findOffice,
+  listCommunes,
+  listDistricts,
+  listOfficeTree,
+  listProvinces,
+  type OfficeTreeNode,
+} from './repo'
 import {
   CodeSetQuery,
   CommuneList,
   OfficeCodeParams,
+  OfficeSuggestion,
+  OfficeSuggestionQuery,
   OfficeTree,
   OfficeTreeQuery,
   OfficeView,
   ProvinceCodeParams,
   ProvinceList,
 } from './schemas'
+import { officeWithParent, suggestOffice } from './service'
 
 const tags = ['directory']
 
@@ -59,6 +69,37 @@ export async function registerDirectoryRoutes(app: FastifyInstance) {
       const items = await listCommunes(db(), request.query.codeSet, request.params.provinceCode)
       if (items.length === 0) throw notFound('province')
       return { items }
+    },
+  )
+  api.get(
+    '/directory/provinces/:provinceCode/districts',
+    {
+      schema: {
+        tags,
+        summary: 'Districts (quận/huyện) of a province, before 1 Jul 2025 only',
+        params: ProvinceCodeParams,
+        response: { 200: ProvinceList },
+      },
+    },
+    async (request) => {
+      const items = await listDistricts(db(), request.params.provinceCode)
+      if (items.length === 0) throw notFound('province')
+      return { items }
+    },
+  )
+  api.get(
+    '/directory/offices/suggest',
+    {
+      schema: {
+        tags,
+        summary: 'The BHXH office that serves an address (suggested receiving office)',
+        querystring: OfficeSuggestionQuery,
+        response: { 200: OfficeSuggestion },
+      },
+    },
+    async (request) => {
+      const office = await suggestOffice(db(), request.query, todayInVietnam(app.deps.clock()))
+      return { office: office && (await officeWithParent(db(), office.code)) }
     },
   )
   api.get(

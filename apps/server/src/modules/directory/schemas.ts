@@ -64,3 +64,19 @@ export const OfficeView = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
 })
+
+export const OfficeSuggestionQuery = z.object({
+  codeSet: z.enum(adminCodeSets).default('2025-07-01'),
+  provinceCode: z.string().regex(/^\d{2}$/, { error: 'Mã tỉnh gồm 2 chữ số' }),
+  districtCode: z
+    .string()
+    .regex(/^\d{3}$/, { error: 'Mã quận/huyện gồm 3 chữ số' })
+    .optional(),
+  communeCode: z.string().regex(/^\d{5}$/, { error: 'Mã xã/phường gồm 5 chữ số' }),
+})
+
+export const OfficeSuggestion = z.object({
+  office: OfficeView.pick({ code: true, parentCode: true, name: true, address: true, phone: true })
+    .extend({ parentName: z.string().nullable() })
+    .nullable(),
+})

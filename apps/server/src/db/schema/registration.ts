@@ -1,0 +1,169 @@
+import { dossierConditions, dossierKinds, dossierStatuses, idDocumentKinds, photoKinds } from '@ansinh/domain'
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  char,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core'
+import { oneOf } from './checks'
+import { identityId, writtenAt } from './columns'
+import { adminCodeSets, offices } from './directory'
+
+/**
+ * Module `registration`: e-transaction dossiers (hồ sơ đăng ký giao dịch điện tử), their photos and
+ * their append-only history, and the requests that wait for an OTP before they become a dossier.
+ */
+
+/** Số hồ sơ: one sequence for the whole country, formatted with the office code and month. */
+export const dossierNumberSequence = pgSequence('dossier_number_seq', { startWith: 1, cache: 20 })
+
+export const contactChannels = ['sms', 'email'] as const
+
+// One submitted declaration (tờ khai mẫu 01). Status and condition are kept up to date from the
+// events below, in the same transaction that appends the event.
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: identityId(),
+    dossierNumber: varchar('dossier_number', { length: 30 }).notNull(), // số hồ sơ
+    kind: varchar('kind', { length: 8, enum: dossierKinds }).notNull(),
+    status: varchar('status', { length: 10, enum: dossierStatuses }).notNull(), // trạng thái
+    condition: varchar('condition', { length: 16, enum: dossierConditions }).notNull(), // tình trạng
+    bhxhCode: char('bhxh_code', { length: 10 }).notNull(), // mã số BHXH
+    fullName: text('full_name').notNull(),
+    foldedName: text('folded_name').notNull(),
+    idKind: varchar('id_kind', { length: 12, enum: idDocumentKinds }).notNull(),
+    idNumber: varchar('id_number', { length: 12 }).notNull(),
+    addressCodeSet: varchar('address_code_set', { length: 10, enum: adminCodeSets }).notNull(),
+    provinceCode: varchar('province_code', { length: 2 }).notNull(),
+    districtCode: varchar('district_code', { length: 3 }),
+    communeCode: varchar('commune_code', { length: 5 }).notNull(),
+    street: text('street').notNull(),
+    phone: varchar('phone', { length: 10 }).notNull(),
+    email: text('email'),
+    contactChannel: varchar('contact_channel', { length: 5, enum: contactChannels }).notNull(),
+    language: varchar('language', { length: 2, enum: ['vi', 'en'] }).notNull(),
+    officeCode: varchar('office_code', { length: 5 })
+      .notNull()
+      .references(() => offices.code), // cơ quan BHXH tiếp nhận
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    paperDeadline: date('paper_deadline', { mode: 'string' }).notNull(), // hạn nộp hồ sơ giấy
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'), // lý do không hợp lệ
+    updatedAt: writtenAt('updated_at'),
+  },
+  (t) => [
+    oneOf('dossiers_kind_check', t.kind, dossierKinds),
+    oneOf('dossiers_status_check', t.status, dossierStatuses),
+    oneOf('dossiers_condition_check', t.condition, dossierConditions),
+    oneOf('dossiers_id_kind_check', t.idKind, idDocumentKinds),
+    oneOf('dossiers_contact_channel_check', t.contactChannel, contactChannels),
+    uniqueIndex('dossiers_number_uq').on(t.dossierNumber),
+    // One pending dossier per BHXH code and one per phone number: a race between two submissions
+    // ends in a constraint violation, never in two pending dossiers.
+    uniqueIndex('dossiers_pending_bhxh_code_uq').on(t.bhxhCode).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('dossiers_pending_phone_uq').on(t.phone).where(sql`${t.status} = 'pending'`),
+    index('dossiers_office_submitted_idx').on(t.officeCode, t.submittedAt),
+    index('dossiers_bhxh_code_idx').on(t.bhxhCode),
+    index('dossiers_awaiting_paper_idx')
+      .on(t.paperDeadline)
+      .where(sql`${t.status} = 'pending' and ${t.condition} = 'awaiting_paper'`),
+  ],
+)
+
+// ảnh: portrait and ID photos, re-encoded to JPEG; the bytes live encrypted in the file store.
+export const dossierPhotos = pgTable(
+  'dossier_photos',
+  {
+    id: identityId(),
+    dossierId: bigint('dossier_id', { mode: 'number' })
+      .notNull()
+      .references(() => dossiers.id),
+    kind: varchar('kind', { length: 8, enum: photoKinds }).notNull(),
+    fileId: uuid('file_id').notNull(),
+    thumbnailFileId: uuid('thumbnail_file_id').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: char('sha256', { length: 64 }).notNull(),
+    createdAt: writtenAt('created_at'),
+  },
+  (t) => [
+    oneOf('dossier_photos_kind_check', t.kind, photoKinds),
+    uniqueIndex('dossier_photos_dossier_kind_uq').on(t.dossierId, t.kind),
+  ],
+)
+
+export const dossierEventKinds = [
+  'submitted',
+  'replaced', // a newer submission for the same BHXH code took its place
+  'received', // papers received at the office
+  'photo_replaced',
+  'assigned',
+  'released',
+  'decided',
+  'expired',
+  'account_created',
+  'message_sent',
+] as const
+export const actorKinds = ['citizen', 'staff', 'system'] as const
+
+// The history of a dossier, append-only (a trigger refuses UPDATE and DELETE).
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: identityId(),
+    dossierId: bigint('dossier_id', { mode: 'number' })
+      .notNull()
+      .references(() => dossiers.id),
+    kind: varchar('kind', { length: 16, enum: dossierEventKinds }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorKind: varchar('actor_kind', { length: 8, enum: actorKinds }).notNull(),
+    actorId: bigint('actor_id', { mode: 'number' }), // staff account id when a person at the office acted
+    detail: jsonb('detail').$type<Record<string, unknown>>(), // no personal data: codes, ids, reasons
+  },
+  (t) => [
+    oneOf('dossier_events_kind_check', t.kind, dossierEventKinds),
+    oneOf('dossier_events_actor_kind_check', t.actorKind, actorKinds),
+    index('dossier_events_dossier_idx').on(t.dossierId, t.at),
+  ],
+)
+
+/** A photo waiting in a request, before the OTP makes it part of a dossier. */
+export type RequestPhoto = {
+  kind: (typeof photoKinds)[number]
+  fileId: string
+  thumbnailFileId: string
+  width: number
+  height: number
+  bytes: number
+  sha256: string
+}
+
+// A submission waiting for its OTP. It becomes a dossier on confirmation; an abandoned one is
+// deleted with its photos when it expires, so nothing half-submitted stays on the server.
+export const registrationRequests = pgTable(
+  'registration_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // No foreign key: the OTP cleanup deletes old challenges on its own schedule; a request whose
+    // challenge is gone simply answers "OTP expired".
+    otpChallengeId: uuid('otp_challenge_id').notNull(),
+    form: jsonb('form').$type<Record<string, unknown>>(), // the validated form; cleared once confirmed
+    photos: jsonb('photos').$type<RequestPhoto[]>().notNull(),
+    dossierId: bigint('dossier_id', { mode: 'number' }).references(() => dossiers.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: writtenAt('created_at'),
+  },
+  (t) => [index('registration_requests_expires_idx').on(t.expiresAt)],
+)

@@ -1,0 +1,75 @@
+import { type ContactAddress, maskName, type RegistrationStatusView } from '@ansinh/domain'
+import type { Deps } from '../../app'
+import { notFound } from '../../platform/errors'
+import { describeAddress, officeWithParent } from '../directory/service'
+import { presentConfirmed } from './confirm-registration'
+import { type DeclarationView, renderDeclarationPdf } from './declaration-pdf'
+import { type Dossier, findDossierByNumberAndPhone } from './repo'
+
+/**
+ * What a person can see of a dossier without an account: its number and the phone it was filed with
+ * are the key. A wrong pair and a missing dossier give the same answer.
+ */
+
+async function dossierFor(deps: Deps, dossierNumber: string, phone: string): Promise<Dossier> {
+  const dossier = await findDossierByNumberAndPhone(deps.database.db, dossierNumber, phone)
+  if (!dossier) throw notFound('dossier')
+  return dossier
+}
+
+export async function registrationStatus(
+  deps: Deps,
+  query: { dossierNumber: string; phone: string },
+): Promise<RegistrationStatusView> {
+  const dossier = await dossierFor(deps, query.dossierNumber, query.phone)
+  return {
+    ...(await presentConfirmed(deps, dossier)),
+    kind: dossier.kind,
+    fullName: maskName(dossier.fullName),
+    decidedAt: dossier.decidedAt?.toISOString() ?? null,
+    reason: dossier.status === 'invalid' ? dossier.decisionReason : null,
+  }
+}
+
+/** The declaration (tờ khai mẫu 01) as a PDF, drawn from the dossier as filed. */
+export async function declarationPdf(
+  deps: Deps,
+  query: { dossierNumber: string; phone: string },
+): Promise<Buffer> {
+  const dossier = await dossierFor(deps, query.dossierNumber, query.phone)
+  return renderDeclarationPdf(await declarationView(deps, dossier))
+}
+
+async function declarationView(deps: Deps, dossier: Dossier): Promise<DeclarationView> {
+  const db = deps.database.db
+  const office = await officeWithParent(db, dossier.officeCode)
+  const address = {
+    codeSet: dossier.addressCodeSet,
+    provinceCode: dossier.provinceCode,
+    communeCode: dossier.communeCode,
+    street: dossier.street,
+    ...(dossier.districtCode ? { districtCode: dossier.districtCode } : {}),
+  } as ContactAddress
+  return {
+    dossierNumber: dossier.dossierNumber,
+    submittedAt: dossier.submittedAt,
+    paperDeadline: dossier.paperDeadline,
+    bhxhCode: dossier.bhxhCode,
+    fullName: dossier.fullName,
+    idKind: dossier.idKind,
+    idNumber: dossier.idNumber,
+    address: await describeAddress(db, address),
+    phone: dossier.phone,
+    email: dossier.email,
+    contactChannel: dossier.contactChannel,
+    office: {
+      code: dossier.officeCode,
+      name: office?.name ?? dossier.officeCode,
+      address: office?.address ?? null,
+      phone: office?.phone ?? null,
+      openingHours: office?.openingHours ?? null,
+      parentCode: office?.parentName ? office.parentCode : null,
+      parentName: office?.parentName ?? null,
+    },
+  }
+}

@@ -1,0 +1,81 @@
+import { DossierCondition, DossierStatus, todayInVietnam } from '@ansinh/domain'
+import type { Deps } from '../../app'
+import { officeWithParent } from '../directory/service'
+import { deleteExpiredOtps } from '../identity/otp'
+import { queueMessage, queueOptionsFrom } from '../notify/service'
+import {
+  appendEvent,
+  type Dossier,
+  deleteExpiredRequests,
+  deletePhotos,
+  listOverdueDossiers,
+  moveDossier,
+} from './repo'
+import { removeFileIds, removeFiles } from './submit-registration'
+
+/**
+ * Seed 002: "within 10 days of the declaration, if the person has not brought the papers to the
+ * office, the electronic declaration is deleted automatically". The dossier row stays as `expired`
+ * (its history must stand up in an audit), but its photos are deleted and the person is told.
+ */
+export async function expireOverdueDossiers(
+  deps: Pick<Deps, 'database' | 'clock' | 'config' | 'files' | 'recipientCounters' | 'kick'>,
+  batchSize = 200,
+): Promise<number> {
+  const today = todayInVietnam(deps.clock())
+  let expired = 0
+  for (;;) {
+    const overdue = await listOverdueDossiers(deps.database.db, today, batchSize)
+    for (const dossier of overdue) if (await expireDossier(deps, dossier)) expired += 1
+    if (overdue.length < batchSize) break
+  }
+  if (expired > 0) deps.kick()
+  return expired
+}
+
+async function expireDossier(
+  deps: Pick<Deps, 'database' | 'clock' | 'config' | 'files' | 'recipientCounters'>,
+  dossier: Dossier,
+): Promise<boolean> {
+  const fileIds = await deps.database.db.transaction(async (tx) => {
+    const now = deps.clock()
+    const moved = await moveDossier(
+      tx,
+      dossier.id,
+      { status: DossierStatus.Pending, condition: DossierCondition.AwaitingPaper },
+      { status: DossierStatus.Expired, updatedAt: now },
+    )
+    if (!moved) return null
+    await appendEvent(tx, { dossierId: dossier.id, kind: 'expired', at: now, actorKind: 'system' })
+    const office = await officeWithParent(tx, dossier.officeCode)
+    await queueMessage(
+      tx,
+      {
+        kind: 'dossier_expired',
+        channel: 'sms',
+        to: dossier.phone,
+        language: dossier.language,
+        variables: {
+          dossierNumber: dossier.dossierNumber,
+          officeName: office?.name ?? dossier.officeCode,
+          deadline: dossier.paperDeadline,
+        },
+        dedupeKey: `dossier-expired:${dossier.id}`,
+      },
+      queueOptionsFrom(deps, deps.recipientCounters),
+    )
+    return deletePhotos(tx, dossier.id)
+  })
+  if (fileIds === null) return false
+  await removeFileIds(deps, fileIds)
+  return true
+}
+
+/** Requests never confirmed are deleted with their photos; spent OTP challenges a day after expiry. */
+export async function purgeAbandonedRegistrations(deps: Pick<Deps, 'database' | 'clock' | 'files'>) {
+  const now = deps.clock()
+  const photos = await deleteExpiredRequests(deps.database.db, now)
+  await removeFiles(deps, photos)
+  const otps = await deleteExpiredOtps(deps.database.db, new Date(now.getTime() - 24 * 60 * 60_000))
+  return { photos: photos.length, otps }
+}

@@ -1,0 +1,179 @@
+import type { DossierStatus } from '@ansinh/domain'
+import { and, eq, inArray, lt, sql } from 'drizzle-orm'
+import { type Executor, queryRows } from '../../db/client'
+import {
+  citizenAccounts,
+  dossierEvents,
+  dossierNumberSequence,
+  dossierPhotos,
+  dossiers,
+  people,
+  type RequestPhoto,
+  registrationRequests,
+} from '../../db/schema'
+
+export type Dossier = typeof dossiers.$inferSelect
+export type NewDossier = typeof dossiers.$inferInsert
+export type DossierEvent = typeof dossierEvents.$inferInsert
+export type RegistrationRequest = typeof registrationRequests.$inferSelect
+
+export async function findRequest(db: Executor, id: string): Promise<RegistrationRequest | null> {
+  const [request] = await db.select().from(registrationRequests).where(eq(registrationRequests.id, id))
+  return request ?? null
+}
+
+export async function insertRequest(db: Executor, values: typeof registrationRequests.$inferInsert) {
+  const [row] = await db.insert(registrationRequests).values(values).returning()
+  if (!row) throw new Error('registration request not inserted')
+  return row
+}
+
+export async function updateRequest(
+  db: Executor,
+  id: string,
+  values: Partial<typeof registrationRequests.$inferInsert>,
+): Promise<void> {
+  await db.update(registrationRequests).set(values).where(eq(registrationRequests.id, id))
+}
+
+/** Deletes requests past their expiry; answers the photos of those never confirmed (theirs to delete). */
+export async function deleteExpiredRequests(db: Executor, now: Date): Promise<RequestPhoto[]> {
+  const rows = await db
+    .delete(registrationRequests)
+    .where(lt(registrationRequests.expiresAt, now))
+    .returning({ photos: registrationRequests.photos, dossierId: registrationRequests.dossierId })
+  return rows.filter((row) => row.dossierId === null).flatMap((row) => row.photos)
+}
+
+export async function nextDossierSequence(db: Executor): Promise<number> {
+  const [row] = await queryRows<{ value: string }>(
+    db,
+    sql`select nextval(${dossierNumberSequence.seqName}) as value`,
+  )
+  return Number(row?.value)
+}
+
+export async function insertDossier(db: Executor, values: NewDossier): Promise<Dossier> {
+  const [row] = await db.insert(dossiers).values(values).returning()
+  if (!row) throw new Error('dossier not inserted')
+  return row
+}
+
+export async function appendEvent(db: Executor, event: DossierEvent): Promise<void> {
+  await db.insert(dossierEvents).values(event)
+}
+
+export async function insertPhotos(db: Executor, dossierId: number, photos: RequestPhoto[]): Promise<void> {
+  if (photos.length === 0) return
+  await db.insert(dossierPhotos).values(photos.map((photo) => ({ ...photo, dossierId })))
+}
+
+/** Deletes a dossier's photo rows and answers their file ids, for the caller to remove after commit. */
+export async function deletePhotos(db: Executor, dossierId: number): Promise<string[]> {
+  const rows = await db
+    .delete(dossierPhotos)
+    .where(eq(dossierPhotos.dossierId, dossierId))
+    .returning({ fileId: dossierPhotos.fileId, thumbnailFileId: dossierPhotos.thumbnailFileId })
+  return rows.flatMap((row) => [row.fileId, row.thumbnailFileId])
+}
+
+export async function findDossierById(db: Executor, id: number): Promise<Dossier | null> {
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id))
+  return row ?? null
+}
+
+/** The dossier with this number and phone; "missing" and "not this phone" are one answer. */
+export async function findDossierByNumberAndPhone(
+  db: Executor,
+  dossierNumber: string,
+  phone: string,
+): Promise<Dossier | null> {
+  const [row] = await db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.dossierNumber, dossierNumber), eq(dossiers.phone, phone)))
+  return row ?? null
+}
+
+export async function findPendingDossier(db: Executor, bhxhCode: string): Promise<Dossier | null> {
+  const [row] = await db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.bhxhCode, bhxhCode), eq(dossiers.status, 'pending')))
+  return row ?? null
+}
+
+/** Moves a dossier on only from the status it is expected in; false when someone else moved it first. */
+export async function moveDossier(
+  db: Executor,
+  id: number,
+  from: { status: DossierStatus; condition?: Dossier['condition'] },
+  to: Partial<Pick<Dossier, 'status' | 'condition' | 'decidedAt' | 'decisionReason'>> & { updatedAt: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(dossiers)
+    .set(to)
+    .where(
+      and(
+        eq(dossiers.id, id),
+        eq(dossiers.status, from.status),
+        from.condition ? eq(dossiers.condition, from.condition) : undefined,
+      ),
+    )
+    .returning({ id: dossiers.id })
+  return rows.length === 1
+}
+
+/** Pending dossiers whose papers did not arrive by their deadline (oldest first). */
+export async function listOverdueDossiers(db: Executor, today: string, limit: number): Promise<Dossier[]> {
+  return db
+    .select()
+    .from(dossiers)
+    .where(
+      and(
+        eq(dossiers.status, 'pending'),
+        eq(dossiers.condition, 'awaiting_paper'),
+        lt(dossiers.paperDeadline, today),
+      ),
+    )
+    .orderBy(dossiers.paperDeadline, dossiers.id)
+    .limit(limit)
+}
+
+/** Who already uses a phone: a pending dossier of another BHXH code, or another person's account. */
+export async function phoneTakenByOther(db: Executor, phone: string, bhxhCode: string): Promise<boolean> {
+  const [pending] = await db
+    .select({ id: dossiers.id })
+    .from(dossiers)
+    .where(
+      and(
+        eq(dossiers.phone, phone),
+        eq(dossiers.status, 'pending'),
+        sql`${dossiers.bhxhCode} <> ${bhxhCode}`,
+      ),
+    )
+    .limit(1)
+  if (pending) return true
+  const [account] = await db
+    .select({ id: citizenAccounts.id })
+    .from(citizenAccounts)
+    .innerJoin(people, eq(people.id, citizenAccounts.personId))
+    .where(
+      and(
+        eq(people.phone, phone),
+        inArray(citizenAccounts.status, ['active', 'locked']),
+        sql`${citizenAccounts.username} <> ${bhxhCode}`,
+      ),
+    )
+    .limit(1)
+  return account !== undefined
+}
+
+export async function hasActiveAccount(db: Executor, bhxhCode: string): Promise<boolean> {
+  const [account] = await db
+    .select({ id: citizenAccounts.id })
+    .from(citizenAccounts)
+    .where(and(eq(citizenAccounts.username, bhxhCode), inArray(citizenAccounts.status, ['active', 'locked'])))
+    .limit(1)
+  return account !== undefined
+}

@@ -1,0 +1,309 @@
+import { readdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { desc, eq } from 'drizzle-orm'
+import sharp from 'sharp'
+import { extractText, getDocumentProxy } from 'unpdf'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../../test/app'
+import { testBackends } from '../../../test/database'
+import { dossierEvents, dossierPhotos, dossiers, messages, registrationRequests } from '../../db/schema'
+import { expireOverdueDossiers, purgeAbandonedRegistrations } from './expiry'
+
+const DAY = 24 * 60 * 60_000
+
+async function jpeg(width = 640, height = 480): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 160 } } })
+    .withExif({ IFD0: { Make: 'SecretCam' } })
+    .jpeg()
+    .toBuffer()
+}
+
+function form(overrides: Record<string, unknown> = {}) {
+  return {
+    bhxhCode: '7900099001',
+    fullName: 'Trần Văn Bình',
+    idKind: 'personal_id',
+    idNumber: '079090001234',
+    address: {
+      codeSet: '2025-07-01',
+      provinceCode: '79',
+      communeCode: '27301',
+      street: 'Số 12 Trần Hưng Đạo',
+    },
+    phone: '0901111001',
+    officeCode: '07915',
+    contactChannel: 'sms',
+    language: 'vi',
+    agreed: true,
+    ...overrides,
+  }
+}
+
+type Photos = Partial<Record<'portrait' | 'idFront' | 'idBack', Buffer>>
+
+async function multipart(body: Record<string, unknown>, photos: Photos) {
+  const data = new FormData()
+  data.set('form', JSON.stringify(body))
+  for (const [kind, bytes] of Object.entries(photos)) data.set(kind, new Blob([bytes]), `${kind}.jpg`)
+  const encoded = new Response(data)
+  return {
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+  }
+}
+
+describe.each(testBackends())('registration API on %s', (backend) => {
+  let test: TestApp
+  let now = new Date()
+  let photos: Photos
+
+  beforeAll(async () => {
+    test = await createTestApp({
+      backend,
+      clock: () => now,
+      env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' },
+    })
+    const image = await jpeg()
+    photos = { portrait: image, idFront: image, idBack: image }
+  })
+  afterAll(async () => test?.close())
+
+  const submit = async (body: Record<string, unknown>, files: Photos = photos) =>
+    test.app.inject({ method: 'POST', url: '/api/v1/registrations', ...(await multipart(body, files)) })
+  const confirm = (id: string, otp: string) =>
+    test.app.inject({ method: 'POST', url: `/api/v1/registrations/${id}/confirm`, payload: { otp } })
+
+  async function lastOtp(to: string): Promise<string> {
+    const [message] = await test.database.db
+      .select({ body: messages.body })
+      .from(messages)
+      .where(eq(messages.recipient, to))
+      .orderBy(desc(messages.createdAt))
+      .limit(1)
+    const code = /\b(\d{6})\b/.exec(message?.body ?? '')?.[1]
+    if (!code) throw new Error('no OTP sent')
+    return code
+  }
+
+  async function register(body: Record<string, unknown>) {
+    const submitted = await submit(body)
+    expect(submitted.statusCode, submitted.body).toBe(201)
+    const { id } = submitted.json()
+    const confirmed = await confirm(id, await lastOtp(String(body.phone)))
+    expect(confirmed.statusCode, confirmed.body).toBe(200)
+    return confirmed.json()
+  }
+
+  it('submits, confirms with the OTP, answers the status and the declaration PDF', async () => {
+    const submitted = await submit(form())
+    expect(submitted.statusCode, submitted.body).toBe(201)
+    const created = submitted.json()
+    expect(created.otp).toMatchObject({ channel: 'sms', sentTo: expect.stringMatching(/^090\*+001$/) })
+    expect(created.replacesPending).toBe(false)
+
+    const wrong = await confirm(created.id, '000000' === (await lastOtp('0901111001')) ? '111111' : '000000')
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.json().error).toMatchObject({
+      code: 'OTP_INVALID',
+      message: expect.stringContaining('4 lần'),
+    })
+
+    const confirmed = await confirm(created.id, await lastOtp('0901111001'))
+    expect(confirmed.statusCode, confirmed.body).toBe(200)
+    const dossier = confirmed.json()
+    expect(dossier.dossierNumber).toMatch(/^07915-\d{4}-\d{7}$/)
+    expect(dossier).toMatchObject({
+      status: 'pending',
+      condition: 'awaiting_paper',
+      office: { name: 'BHXH Quận 5' },
+    })
+
+    // A retried confirmation (the answer was lost on the way) finds the same dossier.
+    expect((await confirm(created.id, '000000')).json().dossierNumber).toBe(dossier.dossierNumber)
+
+    const [row] = await test.database.db
+      .select()
+      .from(dossiers)
+      .where(eq(dossiers.dossierNumber, dossier.dossierNumber))
+    const stored = await test.database.db
+      .select()
+      .from(dossierPhotos)
+      .where(eq(dossierPhotos.dossierId, row?.id ?? 0))
+    expect(stored.map((photo) => photo.kind).sort()).toEqual(['idBack', 'idFront', 'portrait'])
+    const photo = await test.app.deps.files.get(stored[0]?.fileId ?? '')
+    expect(photo.includes('SecretCam')).toBe(false)
+
+    const received = await test.database.db
+      .select()
+      .from(messages)
+      .where(eq(messages.kind, 'dossier_received'))
+    expect(received.map((message) => message.body).join()).toContain(dossier.dossierNumber)
+
+    const status = await test.app.inject({
+      url: `/api/v1/registrations/status?dossierNumber=${dossier.dossierNumber}&phone=0901111001`,
+    })
+    expect(status.json()).toMatchObject({
+      status: 'pending',
+      condition: 'awaiting_paper',
+      fullName: 'Trần V** B***',
+    })
+    const otherPhone = await test.app.inject({
+      url: `/api/v1/registrations/status?dossierNumber=${dossier.dossierNumber}&phone=0901111999`,
+    })
+    expect(otherPhone.statusCode).toBe(404)
+
+    const pdf = await test.app.inject({
+      url: `/api/v1/registrations/${dossier.dossierNumber}/declaration.pdf?phone=0901111001`,
+    })
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), {
+      mergePages: true,
+    })
+    const flat = text.normalize('NFC').replace(/\s+/g, ' ')
+    for (const expected of [
+      'Trần Văn Bình',
+      '7900099001',
+      dossier.dossierNumber,
+      'Phường Chợ Quán',
+      'BHXH Quận 5',
+    ])
+      expect(flat).toContain(expected)
+  })
+
+  it('names each bad field and keeps to one answer shape', async () => {
+    const bad = await submit(form({ bhxhCode: '123', phone: '0123', address: { codeSet: '2025-07-01' } }))
+    expect(bad.statusCode).toBe(400)
+    const { error } = bad.json()
+    expect(error.code).toBe('VALIDATION_FAILED')
+    expect(Object.keys(error.fields)).toEqual(
+      expect.arrayContaining([
+        'bhxhCode',
+        'phone',
+        'address.provinceCode',
+        'address.communeCode',
+        'address.street',
+      ]),
+    )
+    const wrongUnits = await submit(
+      form({ address: { ...form().address, communeCode: '00004' }, officeCode: '99999' }),
+    )
+    expect(Object.keys(wrongUnits.json().error.fields).sort()).toEqual(['address.communeCode', 'officeCode'])
+  })
+
+  it('checks photos by content and size, and keeps nothing of a refused submission', async () => {
+    const before = await readdir(join(tmpdir(), 'ansinh-test-files')).catch(() => [])
+    const fake = Buffer.from('this is not a picture at all')
+    const huge = Buffer.concat([await jpeg(), Buffer.alloc(10 * 1024 * 1024)])
+    const answer = await submit(form({ phone: '0901111002', bhxhCode: '7900099002' }), {
+      portrait: huge,
+      idFront: fake,
+    })
+    expect(answer.statusCode).toBe(400)
+    expect(answer.json().error.fields).toEqual({
+      'photos.portrait': ['Ảnh quá lớn: tối đa 10 MB.'],
+      'photos.idFront': ['Tệp không phải ảnh JPEG, PNG, HEIC hoặc WebP.'],
+      'photos.idBack': ['Vui lòng chụp hoặc chọn ảnh.'],
+    })
+    expect(await readdir(join(tmpdir(), 'ansinh-test-files')).catch(() => [])).toEqual(before)
+  })
+
+  it('refuses a phone already used by another pending dossier', async () => {
+    await register(form({ bhxhCode: '7900099003', phone: '0901111003' }))
+    const duplicate = await submit(form({ bhxhCode: '7900099004', phone: '0901111003' }))
+    expect(duplicate.statusCode).toBe(400)
+    expect(duplicate.json().error.fields.phone[0]).toMatch(/đã được dùng/)
+  })
+
+  it('voids a request after five wrong OTPs', async () => {
+    const { id } = (await submit(form({ bhxhCode: '7900099005', phone: '0901111005' }))).json()
+    const right = await lastOtp('0901111005')
+    const wrong = right === '999999' ? '888888' : '999999'
+    const codes = []
+    for (let attempt = 0; attempt < 5; attempt += 1) codes.push((await confirm(id, wrong)).json().error.code)
+    expect(codes).toEqual([
+      'OTP_INVALID',
+      'OTP_INVALID',
+      'OTP_INVALID',
+      'OTP_INVALID',
+      'OTP_ATTEMPTS_EXCEEDED',
+    ])
+    expect((await confirm(id, right)).json().error.code).toBe('OTP_ATTEMPTS_EXCEEDED')
+  })
+
+  it('replaces a pending dossier for the same BHXH code', async () => {
+    const first = await register(form({ bhxhCode: '7900099006', phone: '0901111006' }))
+    const again = await submit(form({ bhxhCode: '7900099006', phone: '0901111006' }))
+    expect(again.json().replacesPending).toBe(true)
+    const second = (await confirm(again.json().id, await lastOtp('0901111006'))).json()
+    const rows = await test.database.db.select().from(dossiers).where(eq(dossiers.bhxhCode, '7900099006'))
+    expect(Object.fromEntries(rows.map((row) => [row.dossierNumber, row.status]))).toEqual({
+      [first.dossierNumber]: 'cancelled',
+      [second.dossierNumber]: 'pending',
+    })
+  })
+
+  it('expires a dossier whose papers did not come in 10 days, with its photos, and tells the person', async () => {
+    const filed = await register(form({ bhxhCode: '7900099007', phone: '0901111007' }))
+    const [row] = await test.database.db
+      .select()
+      .from(dossiers)
+      .where(eq(dossiers.dossierNumber, filed.dossierNumber))
+    const fileIds = (
+      await test.database.db
+        .select()
+        .from(dossierPhotos)
+        .where(eq(dossierPhotos.dossierId, row?.id ?? 0))
+    ).map((photo) => photo.fileId)
+    const filedAt = now
+    try {
+      now = new Date(filedAt.getTime() + 10 * DAY)
+      expect(await expireOverdueDossiers(test.app.deps)).toBe(0)
+      now = new Date(filedAt.getTime() + 11 * DAY)
+      expect(await expireOverdueDossiers(test.app.deps)).toBeGreaterThanOrEqual(1)
+      expect(await expireOverdueDossiers(test.app.deps)).toBe(0)
+    } finally {
+      now = filedAt
+    }
+    const [expired] = await test.database.db
+      .select()
+      .from(dossiers)
+      .where(eq(dossiers.id, row?.id ?? 0))
+    expect(expired?.status).toBe('expired')
+    expect(
+      await test.database.db
+        .select()
+        .from(dossierPhotos)
+        .where(eq(dossierPhotos.dossierId, row?.id ?? 0)),
+    ).toEqual([])
+    for (const id of fileIds) await expect(test.app.deps.files.get(id)).rejects.toThrow()
+    const events = await test.database.db
+      .select()
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, row?.id ?? 0))
+    expect(events.map((event) => event.kind)).toEqual(['submitted', 'expired'])
+    const sms = await test.database.db.select().from(messages).where(eq(messages.kind, 'dossier_expired'))
+    expect(sms.map((message) => message.body).join()).toContain(filed.dossierNumber)
+  })
+
+  it('deletes an abandoned request with its photos', async () => {
+    const { id } = (await submit(form({ bhxhCode: '7900099008', phone: '0901111008' }))).json()
+    const [request] = await test.database.db
+      .select()
+      .from(registrationRequests)
+      .where(eq(registrationRequests.id, id))
+    const submittedAt = now
+    try {
+      now = new Date(submittedAt.getTime() + 2 * 60 * 60_000)
+      await purgeAbandonedRegistrations(test.app.deps)
+    } finally {
+      now = submittedAt
+    }
+    expect(
+      await test.database.db.select().from(registrationRequests).where(eq(registrationRequests.id, id)),
+    ).toEqual([])
+    for (const photo of request?.photos ?? [])
+      await expect(test.app.deps.files.get(photo.fileId)).rejects.toThrow()
+    expect((await confirm(id, '123456')).statusCode).toBe(404)
+  })
+})
