@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, queryRows } from '../src/db/client'
 import { people } from '../src/db/schema'
@@ -87,10 +87,14 @@ describe.each(testBackends())('test database on %s', (backend) => {
     await handle.db.execute(
       sql`insert into dossier_events (dossier_id, kind, at, actor_kind) select id, 'submitted', now(), 'citizen' from dossiers`,
     )
-    await expect(handle.db.execute(sql`update dossier_events set kind = 'expired'`)).rejects.toThrow(
-      /append-only/,
-    )
-    await expect(handle.db.execute(sql`delete from dossier_events`)).rejects.toThrow(/append-only/)
+    // Drizzle wraps the database's refusal: its text is in the cause.
+    const refusal = (query: SQL) =>
+      handle.db.execute(query).then(
+        () => 'accepted',
+        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+      )
+    expect(await refusal(sql`update dossier_events set kind = 'expired'`)).toMatch(/append-only/)
+    expect(await refusal(sql`delete from dossier_events`)).toMatch(/append-only/)
   })
 
   it('re-running migrations changes nothing', async () => {
