@@ -27,6 +27,9 @@ export function HomePage() {
               </Link>
             </div>
             <p className="home-hero__hint">{t('home.accountHint')}</p>
+            <Link to="/register/status" className="home-hero__status">
+              {t('home.registrationStatus')}
+            </Link>
           </div>
         </div>
       </section>

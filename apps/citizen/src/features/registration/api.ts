@@ -1,0 +1,223 @@
+/**
+ * Fetch wrappers for the registration and the directory endpoints. Every call resolves to a typed
+ * result instead of throwing, so that each screen must decide what to show for a failure; the
+ * server's `{ error: { code, message, fields } }` is read into one `ApiFailure`.
+ */
+import {
+  ApiError,
+  type DossierNumber,
+  RegistrationConfirmed,
+  RegistrationCreated,
+  RegistrationStatusView,
+} from '@ansinh/domain'
+import { z } from 'zod'
+
+export const apiBase = '/api/v1'
+
+/** Codes of the browser side: no answer at all, or an answer that is not what the contract says. */
+export const ClientErrorCode = { Network: 'NETWORK', BadResponse: 'BAD_RESPONSE' } as const
+
+export type ApiFailure = {
+  code: string
+  message: string
+  /** Field path (`address.communeCode`, `photos.idFront`, `otp`) → messages. */
+  fields: Record<string, string[]>
+  /** HTTP status; 0 when the network failed. */
+  status: number
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailure }
+
+type Language = 'vi' | 'en'
+
+type RequestOptions = { method?: 'GET' | 'POST'; body?: BodyInit; json?: unknown; signal?: AbortSignal }
+
+async function request<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  language: Language,
+  options: RequestOptions = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language }
+  let body = options.body
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(options.json)
+  }
+  let response: Response
+  try {
+    response = await fetch(`${apiBase}${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: body ?? null,
+      signal: options.signal ?? null,
+      credentials: 'same-origin',
+    })
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error
+    return failure(ClientErrorCode.Network, 0)
+  }
+  const payload: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) return { ok: false, error: failureOf(payload, response.status) }
+  const parsed = schema.safeParse(payload)
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : failure(ClientErrorCode.BadResponse, response.status)
+}
+
+function failure(code: string, status: number): { ok: false; error: ApiFailure } {
+  return { ok: false, error: { code, message: '', fields: {}, status } }
+}
+
+// A proxy or the server's own early rejections (body too large) may answer without our envelope.
+function failureOf(payload: unknown, status: number): ApiFailure {
+  const parsed = ApiError.safeParse(payload)
+  if (parsed.success) {
+    const { code, message, fields } = parsed.data.error
+    return { code, message, fields: fields ?? {}, status }
+  }
+  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : `HTTP_${status}`
+  return { code, message: '', fields: {}, status }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directory
+
+const AdminUnit = z.object({ code: z.string(), name: z.string(), fullName: z.string(), unitType: z.string() })
+export type AdminUnit = z.infer<typeof AdminUnit>
+const AdminUnitList = z.object({ items: z.array(AdminUnit) })
+const CommuneList = z.object({
+  items: z.array(AdminUnit.extend({ parentCode: z.string().nullable() })),
+})
+export type Commune = z.infer<typeof CommuneList>['items'][number]
+
+export type OfficeKind = 'central' | 'province' | 'grassroots'
+export type OfficeNode = { code: string; name: string; kind: OfficeKind; children: OfficeNode[] }
+const OfficeNodeSchema: z.ZodType<OfficeNode> = z.lazy(() =>
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(['central', 'province', 'grassroots']),
+    children: z.array(OfficeNodeSchema),
+  }),
+)
+const OfficeTree = z.object({ items: z.array(OfficeNodeSchema) })
+
+const OfficeDetails = z.object({
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  kind: z.enum(['central', 'province', 'grassroots']),
+  name: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  openingHours: z.string().nullable(),
+})
+export type OfficeDetails = z.infer<typeof OfficeDetails>
+
+const SuggestedOffice = z.object({
+  office: z
+    .object({
+      code: z.string(),
+      name: z.string(),
+      parentCode: z.string().nullable(),
+      parentName: z.string().nullable(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
+    })
+    .nullable(),
+})
+export type SuggestedOffice = NonNullable<z.infer<typeof SuggestedOffice>['office']>
+
+export function getProvinces(codeSet: string, language: Language) {
+  return request(`/directory/provinces?${new URLSearchParams({ codeSet })}`, AdminUnitList, language)
+}
+
+export function getDistricts(codeSet: string, provinceCode: string, language: Language) {
+  const query = new URLSearchParams({ codeSet })
+  return request(
+    `/directory/provinces/${encodeURIComponent(provinceCode)}/districts?${query}`,
+    AdminUnitList,
+    language,
+  )
+}
+
+export function getCommunes(codeSet: string, provinceCode: string, language: Language) {
+  const query = new URLSearchParams({ codeSet })
+  return request(
+    `/directory/provinces/${encodeURIComponent(provinceCode)}/communes?${query}`,
+    CommuneList,
+    language,
+  )
+}
+
+export function getOfficeTree(language: Language) {
+  return request('/directory/offices', OfficeTree, language)
+}
+
+export function getOffice(code: string, language: Language) {
+  return request(`/directory/offices/${encodeURIComponent(code)}`, OfficeDetails, language)
+}
+
+export type SuggestQuery = {
+  codeSet: string
+  provinceCode: string
+  districtCode?: string | undefined
+  communeCode?: string | undefined
+}
+
+export function suggestOffice(query: SuggestQuery, language: Language) {
+  const params = new URLSearchParams({ codeSet: query.codeSet, provinceCode: query.provinceCode })
+  if (query.districtCode) params.set('districtCode', query.districtCode)
+  if (query.communeCode) params.set('communeCode', query.communeCode)
+  return request(`/directory/offices/suggest?${params}`, SuggestedOffice, language)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registration
+
+export type PhotoUpload = { blob: Blob; name: string }
+
+/** `POST /registrations`: the form as a JSON text part first, then one file part per photo. */
+export function createRegistration(
+  form: unknown,
+  photos: Partial<Record<'portrait' | 'idFront' | 'idBack', PhotoUpload>>,
+  language: Language,
+) {
+  const body = new FormData()
+  body.append('form', JSON.stringify(form))
+  for (const [kind, photo] of Object.entries(photos)) {
+    if (photo) body.append(kind, photo.blob, photo.name)
+  }
+  return request('/registrations', RegistrationCreated, language, { method: 'POST', body })
+}
+
+const OtpResent = z.object({ otp: RegistrationCreated.shape.otp })
+
+export function resendOtp(id: string, language: Language) {
+  return request(`/registrations/${encodeURIComponent(id)}/otp`, OtpResent, language, { method: 'POST' })
+}
+
+export function confirmRegistration(id: string, otp: string, language: Language) {
+  return request(`/registrations/${encodeURIComponent(id)}/confirm`, RegistrationConfirmed, language, {
+    method: 'POST',
+    json: { otp },
+  })
+}
+
+export function getRegistrationStatus(
+  query: { dossierNumber: DossierNumber; phone: string },
+  language: Language,
+  signal?: AbortSignal,
+) {
+  const params = new URLSearchParams({ dossierNumber: query.dossierNumber, phone: query.phone })
+  return request(
+    `/registrations/status?${params}`,
+    RegistrationStatusView,
+    language,
+    signal ? { signal } : {},
+  )
+}
+
+/** Where the declaration (tờ khai mẫu 01) PDF is served; the phone proves it is the person's own. */
+export function declarationUrl(dossierNumber: string, phone: string): string {
+  return `${apiBase}/registrations/${encodeURIComponent(dossierNumber)}/declaration.pdf?${new URLSearchParams({ phone })}`
+}

@@ -1,0 +1,135 @@
+import { dossierConditionLabels, dossierStatusLabels, formatDateTimeVi, formatDateVi } from '@ansinh/domain'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, Navigate } from 'react-router'
+import { declarationUrl } from './api'
+import { loadLastConfirmation } from './draft-store'
+import { CheckIcon } from './form-controls'
+import { OfficeContactList } from './office-card'
+import { StepCard } from './step-card'
+import { statusPath } from './steps'
+import { useLanguage } from './use-directory'
+
+/** Step 5: the dossier number, where to bring the papers and by when, the declaration to print. */
+export function DoneStep() {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  // Read once: the record stays until the next confirmation, so a reload here shows the same page.
+  const [last] = useState(loadLastConfirmation)
+  if (!last) return <Navigate to={statusPath} replace />
+  const { confirmed, phone, idKind } = last
+  const { office } = confirmed
+
+  return (
+    <StepCard step="done">
+      <div className="reg-done">
+        <div className="reg-done__hero">
+          <span className="reg-done__badge" aria-hidden="true">
+            <CheckIcon className="reg-done__check" />
+          </span>
+          <p className="reg-done__lead">{t('registration.done.lead')}</p>
+          <DossierNumber value={confirmed.dossierNumber} />
+          <p className="reg-done__states">
+            <span className="reg-chip reg-chip--pending">
+              {dossierStatusLabels[language][confirmed.status]}
+            </span>
+            <span className="reg-chip">{dossierConditionLabels[language][confirmed.condition]}</span>
+          </p>
+          <p className="reg-done__submitted">
+            {t('registration.done.submittedAt', { time: formatDateTimeVi(new Date(confirmed.submittedAt)) })}
+          </p>
+        </div>
+        <section className="reg-done__next" aria-labelledby="reg-done-next">
+          <h2 id="reg-done-next" className="reg-done__title">
+            {t('registration.done.nextTitle')}
+          </h2>
+          <p className="reg-done__instruction">
+            {t('registration.done.bring', {
+              document: t(`registration.done.documents.${idKind}`),
+              office: office.name,
+              date: formatDateVi(confirmed.paperDeadline),
+            })}
+          </p>
+          <div className="reg-office">
+            <p className="reg-office__path">{`[${office.code}] ${office.name}`}</p>
+            <OfficeContactList office={office} />
+          </div>
+          <p className="reg-note">{t('registration.done.expiry')}</p>
+        </section>
+        <div className="reg-done__actions">
+          <a
+            className="as-button as-button--primary"
+            href={declarationUrl(confirmed.dossierNumber, phone)}
+            download={`to-khai-${confirmed.dossierNumber}.pdf`}
+          >
+            <DocumentIcon />
+            {t('registration.done.declaration')}
+          </a>
+          <Link
+            className="as-button as-button--secondary"
+            to={statusPath}
+            state={{ dossierNumber: confirmed.dossierNumber, phone }}
+          >
+            {t('registration.done.checkStatus')}
+          </Link>
+          <Link className="as-button as-button--ghost" to="/">
+            {t('page.home')}
+          </Link>
+        </div>
+      </div>
+    </StepCard>
+  )
+}
+
+function DossierNumber({ value }: { value: string }) {
+  const { t } = useTranslation()
+  const [copied, setCopied] = useState(false)
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value)
+      setCopied(true)
+    } catch {
+      // Clipboard refused (permissions, old browser): select the number so a long press copies it.
+      const range = document.createRange()
+      const target = document.getElementById('reg-dossier-number')
+      if (!target) return
+      range.selectNodeContents(target)
+      window.getSelection()?.removeAllRanges()
+      window.getSelection()?.addRange(range)
+    }
+  }
+  return (
+    <div className="reg-dossier">
+      <p className="reg-dossier__label">{t('registration.done.dossierNumber')}</p>
+      <p className="reg-dossier__value" id="reg-dossier-number">
+        {value}
+      </p>
+      <button
+        type="button"
+        className="as-button as-button--secondary reg-dossier__copy"
+        onClick={() => void copy()}
+      >
+        {copied ? t('registration.done.copied') : t('registration.done.copy')}
+      </button>
+      <span className="as-visually-hidden" aria-live="polite">
+        {copied ? t('registration.done.copied') : ''}
+      </span>
+    </div>
+  )
+}
+
+function DocumentIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M6 3h8l4 4v14H6Z" strokeLinejoin="round" />
+      <path d="M14 3v4h4M12 10v7M9 14l3 3 3-3" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  )
+}

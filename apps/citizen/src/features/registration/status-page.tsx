@@ -1,0 +1,205 @@
+import {
+  ErrorCode,
+  RegistrationStatusQuery,
+  type RegistrationStatusView,
+  validationErrorOf,
+} from '@ansinh/domain'
+import { useDocumentTitle } from '@ansinh/ui'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation } from 'react-router'
+import { z } from 'zod'
+import { BackButton } from '../coming-soon/back-button'
+import { type ApiFailure, getRegistrationStatus } from './api'
+import { type DeviceDossier, listDeviceDossiers } from './draft-store'
+import { ErrorSummary, TextField, useFocusOnSignal } from './form-controls'
+import { StatusCard } from './status-card'
+import { registerPath } from './steps'
+import { useLanguage } from './use-directory'
+import { firstError } from './use-step-validation'
+import { useFailureText } from './use-submission'
+import type { FieldErrors } from './validation'
+import './registration.css'
+
+type Lookup =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'found'; view: RegistrationStatusView }
+  | { state: 'failed'; failure: ApiFailure }
+
+// The done screen hands over the number and phone it just showed, so the check needs no typing.
+const Prefill = z.object({ dossierNumber: z.string(), phone: z.string() })
+
+/** Public status check: dossier number and phone; below it, the dossiers sent from this device. */
+export function StatusPage() {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const failureText = useFailureText()
+  useDocumentTitle(t('app.name'), t('registration.status.title'))
+  const location = useLocation()
+  const [prefill] = useState(() => Prefill.safeParse(location.state).data)
+  const [dossierNumber, setDossierNumber] = useState(prefill?.dossierNumber ?? '')
+  const [phone, setPhone] = useState(prefill?.phone ?? '')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [focusSignal, setFocusSignal] = useState(0)
+  const [lookup, setLookup] = useState<Lookup>({ state: 'idle' })
+  const resultBox = useRef<HTMLDivElement>(null)
+  const [resultSignal, setResultSignal] = useState(0)
+  useFocusOnSignal(resultBox, resultSignal, lookup.state === 'found' || lookup.state === 'failed')
+  const [devices] = useState(listDeviceDossiers)
+
+  async function search(query: { dossierNumber: string; phone: string }) {
+    const parsed = RegistrationStatusQuery.safeParse(query)
+    if (!parsed.success) {
+      setErrors(validationErrorOf(parsed.error).error.fields ?? {})
+      setFocusSignal((value) => value + 1)
+      return
+    }
+    setErrors({})
+    setLookup({ state: 'loading' })
+    const result = await getRegistrationStatus(parsed.data, language)
+    setLookup(result.ok ? { state: 'found', view: result.value } : { state: 'failed', failure: result.error })
+    setResultSignal((value) => value + 1)
+  }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the number handed over on arrival
+  useEffect(() => {
+    if (prefill) void search(prefill)
+  }, [])
+
+  const labels = {
+    dossierNumber: t('registration.status.dossierNumber'),
+    phone: t('registration.info.phone'),
+  }
+  return (
+    <div className="page reg-status">
+      <div className="page-bar">
+        <BackButton />
+        <h1 className="page-bar__title">{t('registration.status.title')}</h1>
+      </div>
+      <section className="reg-card" aria-labelledby="reg-status-form-title">
+        <h2 id="reg-status-form-title" className="reg-section-title">
+          {t('registration.status.formTitle')}
+        </h2>
+        <p className="reg-card__intro">{t('registration.status.intro')}</p>
+        <ErrorSummary errors={errors} labels={labels} focusSignal={focusSignal} />
+        <form
+          className="reg-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault()
+            void search({ dossierNumber, phone })
+          }}
+        >
+          <div className="reg-grid reg-grid--2">
+            <TextField
+              name="dossierNumber"
+              label={labels.dossierNumber}
+              hint={t('registration.status.dossierNumberHint')}
+              value={dossierNumber}
+              autoComplete="off"
+              inputMode="numeric"
+              maxLength={24}
+              error={firstError(errors, 'dossierNumber')}
+              onChange={setDossierNumber}
+            />
+            <TextField
+              name="phone"
+              label={labels.phone}
+              hint={t('registration.status.phoneHint')}
+              value={phone}
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel-national"
+              maxLength={20}
+              error={firstError(errors, 'phone')}
+              onChange={setPhone}
+            />
+          </div>
+          <div className="reg-nav">
+            <button
+              type="submit"
+              className="as-button as-button--primary reg-nav__next"
+              disabled={lookup.state === 'loading'}
+            >
+              {lookup.state === 'loading'
+                ? t('registration.status.searching')
+                : t('registration.status.search')}
+            </button>
+          </div>
+        </form>
+        <div ref={resultBox} tabIndex={-1} className="reg-status__result" aria-live="polite">
+          {lookup.state === 'found' ? <StatusCard view={lookup.view} /> : null}
+          {lookup.state === 'failed' ? (
+            <div className="reg-alert reg-alert--error">
+              <p>
+                {lookup.failure.code === ErrorCode.NotFound
+                  ? t('registration.status.notFound')
+                  : failureText(lookup.failure)}
+              </p>
+            </div>
+          ) : null}
+        </div>
+      </section>
+      <DeviceDossiers dossiers={devices} />
+      <p className="reg-status__register">
+        {t('registration.status.noDossier')}{' '}
+        <Link to={registerPath}>{t('registration.status.register')}</Link>
+      </p>
+    </div>
+  )
+}
+
+function DeviceDossiers({ dossiers }: { dossiers: DeviceDossier[] }) {
+  const { t } = useTranslation()
+  return (
+    <section className="reg-card" aria-labelledby="reg-device-title">
+      <h2 id="reg-device-title" className="reg-section-title">
+        {t('registration.status.deviceTitle')}
+      </h2>
+      {dossiers.length === 0 ? (
+        <p className="reg-card__intro">{t('registration.status.deviceEmpty')}</p>
+      ) : (
+        <ul className="reg-device-list">
+          {dossiers.map((dossier) => (
+            <li key={dossier.dossierNumber}>
+              <DeviceDossierStatus dossier={dossier} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** A dossier sent from this device, with its status as the server has it now. */
+function DeviceDossierStatus({ dossier }: { dossier: DeviceDossier }) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const failureText = useFailureText()
+  const [lookup, setLookup] = useState<Lookup>({ state: 'loading' })
+  useEffect(() => {
+    const controller = new AbortController()
+    void getRegistrationStatus(dossier, language, controller.signal)
+      .then((result) =>
+        setLookup(
+          result.ok ? { state: 'found', view: result.value } : { state: 'failed', failure: result.error },
+        ),
+      )
+      .catch(() => undefined)
+    return () => controller.abort()
+  }, [dossier, language])
+  if (lookup.state === 'found') return <StatusCard view={lookup.view} headingLevel={3} />
+  return (
+    <div className="reg-status-card">
+      <h3 className="reg-status-card__number">{dossier.dossierNumber}</h3>
+      <p className="reg-card__intro">
+        {lookup.state === 'failed'
+          ? lookup.failure.code === ErrorCode.NotFound
+            ? t('registration.status.notFound')
+            : failureText(lookup.failure)
+          : t('registration.loading')}
+      </p>
+    </div>
+  )
+}
