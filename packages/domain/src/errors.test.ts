@@ -17,6 +17,9 @@ describe('platform error codes', () => {
         'FORBIDDEN',
         'INTERNAL',
         'NOT_FOUND',
+        'OTP_ATTEMPTS_EXCEEDED',
+        'OTP_EXPIRED',
+        'OTP_INVALID',
         'PAYLOAD_TOO_LARGE',
         'RATE_LIMITED',
         'SERVICE_UNAVAILABLE',
@@ -35,6 +38,9 @@ describe('platform error codes', () => {
 
   it.each([
     ['VALIDATION_FAILED', 400],
+    ['OTP_INVALID', 400],
+    ['OTP_EXPIRED', 410],
+    ['OTP_ATTEMPTS_EXCEEDED', 429],
     ['UNAUTHENTICATED', 401],
     ['FORBIDDEN', 403],
     ['NOT_FOUND', 404],

@@ -93,7 +93,10 @@ function registrationJobs(deps: RegistrationJobDeps, log: BaseLogger): JobDefini
       cron: '3 * * * *',
       expireInSeconds: 30 * 60,
       run: async () => {
-        log.info({ expired: await expireOverdueDossiers(deps) }, 'overdue registration dossiers expired')
+        log.info(
+          { expired: await expireOverdueDossiers({ ...deps, log }) },
+          'overdue registration dossiers expired',
+        )
       },
     },
   ]

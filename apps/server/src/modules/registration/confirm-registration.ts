@@ -32,7 +32,8 @@ import {
   type RegistrationRequest,
   updateRequest,
 } from './repo'
-import { checkRules, removeFileIds } from './submit-registration'
+import { removeFileIds } from './stored-photos'
+import { checkRules } from './submit-registration'
 
 /** A confirmed request is kept this long, so that a retried confirmation finds its dossier. */
 const CONFIRMED_REQUEST_LIFETIME_MS = 24 * 60 * 60_000

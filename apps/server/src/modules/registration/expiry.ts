@@ -1,4 +1,5 @@
 import { DossierCondition, DossierStatus, todayInVietnam } from '@ansinh/domain'
+import type { BaseLogger } from 'pino'
 import type { Deps } from '../../app'
 import { officeWithParent } from '../directory/service'
 import { deleteExpiredOtps } from '../identity/otp'
@@ -11,32 +12,40 @@ import {
   listOverdueDossiers,
   moveDossier,
 } from './repo'
-import { removeFileIds, removeFiles } from './submit-registration'
+import { removeFileIds, removeFiles } from './stored-photos'
+
+type ExpiryDeps = Pick<Deps, 'database' | 'clock' | 'config' | 'files' | 'recipientCounters' | 'kick'> & {
+  log?: BaseLogger
+}
 
 /**
  * Seed 002: "within 10 days of the declaration, if the person has not brought the papers to the
  * office, the electronic declaration is deleted automatically". The dossier row stays as `expired`
  * (its history must stand up in an audit), but its photos are deleted and the person is told.
  */
-export async function expireOverdueDossiers(
-  deps: Pick<Deps, 'database' | 'clock' | 'config' | 'files' | 'recipientCounters' | 'kick'>,
-  batchSize = 200,
-): Promise<number> {
+export async function expireOverdueDossiers(deps: ExpiryDeps, batchSize = 200): Promise<number> {
   const today = todayInVietnam(deps.clock())
   let expired = 0
+  let afterId = 0
   for (;;) {
-    const overdue = await listOverdueDossiers(deps.database.db, today, batchSize)
-    for (const dossier of overdue) if (await expireDossier(deps, dossier)) expired += 1
+    const overdue = await listOverdueDossiers(deps.database.db, today, afterId, batchSize)
+    for (const dossier of overdue) {
+      // One dossier that cannot be expired now (its SMS over the recipient's limit, say) must not
+      // hold up the others; it is picked up again on the next run.
+      const done = await expireDossier(deps, dossier).catch((error: unknown) => {
+        deps.log?.warn({ err: error, dossierId: dossier.id }, 'could not expire a dossier; retried next run')
+        return false
+      })
+      if (done) expired += 1
+    }
+    afterId = overdue.at(-1)?.id ?? afterId
     if (overdue.length < batchSize) break
   }
   if (expired > 0) deps.kick()
   return expired
 }
 
-async function expireDossier(
-  deps: Pick<Deps, 'database' | 'clock' | 'config' | 'files' | 'recipientCounters'>,
-  dossier: Dossier,
-): Promise<boolean> {
+async function expireDossier(deps: ExpiryDeps, dossier: Dossier): Promise<boolean> {
   const fileIds = await deps.database.db.transaction(async (tx) => {
     const now = deps.clock()
     const moved = await moveDossier(

@@ -1,5 +1,5 @@
 import type { DossierStatus } from '@ansinh/domain'
-import { and, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm'
 import { type Executor, queryRows } from '../../db/client'
 import {
   citizenAccounts,
@@ -124,8 +124,13 @@ export async function moveDossier(
   return rows.length === 1
 }
 
-/** Pending dossiers whose papers did not arrive by their deadline (oldest first). */
-export async function listOverdueDossiers(db: Executor, today: string, limit: number): Promise<Dossier[]> {
+/** Pending dossiers whose papers did not arrive by their deadline, in id order after `afterId`. */
+export async function listOverdueDossiers(
+  db: Executor,
+  today: string,
+  afterId: number,
+  limit: number,
+): Promise<Dossier[]> {
   return db
     .select()
     .from(dossiers)
@@ -134,9 +139,10 @@ export async function listOverdueDossiers(db: Executor, today: string, limit: nu
         eq(dossiers.status, 'pending'),
         eq(dossiers.condition, 'awaiting_paper'),
         lt(dossiers.paperDeadline, today),
+        gt(dossiers.id, afterId),
       ),
     )
-    .orderBy(dossiers.paperDeadline, dossiers.id)
+    .orderBy(dossiers.id)
     .limit(limit)
 }
 

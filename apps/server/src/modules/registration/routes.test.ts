@@ -7,7 +7,15 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app'
 import { testBackends } from '../../../test/database'
-import { dossierEvents, dossierPhotos, dossiers, messages, registrationRequests } from '../../db/schema'
+import {
+  citizenAccounts,
+  dossierEvents,
+  dossierPhotos,
+  dossiers,
+  messages,
+  people,
+  registrationRequests,
+} from '../../db/schema'
 import { expireOverdueDossiers, purgeAbandonedRegistrations } from './expiry'
 
 const DAY = 24 * 60 * 60_000
@@ -284,6 +292,50 @@ describe.each(testBackends())('registration API on %s', (backend) => {
     expect(events.map((event) => event.kind)).toEqual(['submitted', 'expired'])
     const sms = await test.database.db.select().from(messages).where(eq(messages.kind, 'dossier_expired'))
     expect(sms.map((message) => message.body).join()).toContain(filed.dossierNumber)
+  })
+
+  it('sends the OTP by e-mail when the person chose e-mail, and refuses a code that has an account', async () => {
+    const byEmail = await submit(
+      form({
+        bhxhCode: '7900099009',
+        phone: '0901111009',
+        email: 'Binh.Tran@Example.vn',
+        contactChannel: 'email',
+      }),
+    )
+    expect(byEmail.json().otp).toMatchObject({
+      channel: 'email',
+      sentTo: expect.stringContaining('@example.vn'),
+    })
+    const mails = await test.database.db.select().from(messages).where(eq(messages.channel, 'email'))
+    expect(mails.map(({ kind, recipient }) => ({ kind, recipient: recipient.toLowerCase() }))).toContainEqual(
+      {
+        kind: 'otp',
+        recipient: 'binh.tran@example.vn',
+      },
+    )
+
+    const [person] = await test.database.db
+      .insert(people)
+      .values({
+        bhxhCode: '7900099010',
+        fullName: 'Lê Thị Hoa',
+        foldedName: 'le thi hoa',
+        birthYear: 1990,
+        gender: 'female',
+        addressCodeSet: '2025-07-01',
+        provinceCode: '79',
+      })
+      .returning({ id: people.id })
+    await test.database.db
+      .insert(citizenAccounts)
+      .values({ personId: person?.id ?? 0, username: '7900099010', passwordHash: 'x' })
+    const taken = await submit(form({ bhxhCode: '7900099010', phone: '0901111010' }))
+    expect(taken.statusCode).toBe(409)
+    expect(taken.json().error).toMatchObject({
+      code: 'CONFLICT',
+      fields: { bhxhCode: [expect.stringMatching(/đã có tài khoản/)] },
+    })
   })
 
   it('deletes an abandoned request with its photos', async () => {

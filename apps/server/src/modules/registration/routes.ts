@@ -21,7 +21,8 @@ import { z } from 'zod'
 import { DomainError } from '../../platform/errors'
 import { confirmRegistration } from './confirm-registration'
 import { declarationPdf, registrationStatus } from './dossier-lookup'
-import { resendRegistrationOtp, type SubmittedPhotos, submitRegistration } from './submit-registration'
+import type { SubmittedPhotos } from './stored-photos'
+import { resendRegistrationOtp, submitRegistration } from './submit-registration'
 
 const tags = ['registration']
 const errors = { 400: ApiError, 404: ApiError, 409: ApiError, 410: ApiError, 413: ApiError, 429: ApiError }

@@ -2,21 +2,15 @@ import {
   ErrorCode,
   maskEmail,
   maskMobilePhone,
-  type PhotoKind,
-  photoErrorsVi,
-  photoKinds,
   type RegistrationCreated,
   type RegistrationForm,
-  requiredPhotoKinds,
   todayInVietnam,
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
-import type { RequestPhoto } from '../../db/schema'
 import { DomainError, type FieldErrors, notFound } from '../../platform/errors'
 import { isUuid } from '../../platform/ids'
 import { checkAddress, receivingOffice } from '../directory/service'
 import { assertResendAllowed, type IssuedOtp, issueOtp } from '../identity/otp'
-import { PhotoRejected, processPhoto } from './photos'
 import {
   findPendingDossier,
   findRequest,
@@ -25,6 +19,7 @@ import {
   phoneTakenByOther,
   updateRequest,
 } from './repo'
+import { removeFiles, type SubmittedPhotos, storePhotos } from './stored-photos'
 
 /**
  * Step one of a registration: everything is checked, the photos are re-encoded and stored encrypted,
@@ -34,8 +29,6 @@ import {
 
 /** How long an unconfirmed request (and its photos) is kept: time for a few resends. */
 const REQUEST_LIFETIME_MS = 60 * 60_000
-
-export type SubmittedPhotos = Partial<Record<PhotoKind, Buffer | 'tooLarge'>>
 
 export async function submitRegistration(
   deps: Deps,
@@ -133,58 +126,4 @@ export async function checkRules(deps: Deps, form: RegistrationForm): Promise<vo
     ]
   if (Object.keys(fields).length > 0)
     throw new DomainError(ErrorCode.ValidationFailed, 'registration rules not met', { fields })
-}
-
-async function storePhotos(
-  deps: Deps,
-  form: RegistrationForm,
-  photos: SubmittedPhotos,
-): Promise<RequestPhoto[]> {
-  const required = requiredPhotoKinds(form.idKind)
-  const kinds = photoKinds.filter((kind) => required.includes(kind) || photos[kind] !== undefined)
-  const fields: FieldErrors = {}
-  const processed = await Promise.all(
-    kinds.map(async (kind) => {
-      const bytes = photos[kind]
-      const refused = (message: string) => {
-        fields[`photos.${kind}`] = [message]
-        return null
-      }
-      if (bytes === undefined) return refused(photoErrorsVi.missing)
-      if (bytes === 'tooLarge') return refused(photoErrorsVi.tooLarge)
-      try {
-        return { kind, photo: await processPhoto(bytes) }
-      } catch (error) {
-        if (error instanceof PhotoRejected) return refused(photoErrorsVi[error.reason])
-        throw error
-      }
-    }),
-  )
-  if (Object.keys(fields).length > 0)
-    throw new DomainError(ErrorCode.ValidationFailed, 'photos refused', { fields })
-  const stored: RequestPhoto[] = []
-  try {
-    for (const item of processed) {
-      if (!item) continue
-      const { jpeg, thumbnail, width, height, sha256 } = item.photo
-      const fileId = await deps.files.put(jpeg)
-      const thumbnailFileId = await deps.files.put(thumbnail)
-      stored.push({ kind: item.kind, fileId, thumbnailFileId, width, height, bytes: jpeg.length, sha256 })
-    }
-  } catch (error) {
-    await removeFiles(deps, stored)
-    throw error
-  }
-  return stored
-}
-
-export async function removeFiles(deps: Pick<Deps, 'files'>, photos: RequestPhoto[]): Promise<void> {
-  await removeFileIds(
-    deps,
-    photos.flatMap((photo) => [photo.fileId, photo.thumbnailFileId]),
-  )
-}
-
-export async function removeFileIds(deps: Pick<Deps, 'files'>, ids: string[]): Promise<void> {
-  await Promise.all(ids.map((id) => deps.files.remove(id).catch(() => {})))
 }
