@@ -26,6 +26,25 @@ describe.each(testBackends())('directory API on %s', (backend) => {
     expect((await t.app.inject('/api/v1/directory/provinces/99/communes')).statusCode).toBe(404)
   })
 
+  it('lists the old districts of a province (none exist after the reform)', async () => {
+    const districts = (await t.app.inject('/api/v1/directory/provinces/79/districts')).json()
+    expect(districts.items).toContainEqual(expect.objectContaining({ code: '774', fullName: 'Quận 5' }))
+    expect((await t.app.inject('/api/v1/directory/provinces/99/districts')).statusCode).toBe(404)
+  })
+
+  it.each([
+    ['a current address in Phường Chợ Quán', 'provinceCode=79&communeCode=27301', '07915'],
+    [
+      'the same place written in the old units',
+      'codeSet=2004-2025&provinceCode=79&districtCode=774&communeCode=27301',
+      '07915',
+    ],
+    ['a current address in Phường Đống Đa', 'provinceCode=01&communeCode=00235', '00106'],
+  ])('suggests the office that serves %s', async (_name, query, office) => {
+    const answer = (await t.app.inject(`/api/v1/directory/offices/suggest?${query}`)).json()
+    expect(answer.office).toMatchObject({ code: office, parentName: expect.stringMatching(/^BHXH /) })
+  })
+
   it('rejects a malformed province code with the field named', async () => {
     const response = await t.app.inject('/api/v1/directory/provinces/7a/communes')
     expect(response.statusCode).toBe(400)

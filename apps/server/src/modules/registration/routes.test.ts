@@ -179,6 +179,21 @@ describe.each(testBackends())('registration API on %s', (backend) => {
       expect(flat).toContain(expected)
   })
 
+  it('documents every route and the multipart fields in OpenAPI', async () => {
+    const spec = (await test.app.inject('/docs/json')).json()
+    for (const path of [
+      '/api/v1/registrations',
+      '/api/v1/registrations/{id}/otp',
+      '/api/v1/registrations/{id}/confirm',
+      '/api/v1/registrations/status',
+      '/api/v1/registrations/{dossierNumber}/declaration.pdf',
+      '/api/v1/directory/offices/suggest',
+    ])
+      expect(spec.paths[path], path).toBeDefined()
+    const body = spec.paths['/api/v1/registrations'].post.requestBody.content['multipart/form-data'].schema
+    expect(Object.keys(body.properties)).toEqual(['form', 'portrait', 'idFront', 'idBack'])
+  })
+
   it('names each bad field and keeps to one answer shape', async () => {
     const bad = await submit(form({ bhxhCode: '123', phone: '0123', address: { codeSet: '2025-07-01' } }))
     expect(bad.statusCode).toBe(400)
