@@ -94,6 +94,8 @@ describe('dossier numbers and photos', () => {
     expect(formatDossierNumber('07915', 202612, 42)).toBe('07915-2612-0000042')
     expect(formatDossierNumber('079', 202701, 1)).toBe('079-2701-0000001')
     expect(DossierNumber.safeParse('07915-2612-0000042').success).toBe(true)
+    // The sequence is national: it outgrows seven digits, and its numbers must stay valid.
+    expect(DossierNumber.safeParse(formatDossierNumber('07915', 202612, 10_000_000)).success).toBe(true)
     for (const bad of ['', '7915-2612-0000042', '07915-2612-42', '07915/2612/0000042'])
       expect(DossierNumber.safeParse(bad).success).toBe(false)
   })

@@ -222,14 +222,14 @@ export const dossierConditionLabels: Record<'vi' | 'en', Record<DossierCondition
 /** Days a dossier waits for its papers before it is deleted (seed 002: 10 days). */
 export const DEFAULT_PAPER_DAYS = 10
 
-/** Số hồ sơ: `<office code>-<yymm>-<7-digit sequence>`, e.g. `07915-2612-0000042`. */
+/** Số hồ sơ: `<office code>-<yymm>-<sequence, at least 7 digits>`, e.g. `07915-2612-0000042`. */
 export function formatDossierNumber(officeCode: string, yyyymm: number, sequence: number): string {
   return `${officeCode}-${String(yyyymm).slice(2)}-${String(sequence).padStart(7, '0')}`
 }
 export const DossierNumber = z
   .string({ error: 'Vui lòng nhập số hồ sơ.' })
   .trim()
-  .regex(/^\d{3}(?:\d{2})?-\d{4}-\d{7}$/, {
+  .regex(/^\d{3}(?:\d{2})?-\d{4}-\d{7,12}$/, {
     error: 'Số hồ sơ không đúng định dạng (ví dụ 07915-2612-0000042).',
   })
 export type DossierNumber = z.infer<typeof DossierNumber>

@@ -84,7 +84,7 @@ function registrationJobs(deps: RegistrationJobDeps, log: BaseLogger): JobDefini
       cron: '*/10 * * * *',
       expireInSeconds: 10 * 60,
       run: async () => {
-        log.info(await purgeAbandonedRegistrations(deps), 'abandoned registrations purged')
+        log.info(await purgeAbandonedRegistrations({ ...deps, log }), 'abandoned registrations purged')
       },
     },
     {

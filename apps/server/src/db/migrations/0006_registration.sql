@@ -1,4 +1,9 @@
 CREATE SEQUENCE "public"."dossier_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 20;--> statement-breakpoint
+CREATE TABLE "file_deletions" (
+	"file_id" uuid PRIMARY KEY NOT NULL,
+	"due_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "otp_challenges" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"purpose" varchar(20) NOT NULL,
@@ -78,6 +83,7 @@ CREATE TABLE "registration_requests" (
 	"otp_challenge_id" uuid NOT NULL,
 	"form" jsonb,
 	"photos" jsonb NOT NULL,
+	"resends" smallint DEFAULT 0 NOT NULL,
 	"dossier_id" bigint,
 	"expires_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -92,7 +98,7 @@ CREATE INDEX "dossier_events_dossier_idx" ON "dossier_events" USING btree ("doss
 CREATE UNIQUE INDEX "dossier_photos_dossier_kind_uq" ON "dossier_photos" USING btree ("dossier_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "dossiers_number_uq" ON "dossiers" USING btree ("dossier_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "dossiers_pending_bhxh_code_uq" ON "dossiers" USING btree ("bhxh_code") WHERE "dossiers"."status" = 'pending';--> statement-breakpoint
-CREATE UNIQUE INDEX "dossiers_pending_phone_uq" ON "dossiers" USING btree ("phone") WHERE "dossiers"."status" = 'pending';--> statement-breakpoint
+CREATE UNIQUE INDEX "dossiers_pending_phone_uq" ON "dossiers" USING btree ("phone") WHERE "dossiers"."status" = 'pending' and "dossiers"."contact_channel" = 'sms';--> statement-breakpoint
 CREATE INDEX "dossiers_office_submitted_idx" ON "dossiers" USING btree ("office_code","submitted_at");--> statement-breakpoint
 CREATE INDEX "dossiers_bhxh_code_idx" ON "dossiers" USING btree ("bhxh_code");--> statement-breakpoint
 CREATE INDEX "dossiers_awaiting_paper_idx" ON "dossiers" USING btree ("paper_deadline") WHERE "dossiers"."status" = 'pending' and "dossiers"."condition" = 'awaiting_paper';--> statement-breakpoint

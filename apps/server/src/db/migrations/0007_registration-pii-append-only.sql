@@ -26,3 +26,5 @@ END
 $$;--> statement-breakpoint
 CREATE TRIGGER dossier_events_append_only BEFORE UPDATE OR DELETE ON "dossier_events"
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
+--> statement-breakpoint
+COMMENT ON TABLE "file_deletions" IS 'Encrypted files to delete (photos of expired, replaced or abandoned dossiers); drained by a job';

@@ -1,4 +1,5 @@
 export * from './directory'
+export * from './files'
 export * from './identity'
 export * from './notify'
 export * from './registration'

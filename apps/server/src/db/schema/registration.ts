@@ -9,6 +9,7 @@ import {
   jsonb,
   pgSequence,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -69,10 +70,14 @@ export const dossiers = pgTable(
     oneOf('dossiers_id_kind_check', t.idKind, idDocumentKinds),
     oneOf('dossiers_contact_channel_check', t.contactChannel, contactChannels),
     uniqueIndex('dossiers_number_uq').on(t.dossierNumber),
-    // One pending dossier per BHXH code and one per phone number: a race between two submissions
-    // ends in a constraint violation, never in two pending dossiers.
+    // One pending dossier per BHXH code and one per (verified) phone number: a race between two
+    // submissions ends in a constraint violation, never in two pending dossiers.
     uniqueIndex('dossiers_pending_bhxh_code_uq').on(t.bhxhCode).where(sql`${t.status} = 'pending'`),
-    uniqueIndex('dossiers_pending_phone_uq').on(t.phone).where(sql`${t.status} = 'pending'`),
+    // Only a phone proved by an SMS OTP holds its place: a dossier confirmed by e-mail must not block
+    // the real owner of a phone number it merely names.
+    uniqueIndex('dossiers_pending_phone_uq')
+      .on(t.phone)
+      .where(sql`${t.status} = 'pending' and ${t.contactChannel} = 'sms'`),
     index('dossiers_office_submitted_idx').on(t.officeCode, t.submittedAt),
     index('dossiers_bhxh_code_idx').on(t.bhxhCode),
     index('dossiers_awaiting_paper_idx')
@@ -161,6 +166,7 @@ export const registrationRequests = pgTable(
     otpChallengeId: uuid('otp_challenge_id').notNull(),
     form: jsonb('form').$type<Record<string, unknown>>(), // the validated form; cleared once confirmed
     photos: jsonb('photos').$type<RequestPhoto[]>().notNull(),
+    resends: smallint('resends').notNull().default(0), // "send again" is allowed a few times, not for ever
     dossierId: bigint('dossier_id', { mode: 'number' }).references(() => dossiers.id),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: writtenAt('created_at'),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import { type Executor, queryRows } from '../../db/client'
 import {
   type adminCodeSets,
@@ -212,7 +212,7 @@ export async function findAdminUnits(
   return db
     .select()
     .from(adminUnits)
-    .where(and(eq(adminUnits.codeSet, codeSet), sql`${adminUnits.code} in ${codes}`))
+    .where(and(eq(adminUnits.codeSet, codeSet), inArray(adminUnits.code, codes)))
 }
 
 /**
@@ -225,7 +225,7 @@ export async function officesServing(
   area: { oldDistrictCodes: string[]; newCommuneCode: string | null; provinceCode: string },
   validOn: string,
 ): Promise<Office[]> {
-  const districts = area.oldDistrictCodes.length > 0 ? area.oldDistrictCodes : ['']
+  if (area.oldDistrictCodes.length === 0) return []
   return queryRows<Office>(
     db,
     sql`
@@ -239,7 +239,7 @@ export async function officesServing(
     join ${adminUnits} old on old.code_set = '2004-2025' and old.level = 'commune' and old.code = m.old_commune_code
     where o.kind = 'grassroots' and o.province_code = ${area.provinceCode}
       and o.valid_from <= ${validOn} and (o.valid_to is null or o.valid_to >= ${validOn})
-      and old.parent_code in ${districts}
+      and old.parent_code in ${area.oldDistrictCodes}
     order by same_commune desc, o.code
     limit 5`,
   )

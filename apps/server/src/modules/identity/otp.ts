@@ -1,4 +1,4 @@
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
 import { ErrorCode, type MessageLanguage, type OtpPurpose } from '@ansinh/domain'
 import { and, eq, isNull, lt, sql } from 'drizzle-orm'
 import type { Deps } from '../../app'
@@ -37,23 +37,18 @@ export async function issueOtp(
   const validMinutes = deps.config.otp.validMinutes[input.channel]
   const expiresAt = new Date(now.getTime() + validMinutes * 60_000)
   const resendAfter = new Date(now.getTime() + deps.config.otp.resendAfterMs)
-  const [challenge] = await tx
-    .insert(otpChallenges)
-    .values({
-      purpose: input.purpose,
-      channel: input.channel,
-      codeHash: 'pending', // replaced below: the hash binds the code to the challenge id
-      maxAttempts: deps.config.otp.maxAttempts,
-      expiresAt,
-      resendAfter,
-    })
-    .returning({ id: otpChallenges.id })
-  if (!challenge) throw new Error('otp challenge not inserted')
+  const challengeId = randomUUID()
   const code = newCode()
-  await tx
-    .update(otpChallenges)
-    .set({ codeHash: hashCode(deps.secrets.sessionSecret, challenge.id, code) })
-    .where(eq(otpChallenges.id, challenge.id))
+  await tx.insert(otpChallenges).values({
+    id: challengeId,
+    purpose: input.purpose,
+    channel: input.channel,
+    // The hash binds the code to this challenge: the same code of another challenge does not match.
+    codeHash: hashCode(deps.secrets.sessionSecret, challengeId, code),
+    maxAttempts: deps.config.otp.maxAttempts,
+    expiresAt,
+    resendAfter,
+  })
   await queueMessage(
     tx,
     {
@@ -66,15 +61,16 @@ export async function issueOtp(
     },
     queueOptionsFrom(deps, deps.recipientCounters),
   )
-  return { challengeId: challenge.id, expiresAt, resendAfter }
+  return { challengeId, expiresAt, resendAfter }
 }
 
-/** Refuses a resend before the challenge's `resendAfter` (429 with the seconds to wait). */
+/**
+ * Refuses a resend before the challenge's `resendAfter` (429 with the seconds to wait), and once its
+ * tries are used up: five wrong codes end the request, a new code needs a new submission.
+ */
 export async function assertResendAllowed(db: Executor, deps: Pick<Deps, 'clock'>, challengeId: string) {
-  const [challenge] = await db
-    .select({ resendAfter: otpChallenges.resendAfter })
-    .from(otpChallenges)
-    .where(eq(otpChallenges.id, challengeId))
+  const [challenge] = await db.select().from(otpChallenges).where(eq(otpChallenges.id, challengeId))
+  if (challenge && challenge.attempts >= challenge.maxAttempts) throw attemptsExceeded()
   const now = deps.clock()
   if (challenge && challenge.resendAfter > now) {
     const seconds = Math.ceil((challenge.resendAfter.getTime() - now.getTime()) / 1000)

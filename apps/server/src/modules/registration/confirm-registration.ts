@@ -14,6 +14,7 @@ import {
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
 import { DomainError, notFound } from '../../platform/errors'
+import { scheduleFileDeletions } from '../../platform/file-deletions'
 import { isUuid } from '../../platform/ids'
 import { officeWithParent } from '../directory/service'
 import { checkOtp, consumeOtp } from '../identity/otp'
@@ -22,6 +23,7 @@ import {
   appendEvent,
   type Dossier,
   deletePhotos,
+  erasePersonalData,
   findDossierById,
   findPendingDossier,
   findRequest,
@@ -31,9 +33,10 @@ import {
   nextDossierSequence,
   type RegistrationRequest,
   updateRequest,
+  verifiedContact,
 } from './repo'
-import { removeFileIds } from './stored-photos'
-import { checkRules } from './submit-registration'
+import { deleteReleasedFiles } from './stored-photos'
+import { checkRules, sameVerifiedContact } from './submit-registration'
 
 /** A confirmed request is kept this long, so that a retried confirmation finds its dossier. */
 const CONFIRMED_REQUEST_LIFETIME_MS = 24 * 60 * 60_000
@@ -55,7 +58,7 @@ export async function confirmRegistration(
   const form = request.form as RegistrationForm
   await checkOtp(db, deps, request.otpChallengeId, otp)
   await checkRules(deps, form)
-  const { dossier, replacedFiles } = await db
+  const { dossier, replaced } = await db
     .transaction(async (tx) => {
       if (!(await consumeOtp(tx, deps, request.otpChallengeId))) return null
       return createDossier(tx, deps, request, form)
@@ -63,13 +66,13 @@ export async function confirmRegistration(
     .catch(rethrowPendingConflict)
     .then((created) => created ?? raceLost(db, request.id))
   deps.kick()
-  await removeFileIds(deps, replacedFiles)
+  if (replaced) await deleteReleasedFiles(deps)
   return presentConfirmed(deps, dossier)
 }
 
 async function createDossier(tx: Executor, deps: Deps, request: RegistrationRequest, form: RegistrationForm) {
   const now = deps.clock()
-  const replacedFiles = await replacePending(tx, deps, form.bhxhCode)
+  const replaced = await replacePending(tx, deps, form)
   const today = todayInVietnam(now)
   const dossier = await insertDossier(tx, {
     dossierNumber: formatDossierNumber(form.officeCode, yyyymmOf(today), await nextDossierSequence(tx)),
@@ -102,13 +105,18 @@ async function createDossier(tx: Executor, deps: Deps, request: RegistrationRequ
     dossierId: dossier.id,
     expiresAt: new Date(now.getTime() + CONFIRMED_REQUEST_LIFETIME_MS),
   })
-  return { dossier, replacedFiles }
+  return { dossier, replaced }
 }
 
-/** One pending dossier per BHXH code: the newer submission cancels the older one and its photos. */
-async function replacePending(tx: Executor, deps: Deps, bhxhCode: string): Promise<string[]> {
-  const pending = await findPendingDossier(tx, bhxhCode)
-  if (!pending) return []
+/**
+ * One pending dossier per BHXH code: a newer submission replaces the older one, but only when it was
+ * confirmed through the same phone (or e-mail) and the office has not received the papers yet.
+ */
+async function replacePending(tx: Executor, deps: Deps, form: RegistrationForm): Promise<boolean> {
+  const pending = await findPendingDossier(tx, form.bhxhCode, { lock: true })
+  if (!pending) return false
+  if (pending.condition !== DossierCondition.AwaitingPaper || !sameVerifiedContact(pending, form))
+    throw pendingElsewhere(pending.condition)
   const now = deps.clock()
   await moveDossier(
     tx,
@@ -117,7 +125,25 @@ async function replacePending(tx: Executor, deps: Deps, bhxhCode: string): Promi
     { status: DossierStatus.Cancelled, updatedAt: now },
   )
   await appendEvent(tx, { dossierId: pending.id, kind: 'replaced', at: now, actorKind: 'citizen' })
-  return deletePhotos(tx, pending.id)
+  await erasePersonalData(tx, pending.id)
+  await scheduleFileDeletions(tx, await deletePhotos(tx, pending.id), now)
+  return true
+}
+
+function pendingElsewhere(condition: DossierCondition) {
+  const received = condition === DossierCondition.Received
+  return new DomainError(ErrorCode.Conflict, 'another pending dossier for this bhxh code', {
+    fields: { bhxhCode: ['Mã số BHXH này đang có hồ sơ đăng ký chờ xử lý.'] },
+    userMessage: received
+      ? {
+          vi: 'Cơ quan BHXH đã tiếp nhận hồ sơ đăng ký trước đó của mã số BHXH này và đang xử lý. Vui lòng chờ kết quả.',
+          en: 'The office has already received an earlier registration for this code and is processing it. Please wait for the result.',
+        }
+      : {
+          vi: 'Mã số BHXH này đang có hồ sơ đăng ký chờ xử lý với số điện thoại hoặc email khác. Vui lòng chờ hồ sơ đó hết hạn, hoặc liên hệ cơ quan BHXH.',
+          en: 'This code has a pending registration with another phone or e-mail. Please wait until it expires, or contact the office.',
+        },
+  })
 }
 
 async function queueReceived(tx: Executor, deps: Deps, dossier: Dossier) {
@@ -128,19 +154,17 @@ async function queueReceived(tx: Executor, deps: Deps, dossier: Dossier) {
     ...(office?.address ? { officeAddress: office.address } : {}),
     paperDeadline: dossier.paperDeadline,
   }
-  const options = queueOptionsFrom(deps, deps.recipientCounters)
-  const common = { kind: 'dossier_received' as const, language: dossier.language, variables }
   await queueMessage(
     tx,
-    { ...common, channel: 'sms', to: dossier.phone, dedupeKey: `dossier-received:${dossier.id}:sms` },
-    options,
+    {
+      kind: 'dossier_received',
+      language: dossier.language,
+      variables,
+      ...verifiedContact(dossier),
+      dedupeKey: `dossier-received:${dossier.id}`,
+    },
+    queueOptionsFrom(deps, deps.recipientCounters),
   )
-  if (dossier.contactChannel === 'email' && dossier.email)
-    await queueMessage(
-      tx,
-      { ...common, channel: 'email', to: dossier.email, dedupeKey: `dossier-received:${dossier.id}:email` },
-      options,
-    )
 }
 
 // A concurrent submission took the phone (or the BHXH code) between the check and the insert.
@@ -153,7 +177,7 @@ function rethrowPendingConflict(error: unknown): never {
       fields: { phone: ['Số điện thoại này đã được dùng cho một hồ sơ đăng ký khác.'] },
     })
   if (cause?.code === '23505' && cause.constraint === 'dossiers_pending_bhxh_code_uq')
-    throw new DomainError(ErrorCode.Conflict, 'bhxh code submitted concurrently')
+    throw pendingElsewhere(DossierCondition.AwaitingPaper)
   throw error
 }
 
@@ -161,7 +185,7 @@ function rethrowPendingConflict(error: unknown): never {
 async function raceLost(db: Executor, requestId: string) {
   const request = await findRequest(db, requestId)
   if (!request?.dossierId) throw new DomainError(ErrorCode.OtpExpired, 'otp consumed without a dossier')
-  return { dossier: await confirmedDossier(db, request), replacedFiles: [] }
+  return { dossier: await confirmedDossier(db, request), replaced: false }
 }
 
 async function confirmedDossier(db: Executor, request: RegistrationRequest): Promise<Dossier> {

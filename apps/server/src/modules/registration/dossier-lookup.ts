@@ -37,6 +37,8 @@ export async function declarationPdf(
   query: { dossierNumber: string; phone: string },
 ): Promise<Buffer> {
   const dossier = await dossierFor(deps, query.dossierNumber, query.phone)
+  // An expired or replaced dossier's declaration was deleted with it (seed 002).
+  if (dossier.status === 'expired' || dossier.status === 'cancelled') throw notFound('declaration')
   return renderDeclarationPdf(await declarationView(deps, dossier))
 }
 

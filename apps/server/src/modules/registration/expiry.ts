@@ -1,6 +1,11 @@
 import { DossierCondition, DossierStatus, todayInVietnam } from '@ansinh/domain'
 import type { BaseLogger } from 'pino'
 import type { Deps } from '../../app'
+import {
+  drainFileDeletions,
+  type FileDeletionDeps,
+  scheduleFileDeletions,
+} from '../../platform/file-deletions'
 import { officeWithParent } from '../directory/service'
 import { deleteExpiredOtps } from '../identity/otp'
 import { queueMessage, queueOptionsFrom } from '../notify/service'
@@ -9,10 +14,12 @@ import {
   type Dossier,
   deleteExpiredRequests,
   deletePhotos,
+  erasePersonalData,
   listOverdueDossiers,
   moveDossier,
+  verifiedContact,
 } from './repo'
-import { removeFileIds, removeFiles } from './stored-photos'
+import { deleteReleasedFiles, photoFileIds } from './stored-photos'
 
 type ExpiryDeps = Pick<Deps, 'database' | 'clock' | 'config' | 'files' | 'recipientCounters' | 'kick'> & {
   log?: BaseLogger
@@ -41,12 +48,15 @@ export async function expireOverdueDossiers(deps: ExpiryDeps, batchSize = 200): 
     afterId = overdue.at(-1)?.id ?? afterId
     if (overdue.length < batchSize) break
   }
-  if (expired > 0) deps.kick()
+  if (expired > 0) {
+    deps.kick()
+    await deleteReleasedFiles(deps)
+  }
   return expired
 }
 
 async function expireDossier(deps: ExpiryDeps, dossier: Dossier): Promise<boolean> {
-  const fileIds = await deps.database.db.transaction(async (tx) => {
+  return deps.database.db.transaction(async (tx) => {
     const now = deps.clock()
     const moved = await moveDossier(
       tx,
@@ -54,15 +64,14 @@ async function expireDossier(deps: ExpiryDeps, dossier: Dossier): Promise<boolea
       { status: DossierStatus.Pending, condition: DossierCondition.AwaitingPaper },
       { status: DossierStatus.Expired, updatedAt: now },
     )
-    if (!moved) return null
+    if (!moved) return false
     await appendEvent(tx, { dossierId: dossier.id, kind: 'expired', at: now, actorKind: 'system' })
     const office = await officeWithParent(tx, dossier.officeCode)
     await queueMessage(
       tx,
       {
         kind: 'dossier_expired',
-        channel: 'sms',
-        to: dossier.phone,
+        ...verifiedContact(dossier),
         language: dossier.language,
         variables: {
           dossierNumber: dossier.dossierNumber,
@@ -73,18 +82,24 @@ async function expireDossier(deps: ExpiryDeps, dossier: Dossier): Promise<boolea
       },
       queueOptionsFrom(deps, deps.recipientCounters),
     )
-    return deletePhotos(tx, dossier.id)
+    await erasePersonalData(tx, dossier.id)
+    await scheduleFileDeletions(tx, await deletePhotos(tx, dossier.id), now)
+    return true
   })
-  if (fileIds === null) return false
-  await removeFileIds(deps, fileIds)
-  return true
 }
 
-/** Requests never confirmed are deleted with their photos; spent OTP challenges a day after expiry. */
-export async function purgeAbandonedRegistrations(deps: Pick<Deps, 'database' | 'clock' | 'files'>) {
+/**
+ * Requests never confirmed are deleted with their photos, spent OTP challenges a day after expiry,
+ * and every file whose deletion is due goes (including any an interrupted run left behind).
+ */
+export async function purgeAbandonedRegistrations(deps: FileDeletionDeps) {
   const now = deps.clock()
-  const photos = await deleteExpiredRequests(deps.database.db, now)
-  await removeFiles(deps, photos)
+  const requests = await deps.database.db.transaction(async (tx) => {
+    const photos = await deleteExpiredRequests(tx, now)
+    await scheduleFileDeletions(tx, photoFileIds(photos), now)
+    return photos.length
+  })
   const otps = await deleteExpiredOtps(deps.database.db, new Date(now.getTime() - 24 * 60 * 60_000))
-  return { photos: photos.length, otps }
+  const files = await drainFileDeletions(deps)
+  return { photosOfAbandonedRequests: requests, otps, filesDeleted: files }
 }

@@ -22,6 +22,15 @@ export async function findRequest(db: Executor, id: string): Promise<Registratio
   return request ?? null
 }
 
+export async function lockRequest(db: Executor, id: string): Promise<RegistrationRequest | null> {
+  const [request] = await db
+    .select()
+    .from(registrationRequests)
+    .where(eq(registrationRequests.id, id))
+    .for('update')
+  return request ?? null
+}
+
 export async function insertRequest(db: Executor, values: typeof registrationRequests.$inferInsert) {
   const [row] = await db.insert(registrationRequests).values(values).returning()
   if (!row) throw new Error('registration request not inserted')
@@ -95,12 +104,35 @@ export async function findDossierByNumberAndPhone(
   return row ?? null
 }
 
-export async function findPendingDossier(db: Executor, bhxhCode: string): Promise<Dossier | null> {
-  const [row] = await db
+export async function findPendingDossier(
+  db: Executor,
+  bhxhCode: string,
+  options: { lock?: boolean } = {},
+): Promise<Dossier | null> {
+  const query = db
     .select()
     .from(dossiers)
     .where(and(eq(dossiers.bhxhCode, bhxhCode), eq(dossiers.status, 'pending')))
+  const [row] = options.lock ? await query.for('update') : await query
   return row ?? null
+}
+
+/** Where messages about a dossier go: the one contact its OTP proved (an unproved phone gets nothing). */
+export function verifiedContact(dossier: Dossier): { channel: 'sms' | 'email'; to: string } {
+  return dossier.contactChannel === 'email' && dossier.email
+    ? { channel: 'email', to: dossier.email }
+    : { channel: 'sms', to: dossier.phone }
+}
+
+/**
+ * A dossier that ended without a decision (expired, replaced) keeps its number, office, dates, phone
+ * (the key of the public status check) and history; the rest of what the person declared goes.
+ */
+export async function erasePersonalData(db: Executor, id: number): Promise<void> {
+  await db
+    .update(dossiers)
+    .set({ fullName: '', foldedName: '', idNumber: '', street: '', email: null, districtCode: null })
+    .where(eq(dossiers.id, id))
 }
 
 /** Moves a dossier on only from the status it is expected in; false when someone else moved it first. */
@@ -155,6 +187,7 @@ export async function phoneTakenByOther(db: Executor, phone: string, bhxhCode: s
       and(
         eq(dossiers.phone, phone),
         eq(dossiers.status, 'pending'),
+        eq(dossiers.contactChannel, 'sms'), // only a phone proved by its OTP holds its place
         sql`${dossiers.bhxhCode} <> ${bhxhCode}`,
       ),
     )

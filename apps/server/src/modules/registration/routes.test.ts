@@ -192,6 +192,19 @@ describe.each(testBackends())('registration API on %s', (backend) => {
       expect(spec.paths[path], path).toBeDefined()
     const body = spec.paths['/api/v1/registrations'].post.requestBody.content['multipart/form-data'].schema
     expect(Object.keys(body.properties)).toEqual(['form', 'portrait', 'idFront', 'idBack'])
+    expect(Object.keys(body.properties.form.properties)).toEqual(
+      expect.arrayContaining([
+        'bhxhCode',
+        'fullName',
+        'idKind',
+        'idNumber',
+        'address',
+        'phone',
+        'email',
+        'officeCode',
+        'agreed',
+      ]),
+    )
   })
 
   it('names each bad field and keeps to one answer shape', async () => {
@@ -252,6 +265,46 @@ describe.each(testBackends())('registration API on %s', (backend) => {
       'OTP_ATTEMPTS_EXCEEDED',
     ])
     expect((await confirm(id, right)).json().error.code).toBe('OTP_ATTEMPTS_EXCEEDED')
+    // "Send again" does not hand out five more tries: a new code needs a new submission.
+    const resend = await test.app.inject({ method: 'POST', url: `/api/v1/registrations/${id}/otp` })
+    expect(resend.json().error.code).toBe('OTP_ATTEMPTS_EXCEEDED')
+  })
+
+  it('lets nobody but the same phone replace a pending dossier, and never after the papers arrived', async () => {
+    const owner = await register(form({ bhxhCode: '7900099011', phone: '0901111011' }))
+    const stranger = await submit(form({ bhxhCode: '7900099011', phone: '0901111012' }))
+    expect(stranger.json().replacesPending).toBe(false)
+    const refused = await confirm(stranger.json().id, await lastOtp('0901111012'))
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error.message).toMatch(/số điện thoại hoặc email khác/)
+    const [kept] = await test.database.db
+      .select()
+      .from(dossiers)
+      .where(eq(dossiers.dossierNumber, owner.dossierNumber))
+    expect(kept?.status).toBe('pending')
+
+    await test.database.db
+      .update(dossiers)
+      .set({ condition: 'received' })
+      .where(eq(dossiers.id, kept?.id ?? 0))
+    const again = await submit(form({ bhxhCode: '7900099011', phone: '0901111011' }))
+    const afterPapers = await confirm(again.json().id, await lastOtp('0901111011'))
+    expect(afterPapers.statusCode).toBe(409)
+    expect(afterPapers.json().error.message).toMatch(/đã tiếp nhận/)
+  })
+
+  it('does not let a dossier confirmed by e-mail hold a phone it never proved', async () => {
+    const submitted = await submit(
+      form({
+        bhxhCode: '7900099013',
+        phone: '0901111013',
+        email: 'someone@example.vn',
+        contactChannel: 'email',
+      }),
+    )
+    expect((await confirm(submitted.json().id, await lastOtp('someone@example.vn'))).statusCode).toBe(200)
+    const owner = await submit(form({ bhxhCode: '7900099014', phone: '0901111013' }))
+    expect(owner.statusCode, owner.body).toBe(201)
   })
 
   it('replaces a pending dossier for the same BHXH code', async () => {
@@ -307,6 +360,14 @@ describe.each(testBackends())('registration API on %s', (backend) => {
     expect(events.map((event) => event.kind)).toEqual(['submitted', 'expired'])
     const sms = await test.database.db.select().from(messages).where(eq(messages.kind, 'dossier_expired'))
     expect(sms.map((message) => message.body).join()).toContain(filed.dossierNumber)
+    // What the person declared is gone; the number, office, dates and phone answer the status check.
+    expect(expired).toMatchObject({ fullName: '', idNumber: '', street: '', email: null })
+    const query = `dossierNumber=${filed.dossierNumber}&phone=0901111007`
+    expect((await test.app.inject(`/api/v1/registrations/status?${query}`)).json().status).toBe('expired')
+    const pdf = await test.app.inject(
+      `/api/v1/registrations/${filed.dossierNumber}/declaration.pdf?phone=0901111007`,
+    )
+    expect(pdf.statusCode).toBe(404)
   })
 
   it('sends the OTP by e-mail when the person chose e-mail, and refuses a code that has an account', async () => {

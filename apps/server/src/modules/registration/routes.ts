@@ -33,11 +33,9 @@ const binary = (description: string) => z.string().meta({ format: 'binary', desc
 /** The multipart body of `POST /registrations`, for the OpenAPI description (parsed by hand below). */
 const RegistrationMultipart = z
   .object({
-    form: z
-      .string()
-      .describe(
-        'JSON of the declaration: see the RegistrationForm schema (application/json part or text field)',
-      ),
+    form: RegistrationForm.describe(
+      'The declaration (tờ khai mẫu 01) as JSON, in a text field or a part of type application/json',
+    ),
     portrait: binary('Ảnh chân dung: JPEG, PNG, HEIC or WebP, at most 10 MB'),
     idFront: binary('Ảnh mặt trước giấy tờ tùy thân'),
     idBack: binary('Ảnh mặt sau giấy tờ tùy thân (optional for a passport)').optional(),
@@ -61,6 +59,13 @@ export async function registerRegistrationRoutes(app: FastifyInstance) {
   // Each guessable endpoint gets its own budget per client IP, well below the API-wide one.
   const limit = (share: number) => ({
     rateLimit: { max: share * app.deps.config.guessableRateLimitPerMinute, timeWindow: '1 minute' },
+  })
+  // Looking a dossier up is also limited per phone, whatever the address asking: someone who knows a
+  // person's phone cannot walk the dossier numbers from many addresses.
+  const perPhone = app.rateLimit({
+    max: 2 * app.deps.config.guessableRateLimitPerMinute,
+    timeWindow: '1 hour',
+    keyGenerator: (request) => `dossier-lookup:${(request.query as { phone?: string }).phone ?? ''}`,
   })
 
   api.post(
@@ -124,6 +129,7 @@ export async function registerRegistrationRoutes(app: FastifyInstance) {
     '/registrations/status',
     {
       config: limit(2),
+      preHandler: perPhone,
       schema: {
         tags,
         summary: 'Status of a dossier by its number and the phone it was filed with',
@@ -138,6 +144,7 @@ export async function registerRegistrationRoutes(app: FastifyInstance) {
     '/registrations/:dossierNumber/declaration.pdf',
     {
       config: limit(2),
+      preHandler: perPhone,
       schema: {
         tags,
         summary: 'The declaration (tờ khai mẫu 01) as a PDF',
@@ -166,14 +173,15 @@ async function readSubmission(
 ): Promise<{ form: RegistrationForm; photos: SubmittedPhotos }> {
   if (!request.isMultipart()) throw invalid({ _root: ['Dữ liệu phải gửi dạng multipart/form-data.'] })
   const photos: SubmittedPhotos = {}
-  let formText: string | undefined
+  let form: unknown
   for await (const part of request.parts()) {
-    if (part.type === 'field' && part.fieldname === 'form') formText = String(part.value)
+    // A text field holds the JSON; a part sent as application/json arrives already parsed.
+    if (part.type === 'field' && part.fieldname === 'form') form = part.value
     else if (part.type === 'file' && isPhotoKind(part.fieldname))
       photos[part.fieldname] = await readPhoto(part)
-    else if (part.type === 'file') await part.toBuffer()
+    else if (part.type === 'file') part.file.resume() // not ours: drained, never buffered
   }
-  return { form: parseForm(formText), photos }
+  return { form: parseForm(form), photos }
 }
 
 async function readPhoto(part: MultipartFile): Promise<Buffer | 'tooLarge'> {
@@ -185,11 +193,11 @@ function isPhotoKind(name: string): name is PhotoKind {
   return (photoKinds as string[]).includes(name)
 }
 
-function parseForm(text: string | undefined): RegistrationForm {
-  if (text === undefined) throw invalid({ form: ['Thiếu thông tin tờ khai.'] })
-  let json: unknown
+function parseForm(value: unknown): RegistrationForm {
+  if (value === undefined) throw invalid({ form: ['Thiếu thông tin tờ khai.'] })
+  let json: unknown = value
   try {
-    json = JSON.parse(text)
+    if (typeof value === 'string') json = JSON.parse(value)
   } catch {
     throw invalid({ form: ['Thông tin tờ khai không đúng định dạng JSON.'] })
   }

@@ -9,7 +9,15 @@ import {
 import type { Deps } from '../../app'
 import type { RequestPhoto } from '../../db/schema'
 import { DomainError, type FieldErrors } from '../../platform/errors'
+import {
+  drainFileDeletions,
+  type FileDeletionDeps,
+  scheduleFileDeletions,
+} from '../../platform/file-deletions'
 import { PhotoRejected, processPhoto } from './photos'
+
+/** How long a stored photo waits to be claimed by its request before it is deleted. */
+const STAGED_FILE_GRACE_MS = 2 * 60 * 60_000
 
 /** The photos as they arrived: the bytes, or `tooLarge` when the upload was cut at the size limit. */
 export type SubmittedPhotos = Partial<Record<PhotoKind, Buffer | 'tooLarge'>>
@@ -19,7 +27,7 @@ export type SubmittedPhotos = Partial<Record<PhotoKind, Buffer | 'tooLarge'>>
  * `photos.<kind>`, then stores them encrypted. On any failure nothing stays in the store.
  */
 export async function storePhotos(
-  deps: Pick<Deps, 'files'>,
+  deps: Pick<Deps, 'files' | 'database' | 'clock'>,
   form: RegistrationForm,
   photos: SubmittedPhotos,
 ): Promise<RequestPhoto[]> {
@@ -46,28 +54,28 @@ export async function storePhotos(
   if (Object.keys(fields).length > 0)
     throw new DomainError(ErrorCode.ValidationFailed, 'photos refused', { fields })
   const stored: RequestPhoto[] = []
-  try {
-    for (const item of processed) {
-      if (!item) continue
-      const { jpeg, thumbnail, width, height, sha256 } = item.photo
-      const fileId = await deps.files.put(jpeg)
-      const thumbnailFileId = await deps.files.put(thumbnail)
-      stored.push({ kind: item.kind, fileId, thumbnailFileId, width, height, bytes: jpeg.length, sha256 })
-    }
-  } catch (error) {
-    await removeFiles(deps, stored)
-    throw error
+  // Staged: each file is scheduled for deletion as soon as it exists; the transaction that saves the
+  // request unschedules them (`keepFiles`). A failure or a crash before that leaves nothing for ever.
+  const stagedUntil = new Date(deps.clock().getTime() + STAGED_FILE_GRACE_MS)
+  for (const item of processed) {
+    if (!item) continue
+    const { jpeg, thumbnail, width, height, sha256 } = item.photo
+    const fileId = await deps.files.put(jpeg)
+    const thumbnailFileId = await deps.files.put(thumbnail)
+    await scheduleFileDeletions(deps.database.db, [fileId, thumbnailFileId], stagedUntil)
+    stored.push({ kind: item.kind, fileId, thumbnailFileId, width, height, bytes: jpeg.length, sha256 })
   }
   return stored
 }
 
-export async function removeFiles(deps: Pick<Deps, 'files'>, photos: RequestPhoto[]): Promise<void> {
-  await removeFileIds(
-    deps,
-    photos.flatMap((photo) => [photo.fileId, photo.thumbnailFileId]),
-  )
+/** The encrypted files of some photos, e.g. to keep or delete them together. */
+export function photoFileIds(photos: RequestPhoto[]): string[] {
+  return photos.flatMap((photo) => [photo.fileId, photo.thumbnailFileId])
 }
 
-export async function removeFileIds(deps: Pick<Deps, 'files'>, ids: string[]): Promise<void> {
-  await Promise.all(ids.map((id) => deps.files.remove(id).catch(() => {})))
+/** Deletes now whatever is due, the files just released included (the job retries any failure). */
+export async function deleteReleasedFiles(deps: FileDeletionDeps): Promise<void> {
+  await drainFileDeletions(deps).catch((error: unknown) =>
+    deps.log?.warn({ err: error }, 'file deletion deferred'),
+  )
 }

@@ -8,18 +8,21 @@ import {
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import { DomainError, type FieldErrors, notFound } from '../../platform/errors'
+import { keepFiles, scheduleFileDeletions } from '../../platform/file-deletions'
 import { isUuid } from '../../platform/ids'
 import { checkAddress, receivingOffice } from '../directory/service'
 import { assertResendAllowed, type IssuedOtp, issueOtp } from '../identity/otp'
 import {
+  type Dossier,
   findPendingDossier,
   findRequest,
   hasActiveAccount,
   insertRequest,
+  lockRequest,
   phoneTakenByOther,
   updateRequest,
 } from './repo'
-import { removeFiles, type SubmittedPhotos, storePhotos } from './stored-photos'
+import { deleteReleasedFiles, photoFileIds, type SubmittedPhotos, storePhotos } from './stored-photos'
 
 /**
  * Step one of a registration: everything is checked, the photos are re-encoded and stored encrypted,
@@ -27,8 +30,10 @@ import { removeFiles, type SubmittedPhotos, storePhotos } from './stored-photos'
  * never does is deleted with its photos when it expires.
  */
 
-/** How long an unconfirmed request (and its photos) is kept: time for a few resends. */
+/** How long an unconfirmed request (and its photos) is kept, from submission: resends do not extend it. */
 const REQUEST_LIFETIME_MS = 60 * 60_000
+/** "Send again" a few times; after that the person submits again (and the per-phone SMS limit applies). */
+const MAX_RESENDS = 3
 
 export async function submitRegistration(
   deps: Deps,
@@ -38,8 +43,8 @@ export async function submitRegistration(
   await checkRules(deps, form)
   const stored = await storePhotos(deps, form, photos)
   const db = deps.database.db
-  try {
-    const { request, otp } = await db.transaction(async (tx) => {
+  const saved = await db
+    .transaction(async (tx) => {
       const otp = await issueOtp(tx, deps, otpTarget(form))
       const request = await insertRequest(tx, {
         otpChallengeId: otp.challengeId,
@@ -47,32 +52,52 @@ export async function submitRegistration(
         photos: stored,
         expiresAt: new Date(deps.clock().getTime() + REQUEST_LIFETIME_MS),
       })
-      return { request, otp }
+      await keepFiles(tx, photoFileIds(stored))
+      const pending = await findPendingDossier(tx, form.bhxhCode)
+      return { request, otp, replacesPending: pending !== null && sameVerifiedContact(pending, form) }
     })
-    deps.kick()
-    const replacesPending = (await findPendingDossier(db, form.bhxhCode)) !== null
-    return { id: request.id, otp: presentOtp(form, otp), replacesPending }
-  } catch (error) {
-    await removeFiles(deps, stored)
-    throw error
-  }
+    .catch(async (error: unknown) => {
+      await scheduleFileDeletions(db, photoFileIds(stored), deps.clock())
+      await deleteReleasedFiles(deps)
+      throw error
+    })
+  deps.kick()
+  return { id: saved.request.id, otp: presentOtp(form, saved.otp), replacesPending: saved.replacesPending }
 }
 
-/** "Gửi lại mã": a new code for the same request, once `resendAfter` has passed. */
+/** "Gửi lại mã": a new code for the same request, once `resendAfter` has passed, a few times at most. */
 export async function resendRegistrationOtp(deps: Deps, id: string): Promise<RegistrationCreated['otp']> {
   const request = await openRequest(deps, id)
   const form = request.form as RegistrationForm
-  await assertResendAllowed(deps.database.db, deps, request.otpChallengeId)
   const otp = await deps.database.db.transaction(async (tx) => {
+    // The row lock makes parallel resends wait for each other: one code per resend window.
+    const locked = await lockRequest(tx, id)
+    if (!locked) throw notFound('registration request')
+    await assertResendAllowed(tx, deps, locked.otpChallengeId)
+    if (locked.resends >= MAX_RESENDS)
+      throw new DomainError(ErrorCode.OtpAttemptsExceeded, 'too many resends', {
+        userMessage: {
+          vi: 'Bạn đã yêu cầu gửi lại mã quá số lần cho phép. Vui lòng gửi lại hồ sơ để nhận mã mới.',
+          en: 'The code was sent again too many times. Please submit the form again to get a new code.',
+        },
+      })
     const issued = await issueOtp(tx, deps, otpTarget(form))
-    await updateRequest(tx, id, {
-      otpChallengeId: issued.challengeId,
-      expiresAt: new Date(deps.clock().getTime() + REQUEST_LIFETIME_MS),
-    })
+    await updateRequest(tx, id, { otpChallengeId: issued.challengeId, resends: locked.resends + 1 })
     return issued
   })
   deps.kick()
   return presentOtp(form, otp)
+}
+
+/**
+ * Whether a pending dossier was filed with the contact this form's OTP proves: only then may the
+ * new submission replace it (a stranger who knows a BHXH code must not cancel its owner's dossier).
+ */
+export function sameVerifiedContact(pending: Dossier, form: RegistrationForm): boolean {
+  const target = otpTarget(form)
+  return target.channel === 'sms'
+    ? pending.contactChannel === 'sms' && pending.phone === form.phone
+    : pending.contactChannel === 'email' && pending.email === form.email
 }
 
 /** A request still waiting for its OTP; anything else is "not found". */
