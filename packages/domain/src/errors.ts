@@ -30,7 +30,7 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   SERVICE_UNAVAILABLE: 'Hệ thống đang bảo trì hoặc quá tải. Vui lòng thử lại sau.',
   OTP_INVALID: 'Mã OTP không đúng. Vui lòng kiểm tra lại.',
   OTP_EXPIRED: 'Mã OTP đã hết hiệu lực. Vui lòng bấm "Gửi lại mã" để nhận mã mới.',
-  OTP_ATTEMPTS_EXCEEDED: 'Bạn đã nhập sai mã OTP quá số lần cho phép. Vui lòng gửi lại mã để nhận mã mới.',
+  OTP_ATTEMPTS_EXCEEDED: 'Bạn đã nhập sai mã OTP quá số lần cho phép. Vui lòng gửi lại hồ sơ để nhận mã mới.',
 }
 
 export const errorMessagesEn: Record<ErrorCode, string> = {
@@ -45,7 +45,8 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   SERVICE_UNAVAILABLE: 'The service is under maintenance or overloaded. Please try again later.',
   OTP_INVALID: 'The OTP is not correct. Please check it.',
   OTP_EXPIRED: 'The OTP has expired. Press "Send again" to get a new one.',
-  OTP_ATTEMPTS_EXCEEDED: 'The OTP was entered wrongly too many times. Please ask for a new one.',
+  OTP_ATTEMPTS_EXCEEDED:
+    'The OTP was entered wrongly too many times. Please submit the form again to get a new one.',
 }
 
 /** One table from code to HTTP status, so that every route answers the same way. */

@@ -1,17 +1,19 @@
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page'
 import { HomePage } from '../features/home/home-page'
 import { services } from '../features/home/services'
 import { NotFoundPage } from '../features/not-found/not-found-page'
-import { DoneStep } from '../features/registration/done-step'
-import { InfoStep } from '../features/registration/info-step'
-import { OfficeStep } from '../features/registration/office-step'
-import { PhotosStep } from '../features/registration/photos-step'
-import { RegisterIndex, RegistrationLayout } from '../features/registration/registration-layout'
-import { ReviewStep } from '../features/registration/review-step'
-import { StatusPage } from '../features/registration/status-page'
+import { StepLoading } from '../features/registration/step-loading'
 import { AppLayout } from './app-layout'
+
+// The registration feature (schemas, form, status check) is its own chunk, fetched when first opened.
+const RegistrationRoutes = lazy(() =>
+  import('../features/registration/registration-routes').then((module) => ({
+    default: module.RegistrationRoutes,
+  })),
+)
 
 /** Wires paths to pages; the pages live in `features/`. */
 export function AppRoutes() {
@@ -28,15 +30,14 @@ export function AppRoutes() {
           />
         ))}
         <Route path="/sign-in" element={<ComingSoonPage title={t('account.signIn')} />} />
-        <Route path="/register/status" element={<StatusPage />} />
-        <Route path="/register" element={<RegistrationLayout />}>
-          <Route index element={<RegisterIndex />} />
-          <Route path="info" element={<InfoStep />} />
-          <Route path="photos" element={<PhotosStep />} />
-          <Route path="office" element={<OfficeStep />} />
-          <Route path="review" element={<ReviewStep />} />
-          <Route path="done" element={<DoneStep />} />
-        </Route>
+        <Route
+          path="/register/*"
+          element={
+            <Suspense fallback={<StepLoading />}>
+              <RegistrationRoutes />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,14 +1,16 @@
 import { dossierConditionLabels, dossierStatusLabels, formatDateTimeVi, formatDateVi } from '@ansinh/domain'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Navigate } from 'react-router'
+import { Link, Navigate, useLocation, useNavigate } from 'react-router'
 import { declarationUrl } from './api'
 import { loadLastConfirmation } from './draft-store'
 import { CheckIcon } from './form-controls'
 import { OfficeContactList } from './office-card'
+import { useRegistration } from './registration-context'
 import { StepCard } from './step-card'
 import { statusPath } from './steps'
 import { useLanguage } from './use-directory'
+import type { DoneState } from './use-submission'
 
 /** Step 5: the dossier number, where to bring the papers and by when, the declaration to print. */
 export function DoneStep() {
@@ -16,6 +18,7 @@ export function DoneStep() {
   const language = useLanguage()
   // Read once: the record stays until the next confirmation, so a reload here shows the same page.
   const [last] = useState(loadLastConfirmation)
+  useForgetConfirmedDraft()
   if (!last) return <Navigate to={statusPath} replace />
   const { confirmed, phone, idKind } = last
   const { office } = confirmed
@@ -79,6 +82,21 @@ export function DoneStep() {
       </div>
     </StepCard>
   )
+}
+
+/** Drops the submitted draft from memory once this screen shows, and only on the arrival itself. */
+function useForgetConfirmedDraft() {
+  const { reset } = useRegistration()
+  const location = useLocation()
+  const navigate = useNavigate()
+  const arrived = (location.state as Partial<DoneState> | null)?.justConfirmed === true
+  useEffect(() => {
+    if (!arrived) return
+    // This screen stays mounted: it shows the confirmation, not the draft.
+    void reset({ restartScreens: false })
+    // The browser keeps history state across reloads and "back": the draft typed later must survive them.
+    void navigate(location.pathname, { replace: true, state: null })
+  }, [arrived, reset, navigate, location.pathname])
 }
 
 function DossierNumber({ value }: { value: string }) {

@@ -150,13 +150,6 @@ export function rememberDossier(dossier: DeviceDossier): void {
   writeJson(dossiersStorageKey, [dossier, ...others].slice(0, 10))
 }
 
-export function forgetDossier(dossierNumber: string): void {
-  writeJson(
-    dossiersStorageKey,
-    listDeviceDossiers().filter((item) => item.dossierNumber !== dossierNumber),
-  )
-}
-
 // ---------------------------------------------------------------------------------------------
 // The last confirmation, for the "done" screen (it survives a reload there)
 

@@ -149,10 +149,13 @@ export function ErrorSummary({
   errors,
   labels,
   focusSignal,
+  notice = null,
 }: {
   errors: FieldErrors
   labels: Record<string, string>
   focusSignal: number
+  /** A sentence from the server that explains the errors (e.g. why a CONFLICT happened). */
+  notice?: string | null
 }) {
   const { t } = useTranslation()
   const box = useRef<HTMLDivElement>(null)
@@ -161,6 +164,7 @@ export function ErrorSummary({
   if (entries.length === 0) return null
   return (
     <div ref={box} className="reg-alert reg-alert--error" role="alert" tabIndex={-1}>
+      {notice ? <p className="reg-alert__notice">{notice}</p> : null}
       <p className="reg-alert__title">{t('registration.errors.summaryTitle')}</p>
       <ul className="reg-alert__list">
         {entries.map(([key, messages]) => (

@@ -17,7 +17,7 @@ export function InfoStep() {
   const navigate = useNavigate()
   const { fields, update } = useRegistration()
   const labels = useFieldLabels(fields.idKind)
-  const { errors, focusSignal, next } = useStepValidation('info', () => validateInfo(fields))
+  const { errors, notice, focusSignal, next } = useStepValidation('info', () => validateInfo(fields))
   const numeric = fields.idKind !== IdDocumentKind.Passport
 
   return (
@@ -27,6 +27,7 @@ export function InfoStep() {
       errors={errors}
       labels={labels}
       focusSignal={focusSignal}
+      notice={notice}
     >
       <QrFillPanel />
       <form

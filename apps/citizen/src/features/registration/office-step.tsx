@@ -23,7 +23,7 @@ export function OfficeStep() {
   const guard = useStepGuard('office')
   const { fields } = useRegistration()
   const labels = useFieldLabels(fields.idKind)
-  const { errors, focusSignal, next } = useStepValidation('office', () => validateOffice(fields))
+  const { errors, notice, focusSignal, next } = useStepValidation('office', () => validateOffice(fields))
   const index = useOfficeIndex()
   const suggestion = useSuggestedOffice(fields)
   const suggested = suggestion.status === 'ok' ? suggestion.data.office : null
@@ -39,6 +39,7 @@ export function OfficeStep() {
       errors={errors}
       labels={labels}
       focusSignal={focusSignal}
+      notice={notice}
     >
       {guard.ready && index.status !== 'loading' && index.status !== 'idle' ? (
         <form

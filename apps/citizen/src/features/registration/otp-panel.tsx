@@ -155,6 +155,9 @@ export function OtpPanel({ pending, onConfirmed, onResubmit, resubmitting }: Otp
             {resent ? t('registration.otp.resent') : ''}
           </p>
           <div className="reg-otp__actions">
+            <button type="submit" className="as-button as-button--primary" disabled={busy}>
+              {busy ? t('registration.otp.confirming') : t('registration.otp.confirm')}
+            </button>
             <button
               type="button"
               className="as-button as-button--secondary"
@@ -164,9 +167,6 @@ export function OtpPanel({ pending, onConfirmed, onResubmit, resubmitting }: Otp
               {waitSeconds > 0
                 ? t('registration.otp.resendIn', { seconds: waitSeconds })
                 : t('registration.otp.resend')}
-            </button>
-            <button type="submit" className="as-button as-button--primary" disabled={busy}>
-              {busy ? t('registration.otp.confirming') : t('registration.otp.confirm')}
             </button>
           </div>
         </form>

@@ -21,7 +21,7 @@ export function PhotosStep() {
   const { fields, photos, setPhoto } = useRegistration()
   const labels = useFieldLabels(fields.idKind)
   const missing = t('registration.photos.errors.missing')
-  const { errors, focusSignal, next } = useStepValidation('photos', () =>
+  const { errors, notice, focusSignal, next } = useStepValidation('photos', () =>
     validatePhotos(fields, photos, missing),
   )
   // A refused file leaves the photo kept before it in place; the refusal shows under its field.
@@ -47,6 +47,7 @@ export function PhotosStep() {
       errors={errors}
       labels={labels}
       focusSignal={focusSignal}
+      notice={notice}
     >
       {guard.ready ? (
         <form

@@ -19,14 +19,19 @@ type Registration = {
   pending: PendingRegistration | null
   /** Errors the server sent for fields, shown on their steps until the field changes. */
   serverErrors: FieldErrors
+  /** The server's own sentence that came with them (a CONFLICT explains more than its field does). */
+  serverNotice: string | null
   /** Changes on every reset, so that screens keyed by it start afresh (no stale "tried to go on"). */
   generation: number
   update: (patch: Partial<DraftFields>) => void
   setPhoto: (kind: PhotoKind, photo: DraftPhoto | undefined) => void
   setPending: (pending: PendingRegistration | null) => void
-  setServerErrors: (errors: FieldErrors) => void
-  /** Forgets everything (after a confirmed submission, or "Xóa và làm lại"). */
-  reset: () => Promise<void>
+  setServerErrors: (errors: FieldErrors, notice?: string | null) => void
+  /**
+   * Forgets everything (after a confirmed submission, or "Xóa và làm lại"). `restartScreens` (default)
+   * also remounts the current step so that it forgets what it was showing.
+   */
+  reset: (options?: { restartScreens?: boolean }) => Promise<void>
 }
 
 const RegistrationContext = createContext<Registration | null>(null)
@@ -61,7 +66,8 @@ export function RegistrationProvider({ children }: { children: ReactNode }) {
   const [draft, setDraft] = useState<Draft>(() => loadDraft() ?? emptyDraft)
   const [photos, setPhotos] = useState<DraftPhotos>(() => photoMemory ?? {})
   const [photosLoaded, setPhotosLoaded] = useState(photoMemory !== undefined)
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({})
+  const [serverErrors, setServerErrorsState] = useState<FieldErrors>({})
+  const [serverNotice, setServerNotice] = useState<string | null>(null)
   const [generation, setGeneration] = useState(0)
 
   useEffect(() => {
@@ -90,7 +96,7 @@ export function RegistrationProvider({ children }: { children: ReactNode }) {
       fields: { ...current.fields, ...patch },
       pending: changesForm ? null : current.pending,
     }))
-    setServerErrors((current) =>
+    setServerErrorsState((current) =>
       withoutKeys(
         current,
         Object.keys(patch).flatMap((key) => [key, ...(errorKeysOf[key as keyof DraftFields] ?? [])]),
@@ -107,21 +113,29 @@ export function RegistrationProvider({ children }: { children: ReactNode }) {
     })
     void savePhoto(kind, photo)
     setDraft((current) => (current.pending ? { ...current, pending: null } : current))
-    setServerErrors((current) => withoutKeys(current, [`photos.${kind}`]))
+    setServerErrorsState((current) => withoutKeys(current, [`photos.${kind}`]))
+  }, [])
+
+  const setServerErrors = useCallback((errors: FieldErrors, notice: string | null = null) => {
+    setServerErrorsState(errors)
+    setServerNotice(notice)
   }, [])
 
   const setPending = useCallback((pending: PendingRegistration | null) => {
     setDraft((current) => ({ ...current, pending }))
   }, [])
 
-  const reset = useCallback(async () => {
-    photoMemory = {}
-    setDraft(emptyDraft)
-    setPhotos({})
-    setServerErrors({})
-    setGeneration((value) => value + 1)
-    await clearDraft()
-  }, [])
+  const reset = useCallback(
+    async ({ restartScreens = true }: { restartScreens?: boolean } = {}) => {
+      photoMemory = {}
+      setDraft(emptyDraft)
+      setPhotos({})
+      setServerErrors({})
+      if (restartScreens) setGeneration((value) => value + 1)
+      await clearDraft()
+    },
+    [setServerErrors],
+  )
 
   const value = useMemo<Registration>(
     () => ({
@@ -130,6 +144,7 @@ export function RegistrationProvider({ children }: { children: ReactNode }) {
       photosLoaded,
       pending: draft.pending,
       serverErrors,
+      serverNotice,
       generation,
       update,
       setPhoto,
@@ -137,7 +152,19 @@ export function RegistrationProvider({ children }: { children: ReactNode }) {
       setServerErrors,
       reset,
     }),
-    [draft, photos, photosLoaded, serverErrors, generation, update, setPhoto, setPending, reset],
+    [
+      draft,
+      photos,
+      photosLoaded,
+      serverErrors,
+      serverNotice,
+      generation,
+      update,
+      setPhoto,
+      setPending,
+      setServerErrors,
+      reset,
+    ],
   )
   return <RegistrationContext.Provider value={value}>{children}</RegistrationContext.Provider>
 }

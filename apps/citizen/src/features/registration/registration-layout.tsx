@@ -7,6 +7,7 @@ import { StepIndicator } from './step-indicator'
 import { StepLoading } from './step-loading'
 import { stepOfPath, stepPath } from './steps'
 import { prefetchDirectory, useLanguage } from './use-directory'
+import { useFocusHeadingOnArrival } from './use-focus-on-arrival'
 import { firstIncompleteStep } from './validation'
 import './registration.css'
 
@@ -21,6 +22,7 @@ export function RegistrationLayout() {
 
 function RegistrationFrame() {
   const { t } = useTranslation()
+  useFocusHeadingOnArrival()
   const language = useLanguage()
   const location = useLocation()
   const step = stepOfPath(location.pathname) ?? 'info'

@@ -20,7 +20,7 @@ export function ReviewStep() {
   const guard = useStepGuard('review')
   const { fields, pending, update } = useRegistration()
   const labels = useFieldLabels(fields.idKind)
-  const { errors, focusSignal, next } = useStepValidation('review', () => validateReview(fields))
+  const { errors, notice, focusSignal, next } = useStepValidation('review', () => validateReview(fields))
   const { submit, busy, failure, failureSignal } = useSubmitRegistration()
   const finish = useFinishRegistration()
   const failureText = useFailureText()
@@ -44,6 +44,7 @@ export function ReviewStep() {
       errors={errors}
       labels={labels}
       focusSignal={focusSignal}
+      notice={notice}
     >
       <ReviewSummary editable={!busy} />
       <form

@@ -1,5 +1,5 @@
 import { AddressCodeSet, formatMobilePhone, photoKinds, requiredPhotoKinds } from '@ansinh/domain'
-import type { ReactNode } from 'react'
+import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { DraftFields } from './draft'
@@ -31,7 +31,7 @@ export function ReviewSummary({ editable }: { editable: boolean }) {
           value={fields.email.trim() || t('registration.review.none')}
         />
       </ReviewSection>
-      <ReviewSection title={t('registration.review.photos')} step="photos" editable={editable}>
+      <ReviewSection title={t('registration.review.photos')} step="photos" editable={editable} asList={false}>
         <div className="reg-review__photos">
           {photoKinds
             .filter((kind) => required.includes(kind) || photos[kind])
@@ -70,18 +70,24 @@ function ReviewSection({
   title,
   step,
   editable,
+  asList = true,
   children,
 }: {
   title: string
   step: StepId
   editable: boolean
+  /** Rows of label and value (a `<dl>`); false for other content, such as the photos. */
+  asList?: boolean
   children: ReactNode
 }) {
   const { t } = useTranslation()
+  const titleId = useId()
   return (
-    <section className="reg-review__section" aria-label={title}>
+    <section className="reg-review__section" aria-labelledby={titleId}>
       <div className="reg-review__head">
-        <h2 className="reg-review__title">{title}</h2>
+        <h2 id={titleId} className="reg-review__title">
+          {title}
+        </h2>
         {editable ? (
           <Link to={stepPath(step)} className="reg-review__edit">
             {t('registration.review.edit')}
@@ -89,7 +95,7 @@ function ReviewSection({
           </Link>
         ) : null}
       </div>
-      <dl className="reg-review__list">{children}</dl>
+      {asList ? <dl className="reg-review__list">{children}</dl> : children}
     </section>
   )
 }

@@ -16,6 +16,7 @@ import { ErrorSummary, TextField, useFocusOnSignal } from './form-controls'
 import { StatusCard } from './status-card'
 import { registerPath } from './steps'
 import { useLanguage } from './use-directory'
+import { useFocusHeadingOnArrival } from './use-focus-on-arrival'
 import { firstError } from './use-step-validation'
 import { useFailureText } from './use-submission'
 import type { FieldErrors } from './validation'
@@ -33,6 +34,7 @@ const Prefill = z.object({ dossierNumber: z.string(), phone: z.string() })
 /** Public status check: dossier number and phone; below it, the dossiers sent from this device. */
 export function StatusPage() {
   const { t } = useTranslation()
+  useFocusHeadingOnArrival()
   const language = useLanguage()
   const failureText = useFailureText()
   useDocumentTitle(t('app.name'), t('registration.status.title'))

@@ -13,6 +13,7 @@ type StepCardProps = {
   errors?: FieldErrors
   labels?: Record<string, string>
   focusSignal?: number
+  notice?: string | null
   children: ReactNode
 }
 
@@ -26,22 +27,23 @@ export function StepCard({
   errors = {},
   labels = {},
   focusSignal = 0,
+  notice = null,
   children,
 }: StepCardProps) {
   const { t } = useTranslation()
   const heading = t(`registration.headings.${step}`)
   useDocumentTitle(t('app.name'), `${heading} – ${t('registration.title')}`)
   return (
-    <section className="reg-card" aria-labelledby="reg-step-heading">
+    <div className="reg-card">
       <header className="reg-card__header">
         <h1 id="reg-step-heading" className="reg-card__title">
           {heading}
         </h1>
         {intro ? <p className="reg-card__intro">{intro}</p> : null}
       </header>
-      <ErrorSummary errors={errors} labels={labels} focusSignal={focusSignal} />
+      <ErrorSummary errors={errors} labels={labels} focusSignal={focusSignal} notice={notice} />
       {children}
-    </section>
+    </div>
   )
 }
 

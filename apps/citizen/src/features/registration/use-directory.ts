@@ -116,9 +116,11 @@ export function useSuggestedOffice(query: {
   const language = useLanguage()
   const { codeSet, provinceCode, districtCode, communeCode } = query
   const legacy = codeSet === AddressCodeSet.Legacy
-  const key = provinceCode
-    ? `suggest:${codeSet}:${provinceCode}:${legacy ? districtCode : ''}:${communeCode}`
-    : null
+  // The server places an address by its commune: without one there is nothing to ask.
+  const key =
+    provinceCode && communeCode
+      ? `suggest:${codeSet}:${provinceCode}:${legacy ? districtCode : ''}:${communeCode}`
+      : null
   return useCachedQuery(key, () =>
     suggestOffice(
       { codeSet, provinceCode, districtCode: legacy ? districtCode : undefined, communeCode },

@@ -17,7 +17,7 @@ function merge(first: FieldErrors, second: FieldErrors): FieldErrors {
  * `next` moves on only when both are empty; otherwise it raises `focusSignal` for the summary.
  */
 export function useStepValidation(step: StepId, validate: () => FieldErrors) {
-  const { serverErrors } = useRegistration()
+  const { serverErrors, serverNotice } = useRegistration()
   const server = Object.fromEntries(Object.entries(serverErrors).filter(([key]) => stepOfField(key) === step))
   const hasServer = Object.keys(server).length > 0
   const [attempted, setAttempted] = useState(false)
@@ -35,7 +35,9 @@ export function useStepValidation(step: StepId, validate: () => FieldErrors) {
     setFocusSignal((value) => value + 1)
   }
 
-  return { errors, focusSignal, next }
+  // The server's sentence stays with its fields: once they are fixed it has nothing left to explain.
+  const notice = hasServer ? serverNotice : null
+  return { errors, notice, focusSignal, next }
 }
 
 /** The first message of a field, for the text under it. */

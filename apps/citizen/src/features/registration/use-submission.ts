@@ -1,4 +1,5 @@
 import {
+  ErrorCode,
   normalizeMobilePhone,
   type PhotoKind,
   photoKinds,
@@ -11,7 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { type ApiFailure, ClientErrorCode, createRegistration, type PhotoUpload } from './api'
 import { formInputOf } from './draft'
-import { rememberDossier, saveLastConfirmation } from './draft-store'
+import { clearDraft, rememberDossier, saveLastConfirmation } from './draft-store'
 import { useRegistration } from './registration-context'
 import { stepPath } from './steps'
 import { useLanguage } from './use-directory'
@@ -31,8 +32,8 @@ export function useSubmitRegistration() {
   // Counts failures, so that each new one moves the focus to its message again.
   const [failureSignal, setFailureSignal] = useState(0)
 
-  function sendBack(errors: FieldErrors) {
-    setServerErrors(errors)
+  function sendBack(errors: FieldErrors, notice: string | null = null) {
+    setServerErrors(errors, notice)
     const step = earliestStepOf(Object.keys(errors))
     if (step && step !== 'review') void navigate(stepPath(step))
   }
@@ -56,7 +57,10 @@ export function useSubmitRegistration() {
       setPending(result.value)
       return true
     }
-    if (Object.keys(result.error.fields).length > 0) sendBack(result.error.fields)
+    const answer = result.error
+    // "Thông tin chưa hợp lệ…" adds nothing to the list of fields; other codes explain themselves.
+    if (Object.keys(answer.fields).length > 0)
+      sendBack(answer.fields, answer.code === ErrorCode.ValidationFailed ? null : answer.message || null)
     setFailure(result.error)
     setFailureSignal((value) => value + 1)
     return false
@@ -65,17 +69,25 @@ export function useSubmitRegistration() {
   return { submit, busy, failure, failureSignal }
 }
 
-/** After the OTP is accepted: remember the dossier on this device, forget the draft, show the result. */
+/** Marks the arrival on the done screen right after a confirmation (see DoneStep). */
+export type DoneState = { justConfirmed: true }
+
+/**
+ * After the OTP is accepted: remember the dossier on this device, forget the stored draft, show the
+ * result. The draft in memory is dropped by the done screen once it shows: dropping it here would let
+ * the review screen, still on display while the navigation runs, see an empty form and redirect.
+ */
 export function useFinishRegistration() {
-  const { fields, reset } = useRegistration()
+  const { fields } = useRegistration()
   const navigate = useNavigate()
   return (confirmed: RegistrationConfirmed) => {
     const normalized = normalizeMobilePhone(fields.phone)
     const phone = normalized.ok ? normalized.value : fields.phone
     rememberDossier({ dossierNumber: confirmed.dossierNumber, phone, submittedAt: confirmed.submittedAt })
     saveLastConfirmation({ confirmed, phone, idKind: fields.idKind })
-    void navigate(stepPath('done'))
-    void reset()
+    void clearDraft()
+    const state: DoneState = { justConfirmed: true }
+    void navigate(stepPath('done'), { state })
   }
 }
 

@@ -16,9 +16,9 @@ import type { Executor } from '../../db/client'
 import { DomainError, notFound } from '../../platform/errors'
 import { scheduleFileDeletions } from '../../platform/file-deletions'
 import { isUuid } from '../../platform/ids'
-import { officeWithParent } from '../directory/service'
 import { checkOtp, consumeOtp } from '../identity/otp'
 import { queueMessage, queueOptionsFrom } from '../notify/service'
+import { dossierOffice } from './dossier-office'
 import {
   appendEvent,
   type Dossier,
@@ -147,11 +147,11 @@ function pendingElsewhere(condition: DossierCondition) {
 }
 
 async function queueReceived(tx: Executor, deps: Deps, dossier: Dossier) {
-  const office = await officeWithParent(tx, dossier.officeCode)
+  const office = await dossierOffice(tx, dossier.officeCode)
   const variables = {
     dossierNumber: dossier.dossierNumber,
-    officeName: office?.name ?? dossier.officeCode,
-    ...(office?.address ? { officeAddress: office.address } : {}),
+    officeName: office.name,
+    ...(office.address ? { officeAddress: office.address } : {}),
     paperDeadline: dossier.paperDeadline,
   }
   await queueMessage(
@@ -195,19 +195,12 @@ async function confirmedDossier(db: Executor, request: RegistrationRequest): Pro
 }
 
 export async function presentConfirmed(deps: Deps, dossier: Dossier): Promise<RegistrationConfirmed> {
-  const office = await officeWithParent(deps.database.db, dossier.officeCode)
   return {
     dossierNumber: dossier.dossierNumber,
     status: dossier.status,
     condition: dossier.condition,
     submittedAt: dossier.submittedAt.toISOString(),
     paperDeadline: dossier.paperDeadline,
-    office: {
-      code: dossier.officeCode,
-      name: office?.name ?? dossier.officeCode,
-      address: office?.address ?? null,
-      phone: office?.phone ?? null,
-      openingHours: office?.openingHours ?? null,
-    },
+    office: await dossierOffice(deps.database.db, dossier.officeCode),
   }
 }

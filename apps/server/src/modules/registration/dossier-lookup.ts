@@ -1,9 +1,10 @@
 import { type ContactAddress, maskName, type RegistrationStatusView } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import { notFound } from '../../platform/errors'
-import { describeAddress, officeWithParent } from '../directory/service'
+import { describeAddress } from '../directory/service'
 import { presentConfirmed } from './confirm-registration'
 import { type DeclarationView, renderDeclarationPdf } from './declaration-pdf'
+import { dossierOffice } from './dossier-office'
 import { type Dossier, findDossierByNumberAndPhone } from './repo'
 
 /**
@@ -44,7 +45,6 @@ export async function declarationPdf(
 
 async function declarationView(deps: Deps, dossier: Dossier): Promise<DeclarationView> {
   const db = deps.database.db
-  const office = await officeWithParent(db, dossier.officeCode)
   const address = {
     codeSet: dossier.addressCodeSet,
     provinceCode: dossier.provinceCode,
@@ -64,14 +64,6 @@ async function declarationView(deps: Deps, dossier: Dossier): Promise<Declaratio
     phone: dossier.phone,
     email: dossier.email,
     contactChannel: dossier.contactChannel,
-    office: {
-      code: dossier.officeCode,
-      name: office?.name ?? dossier.officeCode,
-      address: office?.address ?? null,
-      phone: office?.phone ?? null,
-      openingHours: office?.openingHours ?? null,
-      parentCode: office?.parentName ? office.parentCode : null,
-      parentName: office?.parentName ?? null,
-    },
+    office: await dossierOffice(db, dossier.officeCode),
   }
 }

@@ -6,9 +6,9 @@ import {
   type FileDeletionDeps,
   scheduleFileDeletions,
 } from '../../platform/file-deletions'
-import { officeWithParent } from '../directory/service'
 import { deleteExpiredOtps } from '../identity/otp'
 import { queueMessage, queueOptionsFrom } from '../notify/service'
+import { dossierOffice } from './dossier-office'
 import {
   appendEvent,
   type Dossier,
@@ -66,7 +66,7 @@ async function expireDossier(deps: ExpiryDeps, dossier: Dossier): Promise<boolea
     )
     if (!moved) return false
     await appendEvent(tx, { dossierId: dossier.id, kind: 'expired', at: now, actorKind: 'system' })
-    const office = await officeWithParent(tx, dossier.officeCode)
+    const office = await dossierOffice(tx, dossier.officeCode)
     await queueMessage(
       tx,
       {
@@ -75,7 +75,7 @@ async function expireDossier(deps: ExpiryDeps, dossier: Dossier): Promise<boolea
         language: dossier.language,
         variables: {
           dossierNumber: dossier.dossierNumber,
-          officeName: office?.name ?? dossier.officeCode,
+          officeName: office.name,
           deadline: dossier.paperDeadline,
         },
         dedupeKey: `dossier-expired:${dossier.id}`,
