@@ -56,12 +56,14 @@ export function QrFillPanel() {
       <div className="reg-qr__buttons">
         <QrScanButton
           label={t('registration.qr.healthCard')}
+          cameraLabel={t('registration.qr.healthCardCamera')}
           testId="qr-health-card"
           onDecoded={(text) => apply(fillFromHealthCardQr(text), 'healthCard')}
           onError={() => setOutcome(null)}
         />
         <QrScanButton
           label={t('registration.qr.citizenId')}
+          cameraLabel={t('registration.qr.citizenIdCamera')}
           testId="qr-citizen-id"
           onDecoded={(text) =>
             apply(
