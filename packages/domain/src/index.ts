@@ -1,4 +1,5 @@
 export * from './dates'
+export * from './directory'
 export * from './enums'
 export * from './errors'
 export * from './gender'

@@ -1,4 +1,11 @@
-import { todayInVietnam } from '@ansinh/domain'
+import {
+  CommuneList,
+  OfficeSuggestion,
+  OfficeTree,
+  OfficeView,
+  ProvinceList,
+  todayInVietnam,
+} from '@ansinh/domain'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { notFound } from '../../platform/errors'
@@ -12,15 +19,10 @@ import {
 } from './repo'
 import {
   CodeSetQuery,
-  CommuneList,
   OfficeCodeParams,
-  OfficeSuggestion,
   OfficeSuggestionQuery,
-  OfficeTree,
   OfficeTreeQuery,
-  OfficeView,
   ProvinceCodeParams,
-  ProvinceList,
 } from './schemas'
 import { officeWithParent, suggestOffice } from './service'
 

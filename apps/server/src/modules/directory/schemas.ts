@@ -1,4 +1,7 @@
 import { z } from 'zod'
+
+// Query schemas; the answers' schemas are in @ansinh/domain (directory.ts), shared with the apps.
+
 import { adminCodeSets } from '../../db/schema/directory'
 
 export const CodeSetQuery = z.object({
@@ -24,47 +27,6 @@ export const OfficeTreeQuery = z.object({
     .describe('Only offices valid on this day; default today'),
 })
 
-const AdminUnitView = z.object({
-  code: z.string(),
-  name: z.string(),
-  fullName: z.string(),
-  unitType: z.string(),
-})
-export const ProvinceList = z.object({ items: z.array(AdminUnitView) })
-export const CommuneList = z.object({
-  items: z.array(AdminUnitView.extend({ parentCode: z.string().nullable() })),
-})
-
-type OfficeNodeShape = {
-  code: string
-  name: string
-  kind: 'central' | 'province' | 'grassroots'
-  children: OfficeNodeShape[]
-}
-const OfficeNode: z.ZodType<OfficeNodeShape> = z.lazy(() =>
-  z.object({
-    code: z.string(),
-    name: z.string(),
-    kind: z.enum(['central', 'province', 'grassroots']),
-    children: z.array(OfficeNode),
-  }),
-)
-export const OfficeTree = z.object({ items: z.array(OfficeNode) })
-
-export const OfficeView = z.object({
-  code: z.string(),
-  parentCode: z.string().nullable(),
-  kind: z.enum(['central', 'province', 'grassroots']),
-  name: z.string(),
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
-  openingHours: z.string().nullable(),
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-})
-
 export const OfficeSuggestionQuery = z.object({
   codeSet: z.enum(adminCodeSets).default('2025-07-01'),
   provinceCode: z.string().regex(/^\d{2}$/, { error: 'Mã tỉnh gồm 2 chữ số' }),
@@ -73,10 +35,4 @@ export const OfficeSuggestionQuery = z.object({
     .regex(/^\d{3}$/, { error: 'Mã quận/huyện gồm 3 chữ số' })
     .optional(),
   communeCode: z.string().regex(/^\d{5}$/, { error: 'Mã xã/phường gồm 5 chữ số' }),
-})
-
-export const OfficeSuggestion = z.object({
-  office: OfficeView.pick({ code: true, parentCode: true, name: true, address: true, phone: true })
-    .extend({ parentName: z.string().nullable() })
-    .nullable(),
 })
