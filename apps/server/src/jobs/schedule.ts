@@ -9,7 +9,11 @@ import {
   sentBodyRetentionDays,
   sweepStuckMessages,
 } from '../modules/notify/dispatcher'
-import { expireOverdueDossiers, purgeAbandonedRegistrations } from '../modules/registration/expiry'
+import {
+  expireOverdueDossiers,
+  purgeAbandonedRegistrations,
+  remindPaperDossiers,
+} from '../modules/registration/expiry'
 import type { JobDefinition } from '../platform/jobs'
 import type { Metrics } from '../platform/metrics'
 

@@ -1,4 +1,4 @@
-import { DossierCondition, DossierStatus, todayInVietnam } from '@ansinh/domain'
+import { addDays, DossierCondition, DossierStatus, todayInVietnam } from '@ansinh/domain'
 import type { BaseLogger } from 'pino'
 import type { Deps } from '../../app'
 import {
@@ -15,7 +15,7 @@ import {
   deleteExpiredRequests,
   deletePhotos,
   erasePersonalData,
-  listOverdueDossiers,
+  listAwaitingPaper,
   moveDossier,
   verifiedContact,
 } from './repo'
@@ -30,29 +30,75 @@ type ExpiryDeps = Pick<Deps, 'database' | 'clock' | 'config' | 'files' | 'recipi
  * office, the electronic declaration is deleted automatically". The dossier row stays as `expired`
  * (its history must stand up in an audit), but its photos are deleted and the person is told.
  */
-export async function expireOverdueDossiers(deps: ExpiryDeps, batchSize = 200): Promise<number> {
+export async function expireOverdueDossiers(deps: ExpiryDeps): Promise<number> {
   const today = todayInVietnam(deps.clock())
-  let expired = 0
-  let afterId = 0
-  for (;;) {
-    const overdue = await listOverdueDossiers(deps.database.db, today, afterId, batchSize)
-    for (const dossier of overdue) {
-      // One dossier that cannot be expired now (its SMS over the recipient's limit, say) must not
-      // hold up the others; it is picked up again on the next run.
-      const done = await expireDossier(deps, dossier).catch((error: unknown) => {
-        deps.log?.warn({ err: error, dossierId: dossier.id }, 'could not expire a dossier; retried next run')
-        return false
-      })
-      if (done) expired += 1
-    }
-    afterId = overdue.at(-1)?.id ?? afterId
-    if (overdue.length < batchSize) break
-  }
+  const expired = await forEachAwaitingPaper(deps, { before: today }, (dossier) =>
+    expireDossier(deps, dossier),
+  )
   if (expired > 0) {
     deps.kick()
     await deleteReleasedFiles(deps)
   }
   return expired
+}
+
+/** Days before the deadline the person is reminded to bring the papers. */
+export const PAPER_REMINDER_DAYS_BEFORE = 2
+
+/** A reminder, once per dossier, when its papers are due in two days (the deadline day included). */
+export async function remindPaperDossiers(deps: ExpiryDeps): Promise<number> {
+  const due = addDays(todayInVietnam(deps.clock()), PAPER_REMINDER_DAYS_BEFORE)
+  const reminded = await forEachAwaitingPaper(deps, { on: due }, async (dossier) => {
+    const office = await dossierOffice(deps.database.db, dossier.officeCode)
+    const queued = await queueMessage(
+      deps.database.db,
+      {
+        kind: 'paper_dossier_reminder',
+        ...verifiedContact(dossier),
+        language: dossier.language,
+        variables: {
+          dossierNumber: dossier.dossierNumber,
+          officeName: office.name,
+          ...(office.address ? { officeAddress: office.address } : {}),
+          deadline: dossier.paperDeadline,
+        },
+        dedupeKey: `paper-reminder:${dossier.id}`,
+      },
+      queueOptionsFrom(deps, deps.recipientCounters),
+    )
+    return !queued.deduplicated
+  })
+  if (reminded > 0) deps.kick()
+  return reminded
+}
+
+/**
+ * Runs `handle` on each matching dossier in id-ordered batches. One dossier that fails (its message
+ * over the recipient's limit, say) must not hold up the others: it is logged and tried next run.
+ */
+async function forEachAwaitingPaper(
+  deps: ExpiryDeps,
+  deadline: { before: string } | { on: string },
+  handle: (dossier: Dossier) => Promise<boolean>,
+  batchSize = 200,
+): Promise<number> {
+  let done = 0
+  let afterId = 0
+  for (;;) {
+    const batch = await listAwaitingPaper(deps.database.db, deadline, afterId, batchSize)
+    for (const dossier of batch) {
+      const ok = await handle(dossier).catch((error: unknown) => {
+        deps.log?.warn(
+          { err: error, dossierId: dossier.id },
+          'a dossier job failed for one dossier; retried next run',
+        )
+        return false
+      })
+      if (ok) done += 1
+    }
+    afterId = batch.at(-1)?.id ?? afterId
+    if (batch.length < batchSize) return done
+  }
 }
 
 async function expireDossier(deps: ExpiryDeps, dossier: Dossier): Promise<boolean> {

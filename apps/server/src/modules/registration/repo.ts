@@ -156,10 +156,13 @@ export async function moveDossier(
   return rows.length === 1
 }
 
-/** Pending dossiers whose papers did not arrive by their deadline, in id order after `afterId`. */
-export async function listOverdueDossiers(
+/**
+ * Pending dossiers still waiting for their papers whose deadline is before a day (overdue) or on a day
+ * (due soon), in id order after `afterId`.
+ */
+export async function listAwaitingPaper(
   db: Executor,
-  today: string,
+  deadline: { before: string } | { on: string },
   afterId: number,
   limit: number,
 ): Promise<Dossier[]> {
@@ -170,7 +173,9 @@ export async function listOverdueDossiers(
       and(
         eq(dossiers.status, 'pending'),
         eq(dossiers.condition, 'awaiting_paper'),
-        lt(dossiers.paperDeadline, today),
+        'before' in deadline
+          ? lt(dossiers.paperDeadline, deadline.before)
+          : eq(dossiers.paperDeadline, deadline.on),
         gt(dossiers.id, afterId),
       ),
     )

@@ -16,7 +16,7 @@ import {
   people,
   registrationRequests,
 } from '../../db/schema'
-import { expireOverdueDossiers, purgeAbandonedRegistrations } from './expiry'
+import { expireOverdueDossiers, purgeAbandonedRegistrations, remindPaperDossiers } from './expiry'
 
 const DAY = 24 * 60 * 60_000
 
@@ -319,7 +319,7 @@ describe.each(testBackends())('registration API on %s', (backend) => {
     })
   })
 
-  it('expires a dossier whose papers did not come in 10 days, with its photos, and tells the person', async () => {
+  it('reminds two days before, then expires a dossier whose papers did not come in 10 days, with its photos', async () => {
     const filed = await register(form({ bhxhCode: '7900099007', phone: '0901111007' }))
     const [row] = await test.database.db
       .select()
@@ -332,7 +332,18 @@ describe.each(testBackends())('registration API on %s', (backend) => {
         .where(eq(dossierPhotos.dossierId, row?.id ?? 0))
     ).map((photo) => photo.fileId)
     const filedAt = now
+    const reminders = async () =>
+      (
+        await test.database.db.select().from(messages).where(eq(messages.kind, 'paper_dossier_reminder'))
+      ).filter((message) => message.recipient === '0901111007')
     try {
+      now = new Date(filedAt.getTime() + 7 * DAY)
+      await remindPaperDossiers(test.app.deps)
+      expect(await reminders()).toEqual([])
+      now = new Date(filedAt.getTime() + 8 * DAY)
+      expect(await remindPaperDossiers(test.app.deps)).toBeGreaterThanOrEqual(1)
+      expect(await remindPaperDossiers(test.app.deps)).toBe(0) // once per dossier
+      expect((await reminders()).map((message) => message.body).join()).toContain(filed.dossierNumber)
       now = new Date(filedAt.getTime() + 10 * DAY)
       expect(await expireOverdueDossiers(test.app.deps)).toBe(0)
       now = new Date(filedAt.getTime() + 11 * DAY)
