@@ -96,17 +96,30 @@ async function heading(page: Page, name: string): Promise<void> {
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
 
-async function fillInfoByHand(page: Page, person: Person, phone = person.phone): Promise<void> {
+/** Each labelled field holds its value (the label names the failing one). */
+async function expectValues(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(values)) {
+    expect(await field(page, label).inputValue(), label).toBe(value)
+  }
+}
+
+const pathOf = (page: Page) => new URL(page.url()).pathname
+
+/** Opens the form and fills step 1 by hand, then goes on. */
+async function infoStepByHand(page: Page, person: Person, phone = person.phone): Promise<void> {
+  await page.goto('/register/info')
+  await heading(page, 'Thông tin người đăng ký')
   await field(page, 'Mã số BHXH').fill(person.bhxhCode)
   await field(page, 'Họ và tên').fill(person.fullName)
   await field(page, 'Số CCCD (12 chữ số)').fill(person.personalId)
-  await chooseAddress(page)
+  await field(page, 'Tỉnh/thành phố').selectOption(hcmc)
+  await chooseCommune(page)
   await field(page, 'Số nhà, tên đường (thôn, xóm)').fill(street)
   await field(page, 'Số điện thoại di động').fill(phone)
+  await next(page)
 }
 
-async function chooseAddress(page: Page): Promise<void> {
-  await field(page, 'Tỉnh/thành phố').selectOption(hcmc)
+async function chooseCommune(page: Page): Promise<void> {
   // The communes arrive from the directory once the province is chosen.
   await page.locator(`#reg-address-communeCode option[value="${choQuan}"]`).waitFor({ state: 'attached' })
   await field(page, 'Xã/phường').selectOption(choQuan)
@@ -116,10 +129,14 @@ async function next(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Tiếp', exact: true }).click()
 }
 
+async function pickPhoto(page: Page, kind: keyof Photos, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId(`photo-${kind}-file`).setInputFiles(file(name, buffer))
+}
+
 async function attachPhotos(page: Page): Promise<void> {
-  await page.getByTestId('photo-portrait-file').setInputFiles(file('chan-dung.jpg', photos.portrait))
-  await page.getByTestId('photo-idFront-file').setInputFiles(file('cccd-truoc.jpg', photos.idFront))
-  await page.getByTestId('photo-idBack-file').setInputFiles(file('cccd-sau.jpg', photos.idBack))
+  await pickPhoto(page, 'portrait', 'chan-dung.jpg', photos.portrait)
+  await pickPhoto(page, 'idFront', 'cccd-truoc.jpg', photos.idFront)
+  await pickPhoto(page, 'idBack', 'cccd-sau.jpg', photos.idBack)
   await expect.poll(() => previewCount(page)).toBe(3)
 }
 
@@ -144,19 +161,24 @@ async function submitOnReview(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Gửi hồ sơ', exact: true }).click()
 }
 
-/** Fills every step by hand up to the OTP panel (used by the tests of what can go wrong). */
-async function registerUpToOtp(page: Page, person: Person): Promise<void> {
-  await page.goto('/register/info')
-  await heading(page, 'Thông tin người đăng ký')
-  await fillInfoByHand(page, person)
-  await next(page)
+/** Fills every step by hand and sends the form (used by the tests of what can go wrong). */
+async function sendByHand(page: Page, person: Person, phone = person.phone): Promise<void> {
+  await infoStepByHand(page, person, phone)
   await heading(page, 'Ảnh chân dung và giấy tờ')
   await attachPhotos(page)
   await next(page)
   await keepSuggestedOffice(page)
   await next(page)
   await submitOnReview(page)
+}
+
+async function otpPanel(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Xác thực bằng mã OTP' }).waitFor()
+}
+
+async function registerUpToOtp(page: Page, person: Person): Promise<void> {
+  await sendByHand(page, person)
+  await otpPanel(page)
 }
 
 /** The newest OTP sent to `phone` that is not one of `seen`, from the development outbox. */
@@ -184,6 +206,14 @@ async function confirmOtp(page: Page, code: string): Promise<void> {
 }
 
 const wrongCode = (right: string) => (right === '000000' ? '111111' : '000000')
+
+async function shownDossierNumber(page: Page): Promise<string> {
+  return ((await page.locator('#reg-dossier-number').textContent()) ?? '').trim()
+}
+
+async function searchStatus(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click()
+}
 
 async function declarationText(request: APIRequestContext, href: string): Promise<string> {
   const response = await request.get(href)
@@ -236,7 +266,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
         await page.goto('/')
         await page.getByRole('link', { name: 'Đăng ký', exact: true }).click()
         await heading(page, 'Thông tin người đăng ký')
-        expect(new URL(page.url()).pathname).toBe('/register/info')
+        expect(pathOf(page)).toBe('/register/info')
         await page.getByText('Bước 1/5').waitFor({ state: 'attached' })
         await expectNoSeriousViolations(page, 'info')
 
@@ -245,27 +275,25 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
           .getByTestId('qr-health-card')
           .setInputFiles(file('the-bhyt.png', await healthCardQrPng(person), 'image/png'))
         await page.getByText('Đã điền mã số BHXH và họ tên từ thẻ BHYT').waitFor()
-        expect(await field(page, 'Mã số BHXH').inputValue()).toBe(person.bhxhCode)
-        expect(await field(page, 'Họ và tên').inputValue()).toBe(person.fullName)
+        await expectValues(page, { 'Mã số BHXH': person.bhxhCode, 'Họ và tên': person.fullName })
         await page
           .getByTestId('qr-citizen-id')
           .setInputFiles(file('cccd.png', await citizenIdQrPng(person), 'image/png'))
         await page.getByText('Đã điền số CCCD, họ tên và địa chỉ in trên thẻ').waitFor()
-        expect(await field(page, 'Số CCCD (12 chữ số)').inputValue()).toBe(person.personalId)
         expect(await page.getByRole('radio', { name: 'CCCD', exact: true }).isChecked()).toBe(true)
-        expect(await field(page, 'Số nhà, tên đường (thôn, xóm)').inputValue()).toBe(printedAddress)
-        expect(await field(page, 'Tỉnh/thành phố').inputValue()).toBe(hcmc)
-        await page
-          .locator(`#reg-address-communeCode option[value="${choQuan}"]`)
-          .waitFor({ state: 'attached' })
-        await field(page, 'Xã/phường').selectOption(choQuan)
+        await expectValues(page, {
+          'Số CCCD (12 chữ số)': person.personalId,
+          'Số nhà, tên đường (thôn, xóm)': printedAddress,
+          'Tỉnh/thành phố': hcmc,
+        })
+        await chooseCommune(page)
         await field(page, 'Số nhà, tên đường (thôn, xóm)').fill(street)
         await field(page, 'Số điện thoại di động').fill(person.phone)
         await next(page)
 
         // Step 2.
         await heading(page, 'Ảnh chân dung và giấy tờ')
-        expect(new URL(page.url()).pathname).toBe('/register/photos')
+        expect(pathOf(page)).toBe('/register/photos')
         await page.getByText('Bước 2/5').waitFor({ state: 'attached' })
         await attachPhotos(page)
         await expectNoSeriousViolations(page, 'photos')
@@ -302,8 +330,8 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
 
         // Step 5.
         await heading(page, 'Đã gửi hồ sơ đăng ký')
-        expect(new URL(page.url()).pathname).toBe('/register/done')
-        const dossierNumber = ((await page.locator('#reg-dossier-number').textContent()) ?? '').trim()
+        expect(pathOf(page)).toBe('/register/done')
+        const dossierNumber = await shownDossierNumber(page)
         expect(dossierNumber).toMatch(/^07915-\d{4}-\d{7}$/)
         await page
           .getByText(/^Mang tờ khai đã ký và CCCD đến BHXH Quận 5 trước ngày \d{2}\/\d{2}\/\d{4}\.$/)
@@ -335,7 +363,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
 
         // A wrong phone finds nothing, and says so.
         await field(page, 'Số điện thoại di động').fill('0987654321')
-        await page.getByRole('button', { name: 'Tra cứu', exact: true }).click()
+        await searchStatus(page)
         await page.getByText('Không tìm thấy hồ sơ với số hồ sơ và số điện thoại này.').waitFor()
       })
     })
@@ -349,10 +377,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       phone: '0123',
     }
     await withContext(browser, 'phone', server.baseUrl, async (page) => {
-      await page.goto('/register/info')
-      await heading(page, 'Thông tin người đăng ký')
-      await fillInfoByHand(page, person)
-      await next(page)
+      await infoStepByHand(page, person)
       const summary = page.getByRole('alert').filter({ hasText: 'Vui lòng kiểm tra lại các mục sau:' })
       await summary.waitFor()
       await expect.poll(() => summary.evaluate((node) => node === document.activeElement)).toBe(true)
@@ -364,15 +389,17 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       expect(await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toBe(
         'Mã số BHXH phải gồm đúng 10 chữ số.',
       )
-      expect(new URL(page.url()).pathname).toBe('/register/info')
+      expect(pathOf(page)).toBe('/register/info')
       // Nothing typed was lost.
-      expect(await code.inputValue()).toBe('790009876')
-      expect(await field(page, 'Họ và tên').inputValue()).toBe(person.fullName)
-      expect(await field(page, 'Số CCCD (12 chữ số)').inputValue()).toBe(person.personalId)
-      expect(await field(page, 'Tỉnh/thành phố').inputValue()).toBe(hcmc)
-      expect(await field(page, 'Xã/phường').inputValue()).toBe(choQuan)
-      expect(await field(page, 'Số nhà, tên đường (thôn, xóm)').inputValue()).toBe(street)
-      expect(await field(page, 'Số điện thoại di động').inputValue()).toBe('0123')
+      await expectValues(page, {
+        'Mã số BHXH': '790009876',
+        'Họ và tên': person.fullName,
+        'Số CCCD (12 chữ số)': person.personalId,
+        'Tỉnh/thành phố': hcmc,
+        'Xã/phường': choQuan,
+        'Số nhà, tên đường (thôn, xóm)': street,
+        'Số điện thoại di động': '0123',
+      })
       await expectNoSeriousViolations(page, 'info with errors')
 
       // Fixing the code clears its message as it is typed; the phone's stays until it is fixed too.
@@ -383,7 +410,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
         .first()
         .waitFor()
       await next(page)
-      expect(new URL(page.url()).pathname).toBe('/register/info')
+      expect(pathOf(page)).toBe('/register/info')
       await field(page, 'Số điện thoại di động').fill('0901234563')
       await next(page)
       await heading(page, 'Ảnh chân dung và giấy tờ')
@@ -398,28 +425,25 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       phone: '0901234564',
     }
     await withContext(browser, 'phone', server.baseUrl, async (page) => {
-      await page.goto('/register/info')
-      await fillInfoByHand(page, person)
-      await next(page)
+      await infoStepByHand(page, person)
       await heading(page, 'Ảnh chân dung và giấy tờ')
-      await page.getByTestId('photo-portrait-file').setInputFiles(file('chan-dung.jpg', photos.portrait))
+      await pickPhoto(page, 'portrait', 'chan-dung.jpg', photos.portrait)
       await expect.poll(() => previewCount(page)).toBe(1)
 
       // A real JPEG start, then padding past the limit: refused for its size before anything else.
       const huge = Buffer.concat([photos.idFront, Buffer.alloc(10 * 1024 * 1024 + 1 - photos.idFront.length)])
-      await page.getByTestId('photo-idFront-file').setInputFiles(file('to-qua.jpg', huge))
+      await pickPhoto(page, 'idFront', 'to-qua.jpg', huge)
       await page.getByRole('alert').getByText(photoErrorsVi.tooLarge, { exact: true }).waitFor()
       expect(photoErrorsVi.tooLarge).toBe('Ảnh quá lớn: tối đa 10 MB.')
-      await page
-        .getByTestId('photo-idBack-file')
-        .setInputFiles(file('khong-phai-anh.jpg', Buffer.from('Đây là một tệp văn bản, không phải ảnh.\n')))
+      const notAnImage = Buffer.from('Đây là một tệp văn bản, không phải ảnh.\n')
+      await pickPhoto(page, 'idBack', 'khong-phai-anh.jpg', notAnImage)
       await page.getByRole('alert').getByText(photoErrorsVi.notAnImage, { exact: true }).waitFor()
       expect(await page.getByTestId('photo-idBack-file').getAttribute('aria-invalid')).toBe('true')
       // The portrait chosen before is still there; nothing else was kept.
       expect(await previewCount(page)).toBe(1)
       await expectNoSeriousViolations(page, 'photos with errors')
 
-      await page.getByTestId('photo-idFront-file').setInputFiles(file('cccd-truoc.jpg', photos.idFront))
+      await pickPhoto(page, 'idFront', 'cccd-truoc.jpg', photos.idFront)
       await expect.poll(() => previewCount(page)).toBe(2)
 
       // Reload in the middle: the fields (localStorage) and the photos (IndexedDB) come back.
@@ -428,10 +452,12 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       await expect.poll(() => previewCount(page)).toBe(2)
       await page.getByRole('link', { name: 'Quay lại' }).click()
       await heading(page, 'Thông tin người đăng ký')
-      expect(await field(page, 'Mã số BHXH').inputValue()).toBe(person.bhxhCode)
-      expect(await field(page, 'Họ và tên').inputValue()).toBe(person.fullName)
-      expect(await field(page, 'Xã/phường').inputValue()).toBe(choQuan)
-      expect(await field(page, 'Số điện thoại di động').inputValue()).toBe(person.phone)
+      await expectValues(page, {
+        'Mã số BHXH': person.bhxhCode,
+        'Họ và tên': person.fullName,
+        'Xã/phường': choQuan,
+        'Số điện thoại di động': person.phone,
+      })
 
       // "Xóa và làm lại" forgets it all, on request.
       await page.getByRole('button', { name: 'Xóa và làm lại' }).click()
@@ -452,18 +478,10 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       phone: adults.phone.phone,
     }
     await withContext(browser, 'desktop', server.baseUrl, async (page) => {
-      await page.goto('/register/info')
-      await fillInfoByHand(page, person)
-      await next(page)
-      await heading(page, 'Ảnh chân dung và giấy tờ')
-      await attachPhotos(page)
-      await next(page)
-      await keepSuggestedOffice(page)
-      await next(page)
-      await submitOnReview(page)
+      await sendByHand(page, person)
 
       await heading(page, 'Thông tin người đăng ký')
-      expect(new URL(page.url()).pathname).toBe('/register/info')
+      expect(pathOf(page)).toBe('/register/info')
       const phone = field(page, 'Số điện thoại di động')
       expect(await phone.getAttribute('aria-invalid')).toBe('true')
       await page
@@ -471,10 +489,12 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
         .getByText(/^Số điện thoại này đã được dùng/)
         .waitFor()
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert')
-      expect(await phone.inputValue()).toBe(person.phone)
-      expect(await field(page, 'Mã số BHXH').inputValue()).toBe(person.bhxhCode)
-      expect(await field(page, 'Họ và tên').inputValue()).toBe(person.fullName)
-      expect(await field(page, 'Số nhà, tên đường (thôn, xóm)').inputValue()).toBe(street)
+      await expectValues(page, {
+        'Số điện thoại di động': person.phone,
+        'Mã số BHXH': person.bhxhCode,
+        'Họ và tên': person.fullName,
+        'Số nhà, tên đường (thôn, xóm)': street,
+      })
       await expectNoSeriousViolations(page, 'info with the server error')
 
       // Another phone, and on: photos and office are still chosen.
@@ -486,7 +506,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       await keepSuggestedOffice(page)
       await next(page)
       await submitOnReview(page)
-      await page.getByRole('heading', { name: 'Xác thực bằng mã OTP' }).waitFor()
+      await otpPanel(page)
     })
   })
 
@@ -518,14 +538,12 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       await expectNoSeriousViolations(page, 'otp exhausted')
 
       await resubmit.click()
-      await page.getByRole('heading', { name: 'Xác thực bằng mã OTP' }).waitFor()
+      await otpPanel(page)
       await field(page, 'Mã OTP').waitFor()
       const second = await otpFromOutbox(context.request, person.phone, seen)
       await confirmOtp(page, second)
       await heading(page, 'Đã gửi hồ sơ đăng ký')
-      expect(((await page.locator('#reg-dossier-number').textContent()) ?? '').trim()).toMatch(
-        /^07915-\d{4}-\d{7}$/,
-      )
+      expect(await shownDossierNumber(page)).toMatch(/^07915-\d{4}-\d{7}$/)
     })
   })
 
@@ -539,7 +557,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
         .waitFor()
       // Reloading while the code is on its way keeps the request: the OTP panel comes back.
       await page.reload()
-      await page.getByRole('heading', { name: 'Xác thực bằng mã OTP' }).waitFor()
+      await otpPanel(page)
       await field(page, 'Mã OTP').waitFor()
     })
   })
@@ -552,14 +570,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       phone: '0901234567',
     }
     await withContext(browser, 'desktop', server.baseUrl, async (page) => {
-      await page.goto('/register/info')
-      await fillInfoByHand(page, citizen, '0901234568')
-      await next(page)
-      await attachPhotos(page)
-      await next(page)
-      await keepSuggestedOffice(page)
-      await next(page)
-      await submitOnReview(page)
+      await sendByHand(page, citizen, '0901234568')
       await heading(page, 'Thông tin người đăng ký')
       await page
         .getByRole('alert')
@@ -580,7 +591,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       await heading(page, 'Tra cứu hồ sơ đăng ký')
       await field(page, 'Số hồ sơ').fill('123')
       await field(page, 'Số điện thoại di động').fill(adults.phone.phone)
-      await page.getByRole('button', { name: 'Tra cứu', exact: true }).click()
+      await searchStatus(page)
       await page.getByText('Số hồ sơ: Số hồ sơ không đúng định dạng (ví dụ 07915-2612-0000042).').waitFor()
       expect(await field(page, 'Số hồ sơ').getAttribute('aria-invalid')).toBe('true')
       await page.getByText('Chưa có hồ sơ nào được gửi từ thiết bị này.').waitFor()

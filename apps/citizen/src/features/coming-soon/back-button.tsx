@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
+import { ChevronLeftIcon } from '../../components/icons'
 
 /** Goes back within the app; on a page opened directly (no history of ours) it goes home instead. */
 export function BackButton() {
@@ -15,18 +16,7 @@ export function BackButton() {
         else void navigate(-1)
       }}
     >
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-      >
-        <path d="M15 5l-7 7 7 7" />
-      </svg>
+      <ChevronLeftIcon />
       {t('page.back')}
     </button>
   )

@@ -1,6 +1,7 @@
 import './qr-scan.css'
 import { type ChangeEvent, useEffect, useEffectEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CameraIcon, PictureIcon } from '../../components/icons'
 
 export type QrScanButtonProps = {
   /** Text of the picture button and accessible name of its file input, e.g. "Chụp ảnh mã QR trên thẻ CCCD". */
@@ -323,41 +324,4 @@ function toneOf(status: Status): 'info' | 'success' | 'error' {
   if (status === 'found') return 'success'
   if (status === 'idle' || status === 'reading') return 'info'
   return 'error'
-}
-
-function PictureIcon() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <rect x="3" y="4.5" width="18" height="15" rx="2.5" />
-      <circle cx="9" cy="10" r="1.8" />
-      <path d="M21 16l-5-5-9 8.5" />
-    </svg>
-  )
-}
-
-function CameraIcon() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M3 8.5A2 2 0 0 1 5 6.5h2.5L9 4.5h6l1.5 2H19a2 2 0 0 1 2 2V18a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2Z" />
-      <circle cx="12" cy="13" r="3.5" />
-    </svg>
-  )
 }

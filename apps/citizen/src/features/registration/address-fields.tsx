@@ -1,7 +1,7 @@
 import { AddressCodeSet } from '@ansinh/domain'
 import { useTranslation } from 'react-i18next'
 import type { ApiFailure } from './api'
-import { SelectField, type SelectOption, TextField } from './form-controls'
+import { SegmentedChoice, SelectField, type SelectOption, TextField } from './form-controls'
 import { useRegistration } from './registration-context'
 import { type Loaded, useCommunes, useDistricts, useProvinces } from './use-directory'
 import { firstError } from './use-step-validation'
@@ -9,9 +9,10 @@ import type { FieldErrors } from './validation'
 
 function optionsOf<T extends { code: string; fullName: string }>(
   loaded: Loaded<{ items: T[] }>,
+  keep: (unit: T) => boolean = () => true,
 ): SelectOption[] {
   return loaded.status === 'ok'
-    ? loaded.data.items.map((unit) => ({ value: unit.code, label: unit.fullName }))
+    ? loaded.data.items.filter(keep).map((unit) => ({ value: unit.code, label: unit.fullName }))
     : []
 }
 
@@ -26,45 +27,30 @@ export function AddressFields({ errors }: { errors: FieldErrors }) {
   const provinces = useProvinces(fields.codeSet)
   const districts = useDistricts(fields.codeSet, fields.provinceCode)
   const communes = useCommunes(fields.codeSet, fields.provinceCode)
-  const communeOptions =
-    communes.status === 'ok'
-      ? communes.data.items
-          .filter((unit) => !legacy || unit.parentCode === fields.districtCode)
-          .map((unit) => ({ value: unit.code, label: unit.fullName }))
-      : []
-  const loading = t('registration.address.loading')
+  // A list still on its way says so in place of "Chọn …".
+  const placeholder = (loaded: Loaded<unknown>, choose: string) =>
+    loaded.status === 'loading' ? t('registration.address.loading') : choose
 
   return (
     <fieldset className="reg-fieldset" id="reg-address">
       <legend className="reg-fieldset__legend">{t('registration.address.legend')}</legend>
-      <fieldset className="reg-choice-group">
-        <legend className="reg-field__label">{t('registration.address.codeSetLegend')}</legend>
-        <div className="reg-segmented">
-          {[AddressCodeSet.Current, AddressCodeSet.Legacy].map((codeSet) => (
-            <label key={codeSet} className="reg-segmented__option">
-              <input
-                type="radio"
-                name="codeSet"
-                value={codeSet}
-                checked={fields.codeSet === codeSet}
-                onChange={() => update({ codeSet, provinceCode: '', districtCode: '', communeCode: '' })}
-              />
-              <span>
-                {codeSet === AddressCodeSet.Current
-                  ? t('registration.address.codeSetCurrent')
-                  : t('registration.address.codeSetLegacy')}
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <SegmentedChoice
+        name="codeSet"
+        legend={t('registration.address.codeSetLegend')}
+        options={[
+          { value: AddressCodeSet.Current, label: t('registration.address.codeSetCurrent') },
+          { value: AddressCodeSet.Legacy, label: t('registration.address.codeSetLegacy') },
+        ]}
+        value={fields.codeSet}
+        onChange={(codeSet) => update({ codeSet, provinceCode: '', districtCode: '', communeCode: '' })}
+      />
       <div className={legacy ? 'reg-grid reg-grid--3' : 'reg-grid reg-grid--2'}>
         <SelectField
           name="address.provinceCode"
           label={t('registration.address.province')}
           value={fields.provinceCode}
           options={optionsOf(provinces)}
-          placeholder={provinces.status === 'loading' ? loading : t('registration.address.chooseProvince')}
+          placeholder={placeholder(provinces, t('registration.address.chooseProvince'))}
           error={firstError(errors, 'address.provinceCode')}
           onChange={(provinceCode) => update({ provinceCode, districtCode: '', communeCode: '' })}
         />
@@ -74,7 +60,7 @@ export function AddressFields({ errors }: { errors: FieldErrors }) {
             label={t('registration.address.district')}
             value={fields.districtCode}
             options={optionsOf(districts)}
-            placeholder={districts.status === 'loading' ? loading : t('registration.address.chooseDistrict')}
+            placeholder={placeholder(districts, t('registration.address.chooseDistrict'))}
             disabled={!fields.provinceCode}
             error={firstError(errors, 'address.districtCode')}
             onChange={(districtCode) => update({ districtCode, communeCode: '' })}
@@ -84,8 +70,8 @@ export function AddressFields({ errors }: { errors: FieldErrors }) {
           name="address.communeCode"
           label={t('registration.address.commune')}
           value={fields.communeCode}
-          options={communeOptions}
-          placeholder={communes.status === 'loading' ? loading : t('registration.address.chooseCommune')}
+          options={optionsOf(communes, (unit) => !legacy || unit.parentCode === fields.districtCode)}
+          placeholder={placeholder(communes, t('registration.address.chooseCommune'))}
           disabled={!fields.provinceCode || (legacy && !fields.districtCode)}
           error={firstError(errors, 'address.communeCode')}
           onChange={(communeCode) => update({ communeCode })}

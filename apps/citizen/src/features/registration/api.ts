@@ -5,7 +5,12 @@
  */
 import {
   ApiError,
+  CommuneList,
   type DossierNumber,
+  OfficeSuggestion,
+  OfficeTree,
+  OfficeView,
+  ProvinceList,
   RegistrationConfirmed,
   RegistrationCreated,
   RegistrationStatusView,
@@ -82,71 +87,20 @@ function failureOf(payload: unknown, status: number): ApiFailure {
 // ---------------------------------------------------------------------------------------------
 // Directory
 
-const AdminUnit = z.object({ code: z.string(), name: z.string(), fullName: z.string(), unitType: z.string() })
-export type AdminUnit = z.infer<typeof AdminUnit>
-const AdminUnitList = z.object({ items: z.array(AdminUnit) })
-const CommuneList = z.object({
-  items: z.array(AdminUnit.extend({ parentCode: z.string().nullable() })),
-})
-export type Commune = z.infer<typeof CommuneList>['items'][number]
-
-export type OfficeKind = 'central' | 'province' | 'grassroots'
-export type OfficeNode = { code: string; name: string; kind: OfficeKind; children: OfficeNode[] }
-const OfficeNodeSchema: z.ZodType<OfficeNode> = z.lazy(() =>
-  z.object({
-    code: z.string(),
-    name: z.string(),
-    kind: z.enum(['central', 'province', 'grassroots']),
-    children: z.array(OfficeNodeSchema),
-  }),
-)
-const OfficeTree = z.object({ items: z.array(OfficeNodeSchema) })
-
-const OfficeDetails = z.object({
-  code: z.string(),
-  parentCode: z.string().nullable(),
-  kind: z.enum(['central', 'province', 'grassroots']),
-  name: z.string(),
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
-  openingHours: z.string().nullable(),
-})
-export type OfficeDetails = z.infer<typeof OfficeDetails>
-
-const SuggestedOffice = z.object({
-  office: z
-    .object({
-      code: z.string(),
-      name: z.string(),
-      parentCode: z.string().nullable(),
-      parentName: z.string().nullable(),
-      address: z.string().nullable(),
-      phone: z.string().nullable(),
-    })
-    .nullable(),
-})
-export type SuggestedOffice = NonNullable<z.infer<typeof SuggestedOffice>['office']>
-
 export function getProvinces(codeSet: string, language: Language) {
-  return request(`/directory/provinces?${new URLSearchParams({ codeSet })}`, AdminUnitList, language)
+  return request(`/directory/provinces?${new URLSearchParams({ codeSet })}`, ProvinceList, language)
+}
+
+function unitsOfProvince(provinceCode: string, level: 'districts' | 'communes', codeSet: string): string {
+  return `/directory/provinces/${encodeURIComponent(provinceCode)}/${level}?${new URLSearchParams({ codeSet })}`
 }
 
 export function getDistricts(codeSet: string, provinceCode: string, language: Language) {
-  const query = new URLSearchParams({ codeSet })
-  return request(
-    `/directory/provinces/${encodeURIComponent(provinceCode)}/districts?${query}`,
-    AdminUnitList,
-    language,
-  )
+  return request(unitsOfProvince(provinceCode, 'districts', codeSet), ProvinceList, language)
 }
 
 export function getCommunes(codeSet: string, provinceCode: string, language: Language) {
-  const query = new URLSearchParams({ codeSet })
-  return request(
-    `/directory/provinces/${encodeURIComponent(provinceCode)}/communes?${query}`,
-    CommuneList,
-    language,
-  )
+  return request(unitsOfProvince(provinceCode, 'communes', codeSet), CommuneList, language)
 }
 
 export function getOfficeTree(language: Language) {
@@ -154,7 +108,7 @@ export function getOfficeTree(language: Language) {
 }
 
 export function getOffice(code: string, language: Language) {
-  return request(`/directory/offices/${encodeURIComponent(code)}`, OfficeDetails, language)
+  return request(`/directory/offices/${encodeURIComponent(code)}`, OfficeView, language)
 }
 
 export type SuggestQuery = {
@@ -168,7 +122,7 @@ export function suggestOffice(query: SuggestQuery, language: Language) {
   const params = new URLSearchParams({ codeSet: query.codeSet, provinceCode: query.provinceCode })
   if (query.districtCode) params.set('districtCode', query.districtCode)
   if (query.communeCode) params.set('communeCode', query.communeCode)
-  return request(`/directory/offices/suggest?${params}`, SuggestedOffice, language)
+  return request(`/directory/offices/suggest?${params}`, OfficeSuggestion, language)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { dossierConditionLabels, dossierStatusLabels, formatDateTimeVi, formatDa
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useLocation, useNavigate } from 'react-router'
+import { DocumentDownloadIcon } from '../../components/icons'
 import { declarationUrl } from './api'
 import { loadLastConfirmation } from './draft-store'
 import { CheckIcon } from './form-controls'
@@ -65,7 +66,7 @@ export function DoneStep() {
             href={declarationUrl(confirmed.dossierNumber, phone)}
             download={`to-khai-${confirmed.dossierNumber}.pdf`}
           >
-            <DocumentIcon />
+            <DocumentDownloadIcon />
             {t('registration.done.declaration')}
           </a>
           <Link
@@ -133,21 +134,5 @@ function DossierNumber({ value }: { value: string }) {
         {copied ? t('registration.done.copied') : ''}
       </span>
     </div>
-  )
-}
-
-function DocumentIcon() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M6 3h8l4 4v14H6Z" strokeLinejoin="round" />
-      <path d="M14 3v4h4M12 10v7M9 14l3 3 3-3" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
   )
 }

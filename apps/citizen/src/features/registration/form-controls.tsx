@@ -141,6 +141,61 @@ export function SelectField({
   )
 }
 
+type SegmentedChoiceProps<T extends string> = {
+  name: string
+  legend: string
+  options: { value: T; label: string }[]
+  value: T
+  onChange: (value: T) => void
+  error?: string | undefined
+  /** Short labels side by side; without it each option takes a full row. */
+  columns?: 3
+}
+
+/** A few radio buttons drawn as one segmented control, under their legend. */
+export function SegmentedChoice<T extends string>({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  columns,
+}: SegmentedChoiceProps<T>) {
+  return (
+    <fieldset
+      className="reg-choice-group"
+      id={fieldId(name)}
+      aria-describedby={describedBy(name, false, Boolean(error))}
+    >
+      <legend className="reg-field__label">{legend}</legend>
+      <div className={columns ? `reg-segmented reg-segmented--${columns}` : 'reg-segmented'}>
+        {options.map((option) => (
+          <label key={option.value} className="reg-segmented__option">
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError name={name} message={error} />
+    </fieldset>
+  )
+}
+
+/** The phone box of every form: the phone keypad, and the national number as browsers autofill it. */
+export const phoneInput = {
+  type: 'tel',
+  inputMode: 'tel',
+  autoComplete: 'tel-national',
+  maxLength: 20,
+} as const
+
 /**
  * The list of a step's errors at its top. It takes focus when the person tries to go on (and when the
  * server sent them back here), so a screen reader reads what to fix; each entry jumps to its field.

@@ -1,5 +1,6 @@
+import type { OfficeView } from '@ansinh/domain'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { OfficeDetails } from './api'
 import { type OfficeTreeIndex, officePath } from './office-tree'
 import { useOffice } from './use-directory'
 
@@ -27,31 +28,29 @@ export function OfficeCard({
 export function OfficeContactList({
   office,
 }: {
-  office: Pick<OfficeDetails, 'address' | 'phone' | 'openingHours'>
+  office: Pick<OfficeView, 'address' | 'phone' | 'openingHours'>
 }) {
   const { t } = useTranslation()
   return (
     <dl className="reg-office__details">
-      {office.address ? (
-        <div>
-          <dt>{t('registration.office.address')}</dt>
-          <dd>{office.address}</dd>
-        </div>
-      ) : null}
+      {office.address ? <Detail term={t('registration.office.address')}>{office.address}</Detail> : null}
       {office.phone ? (
-        <div>
-          <dt>{t('registration.office.phone')}</dt>
-          <dd>
-            <a href={`tel:${office.phone.replace(/[^\d+]/g, '')}`}>{office.phone}</a>
-          </dd>
-        </div>
+        <Detail term={t('registration.office.phone')}>
+          <a href={`tel:${office.phone.replace(/[^\d+]/g, '')}`}>{office.phone}</a>
+        </Detail>
       ) : null}
       {office.openingHours ? (
-        <div>
-          <dt>{t('registration.office.openingHours')}</dt>
-          <dd>{office.openingHours}</dd>
-        </div>
+        <Detail term={t('registration.office.openingHours')}>{office.openingHours}</Detail>
       ) : null}
     </dl>
+  )
+}
+
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
   )
 }

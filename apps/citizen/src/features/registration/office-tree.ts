@@ -2,8 +2,8 @@
  * The BHXH office tree as the form uses it: the province offices (children of `000` BHXH Việt Nam)
  * and an index by code, and the "[079] BHXH TP. Hồ Chí Minh" labels of the seeds.
  */
+import type { OfficeNode } from '@ansinh/domain'
 import { useMemo } from 'react'
-import type { OfficeNode } from './api'
 import { type Loaded, useOfficeTree } from './use-directory'
 
 export type OfficeTreeIndex = {

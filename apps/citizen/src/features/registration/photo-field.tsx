@@ -1,6 +1,7 @@
 import { ImageType, type PhotoKind } from '@ansinh/domain'
 import { type ChangeEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CameraIcon, FileIcon, FolderIcon, LineIcon } from '../../components/icons'
 import type { DraftPhoto } from './draft'
 import { describedBy, FieldError, FieldHint, fieldId } from './form-controls'
 import { useObjectUrl } from './use-object-url'
@@ -145,82 +146,19 @@ export function PhotoPreview({
 
 function PhotoOutline({ kind }: { kind: PhotoKind }) {
   return (
-    <svg
-      viewBox="0 0 48 48"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineIcon viewBox="0 0 48 48">
       {kind === 'portrait' ? (
         <>
           <circle cx="24" cy="18" r="8" />
-          <path d="M9 42c0-8.5 6.7-13.5 15-13.5S39 33.5 39 42" strokeLinecap="round" />
+          <path d="M9 42c0-8.5 6.7-13.5 15-13.5S39 33.5 39 42" />
         </>
       ) : (
         <>
           <rect x="5" y="10" width="38" height="28" rx="4" />
           <circle cx="16" cy="22" r="4.5" />
-          <path
-            d="M9.5 33c1-3.5 3.5-5.5 6.5-5.5s5.5 2 6.5 5.5M27 19h10M27 25h10M27 31h6"
-            strokeLinecap="round"
-          />
+          <path d="M9.5 33c1-3.5 3.5-5.5 6.5-5.5s5.5 2 6.5 5.5M27 19h10M27 25h10M27 31h6" />
         </>
       )}
-    </svg>
-  )
-}
-
-function CameraIcon() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path
-        d="M3 8.5A2 2 0 0 1 5 6.5h2.5L9 4.5h6l1.5 2H19a2 2 0 0 1 2 2V18a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2Z"
-        strokeLinejoin="round"
-      />
-      <circle cx="12" cy="13" r="3.5" />
-    </svg>
-  )
-}
-
-function FolderIcon() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path
-        d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2Z"
-        strokeLinejoin="round"
-      />
-    </svg>
-  )
-}
-
-function FileIcon() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M6 3h8l4 4v14H6Z" strokeLinejoin="round" />
-      <path d="M14 3v4h4M9 13h6M9 16.5h6" strokeLinecap="round" />
-    </svg>
+    </LineIcon>
   )
 }

@@ -4,6 +4,7 @@
  * decides what to say.
  */
 import {
+  type AdminUnitView,
   detectQrKind,
   foldVietnamese,
   IdDocumentKind,
@@ -14,7 +15,6 @@ import {
   QrKind,
   titleCaseVietnamese,
 } from '@ansinh/domain'
-import type { AdminUnit } from './api'
 import type { DraftFields } from './draft'
 
 export type QrFill =
@@ -44,7 +44,7 @@ export function fillFromHealthCardQr(text: string): QrFill {
  * field only while no address is chosen, and the province is pre-selected when its name ends the text.
  * The commune is left to the person: the card may still carry a unit that no longer exists.
  */
-export function fillFromCitizenIdQr(text: string, fields: DraftFields, provinces: AdminUnit[]): QrFill {
+export function fillFromCitizenIdQr(text: string, fields: DraftFields, provinces: AdminUnitView[]): QrFill {
   if (detectQrKind(text) === QrKind.HealthCard) return { ok: false, reason: 'otherKind' }
   const parsed = parseCitizenIdQr(text)
   if (!parsed.ok) return { ok: false, reason: 'unreadable', error: parsed.error }
@@ -71,9 +71,9 @@ export function fillFromCitizenIdQr(text: string, fields: DraftFields, provinces
  * "Thành phố Hồ Chí Minh" and "HO CHI MINH" all end with "ho chi minh"). The longest name wins, so a
  * province whose name ends another's cannot take its place.
  */
-export function provinceAtEndOf(address: string, provinces: AdminUnit[]): AdminUnit | undefined {
+export function provinceAtEndOf(address: string, provinces: AdminUnitView[]): AdminUnitView | undefined {
   const folded = foldVietnamese(address).replace(/[\s.,;]+$/, '')
-  let best: { unit: AdminUnit; length: number } | undefined
+  let best: { unit: AdminUnitView; length: number } | undefined
   for (const unit of provinces) {
     const name = foldVietnamese(unit.name)
     if (name === '' || !endsWithWord(folded, name)) continue

@@ -1,6 +1,7 @@
 import { type ParseError, parseErrorMessagesEn } from '@ansinh/domain'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { QrIcon } from '../../components/icons'
 import { QrScanButton } from '../qr-scan/qr-scan-button'
 import { CheckIcon, ErrorIcon } from './form-controls'
 import { fillFromCitizenIdQr, fillFromHealthCardQr, type QrFill } from './qr-autofill'
@@ -45,7 +46,7 @@ export function QrFillPanel() {
   return (
     <section className="reg-qr" aria-labelledby="reg-qr-title">
       <div className="reg-qr__head">
-        <QrIcon />
+        <QrIcon className="reg-qr__icon" />
         <div>
           <h2 id="reg-qr-title" className="reg-qr__title">
             {t('registration.qr.title')}
@@ -83,25 +84,5 @@ export function QrFillPanel() {
         ) : null}
       </div>
     </section>
-  )
-}
-
-function QrIcon() {
-  return (
-    <svg
-      className="reg-qr__icon"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <rect x="3.5" y="3.5" width="6" height="6" rx="1" />
-      <rect x="14.5" y="3.5" width="6" height="6" rx="1" />
-      <rect x="3.5" y="14.5" width="6" height="6" rx="1" />
-      <path d="M14.5 14.5h2.5v2.5M20.5 14.5v.01M14.5 20.5h.01M17.5 20.5h3v-3" />
-    </svg>
   )
 }

@@ -10,9 +10,9 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { z } from 'zod'
 import { BackButton } from '../coming-soon/back-button'
-import { type ApiFailure, getRegistrationStatus } from './api'
+import { type ApiFailure, type ApiResult, getRegistrationStatus } from './api'
 import { type DeviceDossier, listDeviceDossiers } from './draft-store'
-import { ErrorSummary, TextField, useFocusOnSignal } from './form-controls'
+import { ErrorSummary, phoneInput, TextField, useFocusOnSignal } from './form-controls'
 import { StatusCard } from './status-card'
 import { registerPath } from './steps'
 import { useLanguage } from './use-directory'
@@ -31,12 +31,24 @@ type Lookup =
 // The done screen hands over the number and phone it just showed, so the check needs no typing.
 const Prefill = z.object({ dossierNumber: z.string(), phone: z.string() })
 
+function lookupOf(result: ApiResult<RegistrationStatusView>): Lookup {
+  return result.ok ? { state: 'found', view: result.value } : { state: 'failed', failure: result.error }
+}
+
+// On this page NOT_FOUND only means that no dossier has this number and phone: our own sentence says so.
+function useLookupFailureText(): (failure: ApiFailure) => string {
+  const { t } = useTranslation()
+  const failureText = useFailureText()
+  return (failure) =>
+    failure.code === ErrorCode.NotFound ? t('registration.status.notFound') : failureText(failure)
+}
+
 /** Public status check: dossier number and phone; below it, the dossiers sent from this device. */
 export function StatusPage() {
   const { t } = useTranslation()
   useFocusHeadingOnArrival()
   const language = useLanguage()
-  const failureText = useFailureText()
+  const failureText = useLookupFailureText()
   useDocumentTitle(t('app.name'), t('registration.status.title'))
   const location = useLocation()
   const [prefill] = useState(() => Prefill.safeParse(location.state).data)
@@ -59,8 +71,7 @@ export function StatusPage() {
     }
     setErrors({})
     setLookup({ state: 'loading' })
-    const result = await getRegistrationStatus(parsed.data, language)
-    setLookup(result.ok ? { state: 'found', view: result.value } : { state: 'failed', failure: result.error })
+    setLookup(lookupOf(await getRegistrationStatus(parsed.data, language)))
     setResultSignal((value) => value + 1)
   }
 
@@ -110,10 +121,7 @@ export function StatusPage() {
               label={labels.phone}
               hint={t('registration.status.phoneHint')}
               value={phone}
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel-national"
-              maxLength={20}
+              {...phoneInput}
               error={firstError(errors, 'phone')}
               onChange={setPhone}
             />
@@ -134,11 +142,7 @@ export function StatusPage() {
           {lookup.state === 'found' ? <StatusCard view={lookup.view} /> : null}
           {lookup.state === 'failed' ? (
             <div className="reg-alert reg-alert--error">
-              <p>
-                {lookup.failure.code === ErrorCode.NotFound
-                  ? t('registration.status.notFound')
-                  : failureText(lookup.failure)}
-              </p>
+              <p>{failureText(lookup.failure)}</p>
             </div>
           ) : null}
         </div>
@@ -178,16 +182,12 @@ function DeviceDossiers({ dossiers }: { dossiers: DeviceDossier[] }) {
 function DeviceDossierStatus({ dossier }: { dossier: DeviceDossier }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const failureText = useFailureText()
+  const failureText = useLookupFailureText()
   const [lookup, setLookup] = useState<Lookup>({ state: 'loading' })
   useEffect(() => {
     const controller = new AbortController()
     void getRegistrationStatus(dossier, language, controller.signal)
-      .then((result) =>
-        setLookup(
-          result.ok ? { state: 'found', view: result.value } : { state: 'failed', failure: result.error },
-        ),
-      )
+      .then((result) => setLookup(lookupOf(result)))
       .catch(() => undefined)
     return () => controller.abort()
   }, [dossier, language])
@@ -196,11 +196,7 @@ function DeviceDossierStatus({ dossier }: { dossier: DeviceDossier }) {
     <div className="reg-status-card">
       <h3 className="reg-status-card__number">{dossier.dossierNumber}</h3>
       <p className="reg-card__intro">
-        {lookup.state === 'failed'
-          ? lookup.failure.code === ErrorCode.NotFound
-            ? t('registration.status.notFound')
-            : failureText(lookup.failure)
-          : t('registration.loading')}
+        {lookup.state === 'failed' ? failureText(lookup.failure) : t('registration.loading')}
       </p>
     </div>
   )

@@ -2,6 +2,7 @@ import { useDocumentTitle } from '@ansinh/ui'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { ChevronLeftIcon, ChevronRightIcon } from '../../components/icons'
 import { ErrorSummary } from './form-controls'
 import { type StepId, stepPath } from './steps'
 import type { FieldErrors } from './validation'
@@ -61,44 +62,14 @@ export function StepNav({ back, nextLabel, busy = false }: StepNavProps) {
     <div className="reg-nav">
       {back ? (
         <Link to={stepPath(back)} className="as-button as-button--secondary reg-nav__back">
-          <ChevronLeft />
+          <ChevronLeftIcon />
           {t('registration.nav.back')}
         </Link>
       ) : null}
       <button type="submit" className="as-button as-button--primary reg-nav__next" disabled={busy}>
         {nextLabel ?? t('registration.nav.next')}
-        <ChevronRight />
+        <ChevronRightIcon />
       </button>
     </div>
-  )
-}
-
-function ChevronLeft() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M15 5l-7 7 7 7" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  )
-}
-
-function ChevronRight() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M9 5l7 7-7 7" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
   )
 }
