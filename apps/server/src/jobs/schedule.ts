@@ -103,5 +103,14 @@ function registrationJobs(deps: RegistrationJobDeps, log: BaseLogger): JobDefini
         )
       },
     },
+    {
+      // Two days before the deadline, in the morning: time to bring the papers before it expires.
+      name: 'registration-remind-papers',
+      cron: '0 8 * * *',
+      expireInSeconds: 30 * 60,
+      run: async () => {
+        log.info({ reminded: await remindPaperDossiers({ ...deps, log }) }, 'paper reminders queued')
+      },
+    },
   ]
 }
