@@ -97,6 +97,30 @@ describe.each(testBackends())('test database on %s', (backend) => {
     expect(await refusal(sql`delete from dossier_events`)).toMatch(/append-only/)
   })
 
+  it('keeps the audit log append-only, and the application role may only read and add to it', async () => {
+    await handle.db.execute(sql`insert into audit_log (actor_kind, action) values ('system', 'test.write')`)
+    const refusal = (query: SQL) =>
+      handle.db.execute(query).then(
+        () => 'accepted',
+        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+      )
+    expect(await refusal(sql`update audit_log set action = 'test.changed'`)).toMatch(/append-only/)
+    expect(await refusal(sql`delete from audit_log`)).toMatch(/append-only/)
+    expect(await refusal(sql`truncate audit_log`)).toMatch(/append-only/)
+    // As the role the application serves as: not even allowed to try.
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local role ansinh_app`)
+      await tx.execute(sql`insert into audit_log (actor_kind, action) values ('system', 'test.as_app')`)
+      await tx.execute(sql`savepoint before_update`)
+      const denied = await tx.execute(sql`update audit_log set action = 'x'`).then(
+        () => 'accepted',
+        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+      )
+      expect(denied).toMatch(/permission denied/)
+      await tx.execute(sql`rollback to savepoint before_update`)
+    })
+  })
+
   it('re-running migrations changes nothing', async () => {
     await handle.migrate()
     const rows = await handle.db.select().from(people)

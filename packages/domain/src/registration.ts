@@ -182,6 +182,7 @@ export const DossierStatus = {
   Invalid: 'invalid', // không hợp lệ
   Cancelled: 'cancelled', // đã hủy (replaced by a newer one, or withdrawn)
   Expired: 'expired', // hết hạn (papers not brought in time)
+  NeedsBhxhCode: 'needs_bhxh_code', // cần cấp mã số BHXH: valid, but the code is not in the registry
 } as const
 export type DossierStatus = (typeof DossierStatus)[keyof typeof DossierStatus]
 export const dossierStatuses = enumValues(DossierStatus)
@@ -205,6 +206,7 @@ export const dossierStatusLabels: Record<'vi' | 'en', Record<DossierStatus, stri
     invalid: 'Không hợp lệ',
     cancelled: 'Đã hủy',
     expired: 'Hết hạn',
+    needs_bhxh_code: 'Cần cấp mã số BHXH',
   },
   en: {
     pending: 'Awaiting review',
@@ -212,6 +214,7 @@ export const dossierStatusLabels: Record<'vi' | 'en', Record<DossierStatus, stri
     invalid: 'Not valid',
     cancelled: 'Cancelled',
     expired: 'Expired',
+    needs_bhxh_code: 'Needs a BHXH code',
   },
 }
 export const dossierConditionLabels: Record<'vi' | 'en', Record<DossierCondition, string>> = {

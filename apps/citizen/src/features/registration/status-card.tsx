@@ -17,6 +17,7 @@ const statusTone: Record<DossierStatus, string> = {
   invalid: 'danger',
   cancelled: 'muted',
   expired: 'muted',
+  needs_bhxh_code: 'pending',
 }
 
 /** One dossier's state as the public status check shows it (the name comes masked from the server). */

@@ -65,7 +65,10 @@ export const staffAccounts = pgTable(
       .references(() => offices.code),
     role: varchar('role', { length: 20, enum: staffRoles }).notNull(),
     passwordHash: text('password_hash').notNull(), // argon2id
-    totpSecret: text('totp_secret'), // second factor, enrolled on first sign-in
+    totpSecret: text('totp_secret'), // second factor, enrolled on first sign-in; encrypted (AES-256-GCM)
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }), // null until enrolment is confirmed
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }), // after too many wrong passwords or codes
     status: varchar('status', { length: 10, enum: ['active', 'locked'] })
       .notNull()
       .default('active'),
@@ -101,5 +104,47 @@ export const otpChallenges = pgTable(
     oneOf('otp_challenges_purpose_check', t.purpose, otpPurposes),
     oneOf('otp_challenges_channel_check', t.channel, otpChannels),
     index('otp_challenges_expires_idx').on(t.expiresAt),
+  ],
+)
+
+// Mã khôi phục: one-time codes for a staff member who lost the authenticator; only hashes are kept.
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: identityId(),
+    staffId: bigint('staff_id', { mode: 'number' })
+      .notNull()
+      .references(() => staffAccounts.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: writtenAt('created_at'),
+  },
+  (t) => [index('staff_recovery_codes_staff_idx').on(t.staffId)],
+)
+
+export const staffSessionStages = ['second_factor', 'enrolment', 'active'] as const
+
+// A staff session: the cookie holds a random token, the table its SHA-256. It becomes `active` only
+// after the second factor; it ends after 30 minutes idle or at its absolute expiry.
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    staffId: bigint('staff_id', { mode: 'number' })
+      .notNull()
+      .references(() => staffAccounts.id),
+    stage: varchar('stage', { length: 14, enum: staffSessionStages }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: writtenAt('created_at'),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    oneOf('staff_sessions_stage_check', t.stage, staffSessionStages),
+    uniqueIndex('staff_sessions_token_uq').on(t.tokenHash),
+    index('staff_sessions_staff_idx').on(t.staffId),
   ],
 )

@@ -1,3 +1,4 @@
+export * from './audit'
 export * from './directory'
 export * from './files'
 export * from './identity'

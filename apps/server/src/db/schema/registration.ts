@@ -19,6 +19,7 @@ import {
 import { oneOf } from './checks'
 import { identityId, writtenAt } from './columns'
 import { adminCodeSets, offices } from './directory'
+import { staffAccounts } from './identity'
 
 /**
  * Module `registration`: e-transaction dossiers (hồ sơ đăng ký giao dịch điện tử), their photos and
@@ -59,7 +60,12 @@ export const dossiers = pgTable(
       .references(() => offices.code), // cơ quan BHXH tiếp nhận
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     paperDeadline: date('paper_deadline', { mode: 'string' }).notNull(), // hạn nộp hồ sơ giấy
+    // The reviewer who holds the dossier (phân công); only they may decide it until it is released.
+    assignedStaffId: bigint('assigned_staff_id', { mode: 'number' }).references(() => staffAccounts.id),
+    /** Bumped by every change: a decision names the version it was made on (optimistic locking). */
+    version: integer('version').notNull().default(1),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: bigint('decided_by', { mode: 'number' }).references(() => staffAccounts.id),
     decisionReason: text('decision_reason'), // lý do không hợp lệ
     updatedAt: writtenAt('updated_at'),
   },
@@ -78,8 +84,9 @@ export const dossiers = pgTable(
     uniqueIndex('dossiers_pending_phone_uq')
       .on(t.phone)
       .where(sql`${t.status} = 'pending' and ${t.contactChannel} = 'sms'`),
-    index('dossiers_office_submitted_idx').on(t.officeCode, t.submittedAt),
     index('dossiers_bhxh_code_idx').on(t.bhxhCode),
+    // The back-office list: by office, newest first, keyset on (submitted_at, id).
+    index('dossiers_office_submitted_id_idx').on(t.officeCode, t.submittedAt, t.id),
     index('dossiers_awaiting_paper_idx')
       .on(t.paperDeadline)
       .where(sql`${t.status} = 'pending' and ${t.condition} = 'awaiting_paper'`),
