@@ -1,0 +1,19 @@
+import type { staffRoles } from '../../db/schema'
+
+export type StaffRole = (typeof staffRoles)[number]
+
+/**
+ * The signed-in staff member a request acts as (set by the staff session check). `reach` is their
+ * office and every office below it: what they may see and decide.
+ */
+export type StaffActor = {
+  id: number
+  username: string
+  fullName: string
+  officeCode: string
+  role: StaffRole
+  reach: string[]
+  sessionId: string
+  /** The client address, for the audit log. */
+  ip: string
+}
