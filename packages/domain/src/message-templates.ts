@@ -24,6 +24,7 @@ export const MessageKind = {
   DeviceChanged: 'device_changed',
   PaperDossierReminder: 'paper_dossier_reminder',
   DossierExpired: 'dossier_expired',
+  BhxhCodeNeeded: 'bhxh_code_needed',
 } as const
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind]
 export const messageKinds = Object.values(MessageKind)
@@ -112,6 +113,8 @@ const DossierExpiredVariables = z.strictObject({
   /** The last day the papers could be brought. */
   deadline: IsoDay,
 })
+
+const BhxhCodeNeededVariables = z.strictObject({ dossierNumber: DossierNumber, officeName: OfficeName })
 
 // ---------------------------------------------------------------------------------------------
 // Template machinery
@@ -595,6 +598,55 @@ const templates = {
           },
     sample: { dossierNumber: '07915-2612-0000042', officeName: 'BHXH Quận 5', deadline: '2026-12-11' },
     longest: { dossierNumber: 'A'.repeat(30), officeName: `B${'W'.repeat(59)}`, deadline: '2026-12-31' },
+  }),
+
+  bhxh_code_needed: defineTemplate({
+    variables: BhxhCodeNeededVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ dossierNumber, officeName }, language) =>
+      vi(language)
+        ? `Hồ sơ số ${dossierNumber}: mã số BHXH hoặc họ tên chưa khớp với dữ liệu quản lý. Vui lòng đến ` +
+          `${officeName} kê khai cấp mã số BHXH (tờ khai TK1-TS). Hỗ trợ: ${AGENCY_HOTLINE}.`
+        : `Dossier no. ${dossierNumber}: the BHXH code or name does not match our records. Please ask ` +
+          `${officeName} for a BHXH code (form TK1-TS). Help: ${AGENCY_HOTLINE}.`,
+    content: ({ dossierNumber, officeName }, language) =>
+      vi(language)
+        ? {
+            subject: `Hồ sơ số ${dossierNumber}: cần cấp mã số BHXH`,
+            blocks: [
+              {
+                type: 'paragraph',
+                text:
+                  'Hồ sơ đăng ký giao dịch điện tử của bạn hợp lệ, nhưng mã số BHXH hoặc họ tên đã kê khai chưa khớp ' +
+                  'với dữ liệu của cơ quan BHXH, nên chưa thể cấp tài khoản.',
+              },
+              {
+                type: 'paragraph',
+                text:
+                  `Vui lòng đến ${officeName} (mang CCCD) để kê khai thủ tục cấp mã số BHXH theo tờ khai TK1-TS; ` +
+                  'sau khi có mã số, hãy đăng ký lại.',
+              },
+            ],
+          }
+        : {
+            subject: `Dossier no. ${dossierNumber}: a BHXH code is needed`,
+            blocks: [
+              {
+                type: 'paragraph',
+                text:
+                  'Your registration is valid, but the BHXH code or name you gave does not match our records, ' +
+                  'so no account could be issued yet.',
+              },
+              {
+                type: 'paragraph',
+                text: `Please go to ${officeName} with your ID card to apply for a BHXH code (form TK1-TS), then register again.`,
+              },
+            ],
+          },
+    sample: { dossierNumber: '07915-2612-0000042', officeName: 'BHXH Quận 5' },
+    longest: { dossierNumber: 'A'.repeat(30), officeName: `B${'W'.repeat(59)}` },
   }),
 
   paper_dossier_reminder: defineTemplate({

@@ -36,6 +36,7 @@ CREATE TABLE "staff_sessions" (
 --> statement-breakpoint
 ALTER TABLE "dossiers" DROP CONSTRAINT "dossiers_status_check";--> statement-breakpoint
 DROP INDEX "dossiers_office_submitted_idx";--> statement-breakpoint
+ALTER TABLE "dossiers" ALTER COLUMN "status" SET DATA TYPE varchar(16);--> statement-breakpoint
 ALTER TABLE "staff_accounts" ADD COLUMN "totp_enabled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "staff_accounts" ADD COLUMN "failed_sign_ins" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "staff_accounts" ADD COLUMN "locked_until" timestamp with time zone;--> statement-breakpoint

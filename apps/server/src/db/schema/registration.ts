@@ -39,7 +39,7 @@ export const dossiers = pgTable(
     id: identityId(),
     dossierNumber: varchar('dossier_number', { length: 30 }).notNull(), // số hồ sơ
     kind: varchar('kind', { length: 8, enum: dossierKinds }).notNull(),
-    status: varchar('status', { length: 10, enum: dossierStatuses }).notNull(), // trạng thái
+    status: varchar('status', { length: 16, enum: dossierStatuses }).notNull(), // trạng thái
     condition: varchar('condition', { length: 16, enum: dossierConditions }).notNull(), // tình trạng
     bhxhCode: char('bhxh_code', { length: 10 }).notNull(), // mã số BHXH
     fullName: text('full_name').notNull(),

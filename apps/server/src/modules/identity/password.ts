@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto'
 import { type Algorithm, hash, type Options, parseOptions, verify } from '@node-rs/argon2'
 
 /**
@@ -44,4 +45,24 @@ export function needsRehash(passwordHash: string): boolean {
   } catch {
     return true
   }
+}
+
+// No look-alikes (0/O, 1/l/I) and only GSM-7 characters: the password travels by SMS and is typed by hand.
+const temporaryAlphabets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '@#$%&*+=?!']
+
+/**
+ * A one-time password for a new account (or a reset): 10 characters with at least one upper-case
+ * letter, lower-case letter, digit and special character, from a cryptographic source.
+ */
+export function generateTemporaryPassword(length = 10): string {
+  const all = temporaryAlphabets.join('')
+  const pick = (alphabet: string) => alphabet[randomInt(alphabet.length)] ?? ''
+  const characters = temporaryAlphabets.map(pick)
+  while (characters.length < length) characters.push(pick(all))
+  // Fisher–Yates, so the guaranteed classes are not always in front.
+  for (let i = characters.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1)
+    ;[characters[i], characters[j]] = [characters[j] ?? '', characters[i] ?? '']
+  }
+  return characters.join('')
 }

@@ -1,12 +1,19 @@
 import { readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { desc, eq } from 'drizzle-orm'
-import sharp from 'sharp'
+import { eq } from 'drizzle-orm'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app'
 import { testBackends } from '../../../test/database'
+import {
+  registrationForm as form,
+  testJpeg as jpeg,
+  lastCodeSentTo,
+  registrationMultipart as multipart,
+  type TestPhotos as Photos,
+  registerDossier,
+} from '../../../test/registration'
 import {
   citizenAccounts,
   dossierEvents,
@@ -19,47 +26,6 @@ import {
 import { expireOverdueDossiers, purgeAbandonedRegistrations, remindPaperDossiers } from './expiry'
 
 const DAY = 24 * 60 * 60_000
-
-async function jpeg(width = 640, height = 480): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 160 } } })
-    .withExif({ IFD0: { Make: 'SecretCam' } })
-    .jpeg()
-    .toBuffer()
-}
-
-function form(overrides: Record<string, unknown> = {}) {
-  return {
-    bhxhCode: '7900099001',
-    fullName: 'Trần Văn Bình',
-    idKind: 'personal_id',
-    idNumber: '079090001234',
-    address: {
-      codeSet: '2025-07-01',
-      provinceCode: '79',
-      communeCode: '27301',
-      street: 'Số 12 Trần Hưng Đạo',
-    },
-    phone: '0901111001',
-    officeCode: '07915',
-    contactChannel: 'sms',
-    language: 'vi',
-    agreed: true,
-    ...overrides,
-  }
-}
-
-type Photos = Partial<Record<'portrait' | 'idFront' | 'idBack', Buffer>>
-
-async function multipart(body: Record<string, unknown>, photos: Photos) {
-  const data = new FormData()
-  data.set('form', JSON.stringify(body))
-  for (const [kind, bytes] of Object.entries(photos)) data.set(kind, new Blob([bytes]), `${kind}.jpg`)
-  const encoded = new Response(data)
-  return {
-    payload: Buffer.from(await encoded.arrayBuffer()),
-    headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
-  }
-}
 
 describe.each(testBackends())('registration API on %s', (backend) => {
   let test: TestApp
@@ -82,26 +48,8 @@ describe.each(testBackends())('registration API on %s', (backend) => {
   const confirm = (id: string, otp: string) =>
     test.app.inject({ method: 'POST', url: `/api/v1/registrations/${id}/confirm`, payload: { otp } })
 
-  async function lastOtp(to: string): Promise<string> {
-    const [message] = await test.database.db
-      .select({ body: messages.body })
-      .from(messages)
-      .where(eq(messages.recipient, to))
-      .orderBy(desc(messages.createdAt))
-      .limit(1)
-    const code = /\b(\d{6})\b/.exec(message?.body ?? '')?.[1]
-    if (!code) throw new Error('no OTP sent')
-    return code
-  }
-
-  async function register(body: Record<string, unknown>) {
-    const submitted = await submit(body)
-    expect(submitted.statusCode, submitted.body).toBe(201)
-    const { id } = submitted.json()
-    const confirmed = await confirm(id, await lastOtp(String(body.phone)))
-    expect(confirmed.statusCode, confirmed.body).toBe(200)
-    return confirmed.json()
-  }
+  const lastOtp = (to: string) => lastCodeSentTo(test.database, to)
+  const register = (body: Record<string, unknown>) => registerDossier(test.app, test.database, body, photos)
 
   it('submits, confirms with the OTP, answers the status and the declaration PDF', async () => {
     const submitted = await submit(form())

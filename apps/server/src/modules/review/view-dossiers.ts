@@ -1,0 +1,199 @@
+import {
+  type ContactAddress,
+  type DossierDetail,
+  type DossierListItem,
+  type DossierListPage,
+  type DossierSearchQuery,
+  ErrorCode,
+  namesMatch,
+  type PhotoKind,
+} from '@ansinh/domain'
+import type { Deps } from '../../app'
+import type { Executor } from '../../db/client'
+import { DomainError, notFound } from '../../platform/errors'
+import { recordAudit } from '../audit/service'
+import { describeAddress } from '../directory/service'
+import type { StaffActor } from '../identity/staff-actor'
+import { dossierOffice } from '../registration/dossier-office'
+import { findPersonByBhxhCode, type RegistryPerson } from '../registry/service'
+import {
+  countDossiers,
+  type Dossier,
+  findDossierInReach,
+  findStaffName,
+  type Keyset,
+  listEvents,
+  listPhotos,
+  searchDossiers,
+} from './repo'
+
+/**
+ * What a reviewer reads: the list ("Hồ sơ ĐK GDĐT" → "Cá nhân", "Mở rộng", "Tra cứu"), a dossier's
+ * detail beside the registry's record, and its photos. Only dossiers of offices within the staff
+ * member's reach exist for them; every search, view and photo is written to the audit log.
+ */
+
+export async function searchDossierList(
+  deps: Deps,
+  staff: StaffActor,
+  query: DossierSearchQuery,
+): Promise<DossierListPage> {
+  const db = deps.database.db
+  const rows = await searchDossiers(db, query, staff.reach, decodeCursor(query.cursor))
+  const page = rows.slice(0, query.limit)
+  const last = page.at(-1)?.dossier
+  const nextCursor = rows.length > query.limit && last ? encodeCursor(last) : null
+  const total = await countDossiers(db, query, staff.reach)
+  await recordAudit(db, {
+    actor: staff,
+    action: 'dossier.search',
+    detail: { filters: auditedFilters(query), returned: page.length, total },
+  })
+  return {
+    items: page.map(({ dossier, assigneeName }) => listItem(dossier, assigneeName)),
+    nextCursor,
+    total,
+  }
+}
+
+export async function viewDossier(deps: Deps, staff: StaffActor, id: number): Promise<DossierDetail> {
+  const db = deps.database.db
+  const dossier = await findDossierInReach(db, id, staff.reach)
+  if (!dossier) throw notFound('dossier')
+  await recordAudit(db, { actor: staff, action: 'dossier.view', recordType: 'dossier', recordId: id })
+  return presentDetail(db, dossier)
+}
+
+/** The JPEG (or its thumbnail) of one photo, decrypted for a reviewer who may see the dossier. */
+export async function viewDossierPhoto(
+  deps: Deps,
+  staff: StaffActor,
+  id: number,
+  kind: PhotoKind,
+  size: 'full' | 'thumbnail',
+): Promise<Buffer> {
+  const db = deps.database.db
+  const dossier = await findDossierInReach(db, id, staff.reach)
+  const photo = dossier ? (await listPhotos(db, id)).find((row) => row.kind === kind) : undefined
+  if (!photo) throw notFound('photo')
+  await recordAudit(db, {
+    actor: staff,
+    action: 'dossier.photo_view',
+    recordType: 'dossier',
+    recordId: id,
+    detail: { kind, size },
+  })
+  return deps.files.get(size === 'full' ? photo.fileId : photo.thumbnailFileId)
+}
+
+export async function presentDetail(db: Executor, dossier: Dossier): Promise<DossierDetail> {
+  const [office, history, photos, person, address, assigneeName] = await Promise.all([
+    dossierOffice(db, dossier.officeCode),
+    listEvents(db, dossier.id),
+    listPhotos(db, dossier.id),
+    findPersonByBhxhCode(db, dossier.bhxhCode),
+    describeAddress(db, addressOf(dossier)),
+    dossier.assignedStaffId === null ? null : findStaffName(db, dossier.assignedStaffId),
+  ])
+  return {
+    ...listItem(dossier, assigneeName),
+    version: dossier.version,
+    idKind: dossier.idKind,
+    idNumber: dossier.idNumber,
+    address,
+    phone: dossier.phone,
+    email: dossier.email,
+    contactChannel: dossier.contactChannel,
+    office: { code: office.code, name: office.name },
+    decidedAt: dossier.decidedAt?.toISOString() ?? null,
+    decisionReason: dossier.decisionReason,
+    photos: photos.map(({ kind, width, height }) => ({ kind, width, height })),
+    history: history.map(({ event, actorName }) => ({
+      kind: event.kind,
+      at: event.at.toISOString(),
+      actor: actorName,
+      detail: event.detail ?? null,
+    })),
+    registry: compareWithRegistry(dossier, person),
+  }
+}
+
+/** The registry's record beside the dossier, differences marked (names compared after folding). */
+function compareWithRegistry(dossier: Dossier, person: RegistryPerson | null): DossierDetail['registry'] {
+  if (!person) return { found: false, fields: [] }
+  const personalId = dossier.idKind === 'personal_id' ? dossier.idNumber : null
+  return {
+    found: true,
+    fields: [
+      {
+        field: 'fullName',
+        dossier: dossier.fullName,
+        registry: person.fullName,
+        differs: !namesMatch(dossier.fullName, person.fullName),
+      },
+      {
+        field: 'personalId',
+        dossier: personalId,
+        registry: person.personalId,
+        differs: personalId !== null && personalId !== person.personalId,
+      },
+      {
+        field: 'phone',
+        dossier: dossier.phone,
+        registry: person.phone,
+        differs: person.phone !== null && person.phone !== dossier.phone,
+      },
+      { field: 'provinceCode', dossier: dossier.provinceCode, registry: person.provinceCode, differs: false },
+    ],
+  }
+}
+
+function listItem(dossier: Dossier, assigneeName: string | null): DossierListItem {
+  return {
+    id: dossier.id,
+    dossierNumber: dossier.dossierNumber,
+    kind: dossier.kind,
+    status: dossier.status,
+    condition: dossier.condition,
+    bhxhCode: dossier.bhxhCode,
+    fullName: dossier.fullName,
+    officeCode: dossier.officeCode,
+    submittedAt: dossier.submittedAt.toISOString(),
+    paperDeadline: dossier.paperDeadline,
+    assignedTo:
+      dossier.assignedStaffId === null ? null : { id: dossier.assignedStaffId, fullName: assigneeName ?? '' },
+  }
+}
+
+function addressOf(dossier: Dossier): ContactAddress {
+  return {
+    codeSet: dossier.addressCodeSet,
+    provinceCode: dossier.provinceCode,
+    communeCode: dossier.communeCode,
+    street: dossier.street,
+    districtCode: dossier.districtCode ?? undefined,
+  }
+}
+
+// Personal identifiers searched for are kept in the audit log only masked: enough to follow a
+// pattern of look-ups, not a copy of the register.
+function auditedFilters(query: DossierSearchQuery): Record<string, unknown> {
+  const { bhxhCode, cursor: _cursor, limit: _limit, ...rest } = query
+  return { ...rest, ...(bhxhCode ? { bhxhCode: `******${bhxhCode.slice(-4)}` } : {}) }
+}
+
+function encodeCursor(dossier: Dossier): string {
+  const keyset: Keyset = { submittedAt: dossier.submittedAt.toISOString(), id: dossier.id }
+  return Buffer.from(JSON.stringify(keyset)).toString('base64url')
+}
+
+function decodeCursor(cursor: string | undefined): Keyset | null {
+  if (!cursor) return null
+  try {
+    const keyset = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Keyset
+    if (Number.isSafeInteger(keyset.id) && !Number.isNaN(Date.parse(keyset.submittedAt))) return keyset
+  } catch {}
+  throw new DomainError(ErrorCode.ValidationFailed, 'bad cursor', {
+    fields: { cursor: ['Con trỏ trang không hợp lệ.'] },
+  })
+}
