@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
-import pg from 'pg'
 import pino from 'pino'
 import { loadConfig } from '../apps/server/src/config'
 import {
@@ -27,6 +26,7 @@ import { messages } from '../apps/server/src/db/schema/notify'
 import { createChannels } from '../apps/server/src/modules/notify/channels'
 import { startDispatcher } from '../apps/server/src/modules/notify/dispatcher'
 import { createMetrics } from '../apps/server/src/platform/metrics'
+import { createFreshBenchDatabase } from './support'
 
 const { values } = parseArgs({
   options: {
@@ -49,23 +49,6 @@ for (const [name, value] of Object.entries({ total, batchSize, concurrency, disp
 
 const log = pino({ level: 'warn' })
 const count = (value: number) => Math.round(value).toLocaleString('en-US')
-
-async function createFreshBenchDatabase(url: string) {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1))
-  if (!name.includes('bench') || !/^[a-z_][a-z0-9_]*$/.test(name))
-    throw new Error(`DATABASE_URL must name a throw-away database called *bench* (got "${name}")`)
-  const admin = new URL(url)
-  admin.pathname = '/postgres'
-  const client = new pg.Client({ connectionString: admin.toString() })
-  await client.connect()
-  try {
-    // Always a fresh database: an outbox (or migrations) left by an earlier run would skew the figures.
-    await client.query(`drop database if exists ${name} with (force)`)
-    await client.query(`create database ${name}`)
-  } finally {
-    await client.end()
-  }
-}
 
 async function queue(database: DatabaseHandle) {
   const started = performance.now()
