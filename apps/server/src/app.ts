@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -13,11 +14,14 @@ import { registerErrorHandling } from './http/error-handler'
 import { registerHealth } from './http/health'
 import { registerWebApps } from './http/web-apps'
 import { registerDirectoryRoutes } from './modules/directory/routes'
+import { registerStaffGuard } from './modules/identity/staff-guard'
+import { registerStaffIdentityRoutes } from './modules/identity/staff-routes'
 import { otpDeliveryShareSource } from './modules/notify/otp-delivery-stats'
 import type { RecipientCounters } from './modules/notify/rate-limits'
 import { registerReceiptRoutes } from './modules/notify/receipt-routes'
 import { registerNotifyRoutes } from './modules/notify/routes'
 import { registerRegistrationRoutes } from './modules/registration/routes'
+import { registerReviewRoutes } from './modules/review/routes'
 import type { EncryptedFileStore } from './platform/encrypted-files'
 import { loggerOptions } from './platform/logger'
 import { type Metrics, registerMetrics } from './platform/metrics'
@@ -99,6 +103,9 @@ export async function buildApp(
       message: 'rate limited',
     }),
   })
+  await app.register(cookie)
+  // On the root instance, before any route plugin: every module's staff routes use `app.requireStaff`.
+  registerStaffGuard(app)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -116,6 +123,8 @@ export async function buildApp(
           name: 'registration',
           description: 'E-transaction account registration (tờ khai mẫu 01), dossier status',
         },
+        { name: 'staff', description: 'Staff back-office: sign-in with a second factor, staff accounts' },
+        { name: 'staff: dossiers', description: 'Review of registration dossiers within reach (audited)' },
         { name: 'development', description: 'Dev outbox and template previews (never in production)' },
       ],
     },
@@ -142,6 +151,8 @@ export async function buildApp(
   await app.register(async (api) => registerReceiptRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerNotifyRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerRegistrationRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerReviewRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerStaffIdentityRoutes(api), { prefix: apiPrefix })
   return app
 }
 

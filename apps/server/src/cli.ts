@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config'
 import { createLogger, openPlatformDatabase, prepareDatabase, startPlatform } from './main'
 import { seedDemo } from './modules/registry/demo-population'
 import { scrubText } from './platform/logger'
+import { resolveSecrets } from './platform/secrets'
 
 const usage = `Usage: ansinh <command>
   start     migrate, load reference data, seed demo data when the registry is empty, serve (default for npm start)
@@ -50,10 +51,17 @@ async function seed(config: Config, args: string[]) {
   if (config.env === 'production')
     throw new ConfigError(['seed: no demo data in production (its accounts are public)'])
   const log = createLogger(config)
+  // The demo staff's TOTP secrets are encrypted with the key the server will read them with.
+  const { secrets } = resolveSecrets(config)
   const database = await openPlatformDatabase(config, log)
   try {
     const report = await prepareDatabase(database, () =>
-      seedDemo(database, { people, seed: seedValue, deferIndexes: people >= 100_000 }),
+      seedDemo(database, {
+        people,
+        seed: seedValue,
+        deferIndexes: people >= 100_000,
+        totpKey: secrets.fileEncryptionKey,
+      }),
     )
     if (report?.skipped) {
       // Asked for explicitly, a seed that does nothing is a failure, not a success.

@@ -53,6 +53,10 @@ export const ConfigSchema = z.object({
   OTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
   OTP_RESEND_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
   REGISTRATION_PAPER_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  STAFF_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFromEnv.optional(),
   DEMO_PEOPLE: z.coerce.number().int().min(0).max(10_000_000).optional(),
@@ -116,6 +120,13 @@ function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders 
     },
     /** Days a registration dossier waits for its papers at the office before it is deleted (seed 002: 10). */
     registrationPaperDays: env.REGISTRATION_PAPER_DAYS,
+    /** Staff sign-in: session lifetimes, and the wrong passwords or codes in a row that lock an account. */
+    staffSignIn: {
+      idleMs: env.STAFF_SESSION_IDLE_MINUTES * 60_000,
+      maxAgeMs: env.STAFF_SESSION_MAX_HOURS * 3_600_000,
+      maxFailures: env.STAFF_SIGN_IN_MAX_FAILURES,
+      lockoutMs: env.STAFF_LOCKOUT_MINUTES * 60_000,
+    },
     logLevel: env.LOG_LEVEL,
     logPretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY === true),
     // No demo population in production: its accounts and passwords are published in the README.

@@ -84,7 +84,13 @@ export async function startPlatform(
     const started = Date.now()
     const seed = options.demo && config.demo.people > 0
     const report = await prepareDatabase(database, async () =>
-      seed ? seedDemo(database, { people: config.demo.people, seed: config.demo.seed }) : undefined,
+      seed
+        ? seedDemo(database, {
+            people: config.demo.people,
+            seed: config.demo.seed,
+            totpKey: secrets.fileEncryptionKey,
+          })
+        : undefined,
     )
     log.info({ ms: Date.now() - started }, 'database migrated and reference data loaded')
     if (report) log.info(report, 'demo data')

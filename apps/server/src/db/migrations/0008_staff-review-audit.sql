@@ -54,4 +54,5 @@ CREATE INDEX "staff_sessions_staff_idx" ON "staff_sessions" USING btree ("staff_
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_assigned_staff_id_staff_accounts_id_fk" FOREIGN KEY ("assigned_staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_decided_by_staff_accounts_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "dossiers_office_submitted_id_idx" ON "dossiers" USING btree ("office_code","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "dossiers_submitted_id_idx" ON "dossiers" USING btree ("submitted_at","id");--> statement-breakpoint
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_status_check" CHECK ("dossiers"."status" in ('pending', 'valid', 'invalid', 'cancelled', 'expired', 'needs_bhxh_code'));

@@ -87,6 +87,8 @@ export const dossiers = pgTable(
     index('dossiers_bhxh_code_idx').on(t.bhxhCode),
     // The back-office list: by office, newest first, keyset on (submitted_at, id).
     index('dossiers_office_submitted_id_idx').on(t.officeCode, t.submittedAt, t.id),
+    // …and across many offices (a province or the whole country): walk by date, filter by office.
+    index('dossiers_submitted_id_idx').on(t.submittedAt, t.id),
     index('dossiers_awaiting_paper_idx')
       .on(t.paperDeadline)
       .where(sql`${t.status} = 'pending' and ${t.condition} = 'awaiting_paper'`),

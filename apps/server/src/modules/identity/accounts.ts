@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { citizenAccounts, staffAccounts, type staffRoles } from '../../db/schema'
 import { hashPassword } from './password'
+import { sealTotp } from './staff-totp'
 
 /** Creating accounts, shared by the demo seed, the registration review and the back-office. */
 
@@ -41,6 +43,11 @@ export type NewStaffAccount = {
   officeCode: string // cơ quan BHXH the staff member belongs to
   role: (typeof staffRoles)[number]
   password: string
+  /**
+   * An authenticator already enrolled (the demo's published secrets, tests); without it the person
+   * enrols one at the first sign-in. `key` is FILE_ENCRYPTION_KEY, which encrypts the secret.
+   */
+  secondFactor?: { totpSecret: string; key: Buffer; enabledAt: Date }
 }
 
 export async function createStaffAccount(db: Executor, account: NewStaffAccount): Promise<{ id: number }> {
@@ -57,5 +64,21 @@ export async function createStaffAccount(db: Executor, account: NewStaffAccount)
     })
     .returning({ id: staffAccounts.id })
   if (!row) throw new Error('staff account insert returned no row')
+  if (account.secondFactor) await enrolSecondFactor(db, row.id, account.secondFactor)
   return row
+}
+
+// The secret is encrypted with the account's id as associated data, so it is written once the id exists.
+async function enrolSecondFactor(
+  db: Executor,
+  id: number,
+  factor: NonNullable<NewStaffAccount['secondFactor']>,
+) {
+  await db
+    .update(staffAccounts)
+    .set({
+      totpSecret: sealTotp(factor.key, id, { secret: factor.totpSecret, lastStep: null }),
+      totpEnabledAt: factor.enabledAt,
+    })
+    .where(eq(staffAccounts.id, id))
 }

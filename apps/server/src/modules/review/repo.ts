@@ -6,10 +6,18 @@ import { dossierEvents, dossierPhotos, dossiers, staffAccounts } from '../../db/
 export type Dossier = typeof dossiers.$inferSelect
 export type Keyset = { submittedAt: string; id: number }
 
+/** BHXH Việt Nam: whoever's reach includes it reaches every office. */
+const NATIONAL_OFFICE = '000'
+
+/** Dossiers of the offices within reach; no condition at all for the national office's staff. */
+function withinReach(reach: string[]): SQL | undefined {
+  return reach.includes(NATIONAL_OFFICE) ? undefined : inArray(dossiers.officeCode, reach)
+}
+
 /** The filters of a search, within the offices a staff member reaches. */
 function searchFilter(query: DossierSearchQuery, reach: string[]): SQL | undefined {
   return and(
-    inArray(dossiers.officeCode, reach),
+    withinReach(reach),
     query.dossierNumber ? eq(dossiers.dossierNumber, query.dossierNumber) : undefined,
     query.bhxhCode ? eq(dossiers.bhxhCode, query.bhxhCode) : undefined,
     query.from ? gte(dossiers.submittedAt, startOfVietnamDay(query.from)) : undefined,
@@ -67,7 +75,7 @@ export async function findDossierInReach(
   const query = db
     .select()
     .from(dossiers)
-    .where(and(eq(dossiers.id, id), inArray(dossiers.officeCode, reach)))
+    .where(and(eq(dossiers.id, id), withinReach(reach)))
   const [row] = options.lock ? await query.for('update') : await query
   return row ?? null
 }

@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testBackends } from '../../../../test/database'
 import type { DatabaseHandle } from '../../../db/client'
 import { citizenAccounts, healthCards, people, staffAccounts } from '../../../db/schema'
 import { verifyPassword } from '../../identity/password'
+import { unsealTotp } from '../../identity/staff-totp'
 import { insertReferenceFixture } from './reference-fixture'
-import { IncompleteSeedError, seedDemo } from './seed-demo'
+import { demoStaffSignIn, IncompleteSeedError, seedDemo } from './seed-demo'
 import { demoAccounts } from './well-known'
+
+const totpKey = Buffer.alloc(32, 5)
 
 describe.each(testBackends())('seedDemo on %s', (backend) => {
   let handle: DatabaseHandle
@@ -17,9 +21,9 @@ describe.each(testBackends())('seedDemo on %s', (backend) => {
   afterAll(async () => handle?.close())
 
   it('loads the well-known household and the generated people once', async () => {
-    const first = await seedDemo(handle, { people: 150, seed: 9, asOf: '2026-11-01' })
+    const first = await seedDemo(handle, { people: 150, seed: 9, asOf: '2026-11-01', totpKey })
     expect(first).toMatchObject({ skipped: false, people: 152 })
-    const second = await seedDemo(handle, { people: 150, seed: 9, asOf: '2026-11-01' })
+    const second = await seedDemo(handle, { people: 150, seed: 9, asOf: '2026-11-01', totpKey })
     expect(second).toEqual({ skipped: true })
     const [count] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(people)
     expect(count?.n).toBe(152)
@@ -54,7 +58,21 @@ describe.each(testBackends())('seedDemo on %s', (backend) => {
         fullName: staff.fullName,
       })
       expect(await verifyPassword(account?.passwordHash ?? '', staff.password)).toBe(true)
+      // Second factor enrolled with the published secret, stored encrypted.
+      expect(account?.totpEnabledAt).toBeInstanceOf(Date)
+      expect(account?.totpSecret).not.toContain(staff.totpSecret)
+      expect(unsealTotp(totpKey, account?.id ?? 0, account?.totpSecret ?? '').secret).toBe(staff.totpSecret)
     }
+  })
+
+  it('publishes distinct 160-bit TOTP secrets and prints them in the seed report', () => {
+    const secrets = demoAccounts.staff.map((staff) => staff.totpSecret)
+    expect(new Set(secrets).size).toBe(secrets.length)
+    for (const secret of secrets) expect(secret).toMatch(/^[A-Z2-7]{32}$/)
+    expect(demoStaffSignIn().join('\n')).toContain(`TOTP secret ${secrets[0]}`)
+    const readme = readFileSync(new URL('../../../../../../README.md', import.meta.url), 'utf8')
+    for (const staff of demoAccounts.staff)
+      expect(readme).toMatch(new RegExp(`\\| \`${staff.username}\` +\\| \`${staff.totpSecret}\` +\\|`))
   })
 
   it('gives the demo citizen and her child current cards', async () => {
@@ -73,9 +91,9 @@ describe('an interrupted demo seed', () => {
     const handle = await createTestDatabase()
     try {
       await insertReferenceFixture(handle.db)
-      await seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01' })
+      await seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01', totpKey })
       await handle.db.delete(staffAccounts) // as if the process died before the accounts were written
-      await expect(seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01' })).rejects.toThrow(
+      await expect(seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01', totpKey })).rejects.toThrow(
         IncompleteSeedError,
       )
     } finally {

@@ -9,6 +9,8 @@ import { buildWellKnownBatch, demoAccounts } from './well-known'
 import { writeDemoPopulation } from './writer'
 
 export type SeedDemoOptions = {
+  /** FILE_ENCRYPTION_KEY: the demo staff's TOTP secrets are stored encrypted with it, like everyone's. */
+  totpKey: Buffer
   /** Generated people besides the well-known ones. */
   people?: number
   seed?: number
@@ -20,7 +22,14 @@ export type SeedDemoOptions = {
 
 export type SeedDemoResult =
   | { skipped: true }
-  | { skipped: false; people: number; rows: Record<PopulationTable, number>; elapsedMs: number }
+  | {
+      skipped: false
+      people: number
+      rows: Record<PopulationTable, number>
+      elapsedMs: number
+      /** How to sign in as each demo staff member, for the log of the seed (all of it is published). */
+      demoStaff: string[]
+    }
 
 /**
  * The first-start demo: the well-known household and accounts, then `people` generated people.
@@ -30,10 +39,7 @@ export type SeedDemoResult =
  * The demo accounts are written last, so they mark a finished seed: people without them mean an
  * earlier seed was interrupted, and this refuses to guess what to do with the half-written registry.
  */
-export async function seedDemo(
-  handle: DatabaseHandle,
-  options: SeedDemoOptions = {},
-): Promise<SeedDemoResult> {
+export async function seedDemo(handle: DatabaseHandle, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const started = performance.now()
   const existing = await handle.db.select({ id: people.id }).from(people).limit(1)
   if (existing.length > 0) {
@@ -56,8 +62,22 @@ export async function seedDemo(
   const rows = { ...wellKnown.rows }
   if (count > 0)
     for (const table of Object.keys(rows) as PopulationTable[]) rows[table] += generated.rows[table]
-  await createDemoAccounts(handle)
-  return { skipped: false, people: rows.people, rows, elapsedMs: Math.round(performance.now() - started) }
+  await createDemoAccounts(handle, options.totpKey)
+  return {
+    skipped: false,
+    people: rows.people,
+    rows,
+    elapsedMs: Math.round(performance.now() - started),
+    demoStaff: demoStaffSignIn(),
+  }
+}
+
+/** One line per demo staff member: username, password, TOTP secret (the README lists the same). */
+export function demoStaffSignIn(): string[] {
+  return demoAccounts.staff.map(
+    (account) =>
+      `${account.username} (${account.role}, ${account.officeCode}): password ${account.password}, TOTP secret ${account.totpSecret}`,
+  )
 }
 
 export class IncompleteSeedError extends Error {
@@ -91,30 +111,29 @@ async function assertDemoOffices(handle: DatabaseHandle) {
   }
 }
 
-async function createDemoAccounts(handle: DatabaseHandle) {
+async function createDemoAccounts(handle: DatabaseHandle, totpKey: Buffer) {
   const { citizen, staff } = demoAccounts
   const [person] = await handle.db
     .select({ id: people.id })
     .from(people)
     .where(eq(people.bhxhCode, citizen.bhxhCode))
   if (!person) throw new Error('the well-known citizen was not written')
+  // One statement at a time: a transaction is one connection, which runs one query at once.
   await handle.db.transaction(async (tx) => {
-    await Promise.all([
-      createCitizenAccount(tx, {
-        personId: person.id,
-        username: citizen.username,
-        password: citizen.password,
-        mustChangePassword: false,
-      }),
-      ...staff.map((account) =>
-        createStaffAccount(tx, {
-          username: account.username,
-          fullName: account.fullName,
-          officeCode: account.officeCode,
-          role: account.role,
-          password: account.password,
-        }),
-      ),
-    ])
+    await createCitizenAccount(tx, {
+      personId: person.id,
+      username: citizen.username,
+      password: citizen.password,
+      mustChangePassword: false,
+    })
+    for (const account of staff)
+      await createStaffAccount(tx, {
+        username: account.username,
+        fullName: account.fullName,
+        officeCode: account.officeCode,
+        role: account.role,
+        password: account.password,
+        secondFactor: { totpSecret: account.totpSecret, key: totpKey, enabledAt: new Date() },
+      })
   })
 }

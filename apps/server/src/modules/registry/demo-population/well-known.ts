@@ -24,10 +24,16 @@ export const demoAccounts = {
   },
   /** Her son, under 18, in the same household; no account of his own. */
   child: { bhxhCode: '7900012346', personalId: '079214000523', fullName: 'Lê Gia Bảo' },
+  /**
+   * Demo staff have their second factor (TOTP) already enrolled, with these published secrets (base32 of
+   * the first 20 bytes of SHA-256 of `ansinh-demo-totp:<username>`): add one to an authenticator app,
+   * or compute the code with any TOTP tool (SHA-1, 6 digits, 30 s).
+   */
   staff: [
     {
       username: 'q5.reviewer',
       password: 'Staff@AnSinh2026',
+      totpSecret: 'VJ4VS4MN76IZOTYFVW5MZGXSN2V5HBJY',
       role: 'reviewer',
       officeCode: '07915',
       fullName: 'Phạm Thị Lan',
@@ -35,6 +41,7 @@ export const demoAccounts = {
     {
       username: 'dongda.reviewer',
       password: 'Staff@AnSinh2026',
+      totpSecret: 'SIL3G56G332TLNP6AK5EFHTDBZKAVI2K',
       role: 'reviewer',
       officeCode: '00106',
       fullName: 'Hoàng Văn Nam',
@@ -42,6 +49,7 @@ export const demoAccounts = {
     {
       username: 'hcm.admin',
       password: 'Staff@AnSinh2026',
+      totpSecret: 'YJ6ISJ4SBVBTCTVLAPWRNEHM7EOHFDYD',
       role: 'office_admin',
       officeCode: '079',
       fullName: 'Võ Minh Tuấn',
@@ -49,6 +57,7 @@ export const demoAccounts = {
     {
       username: 'vss.admin',
       password: 'Staff@AnSinh2026',
+      totpSecret: '3QIAYZ7ZNIPY22F5UPHGE6D5DQZFC6ZL',
       role: 'system_admin',
       officeCode: '000',
       fullName: 'Đặng Quốc Bảo',
@@ -62,6 +71,7 @@ export type DemoAccounts = {
   staff: readonly {
     username: string
     password: string
+    totpSecret: string
     role: 'reviewer' | 'office_admin' | 'system_admin'
     officeCode: string
     fullName: string

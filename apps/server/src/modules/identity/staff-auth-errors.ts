@@ -1,0 +1,71 @@
+import { ErrorCode, formatDateTimeVi } from '@ansinh/domain'
+import { DomainError } from '../../platform/errors'
+
+/** The answers of staff sign-in that are not successes, worded once. */
+
+/** Unknown username and wrong password get this same answer, so usernames cannot be probed. */
+export function wrongCredentials(): DomainError {
+  return new DomainError(ErrorCode.Unauthenticated, 'staff sign-in refused', {
+    userMessage: {
+      vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+      en: 'The username or password is not correct.',
+    },
+  })
+}
+
+export function lockedOut(until: Date): DomainError {
+  // "dd/mm/yyyy HH:mm" in Vietnam time, said the Vietnamese way: "HH:mm ngày dd/mm/yyyy".
+  const [date, time] = formatDateTimeVi(until).split(' ')
+  return new DomainError(ErrorCode.RateLimited, 'staff account locked after wrong tries', {
+    userMessage: {
+      vi: `Tài khoản tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${time} ngày ${date}.`,
+      en: `The account is locked after too many wrong attempts. Please try again after ${time} on ${date} (Vietnam time).`,
+    },
+  })
+}
+
+export function accountDisabled(): DomainError {
+  return new DomainError(ErrorCode.Forbidden, 'staff account locked by an administrator', {
+    userMessage: {
+      vi: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên của cơ quan BHXH.',
+      en: 'This account is locked. Please contact your office administrator.',
+    },
+  })
+}
+
+/** No session, an ended or expired one, or one still waiting for its second factor. */
+export function notSignedIn(reason: 'none' | 'second_factor' = 'none'): DomainError {
+  if (reason === 'none') return new DomainError(ErrorCode.Unauthenticated, 'no staff session')
+  return new DomainError(ErrorCode.Unauthenticated, 'staff session waits for its second factor', {
+    userMessage: {
+      vi: 'Vui lòng nhập mã xác thực hai lớp để hoàn tất đăng nhập.',
+      en: 'Please enter your two-factor code to finish signing in.',
+    },
+  })
+}
+
+export function csrfRefused(): DomainError {
+  return new DomainError(ErrorCode.Forbidden, 'missing or wrong CSRF token')
+}
+
+export function wrongSecondFactor(
+  field: 'code' | 'recoveryCode',
+  reason: 'wrong_code' | 'replayed',
+): DomainError {
+  const message =
+    reason === 'replayed'
+      ? {
+          vi: 'Mã xác thực này đã được dùng. Vui lòng chờ mã mới trên ứng dụng xác thực.',
+          en: 'This code has already been used. Please wait for the next code in your authenticator app.',
+        }
+      : field === 'code'
+        ? { vi: 'Mã xác thực không đúng.', en: 'The code is not correct.' }
+        : {
+            vi: 'Mã khôi phục không đúng hoặc đã được dùng.',
+            en: 'The recovery code is wrong or already used.',
+          }
+  return new DomainError(ErrorCode.OtpInvalid, `wrong second factor (${reason})`, {
+    fields: { [field]: [message.vi] },
+    userMessage: message,
+  })
+}

@@ -1,0 +1,125 @@
+import type { Deps } from '../../app'
+import { recordAudit } from '../audit/service'
+import type { StaffActor, StaffRole } from './staff-actor'
+import { endSession, findSessionByTokenHash, officeName, type SessionWithStaff } from './staff-repo'
+import { hashSessionToken } from './staff-tokens'
+
+/**
+ * Staff sessions: when one is still good, what it shows of its staff member, and signing out.
+ * A session is good until it ends, reaches its absolute expiry (STAFF_SESSION_MAX_HOURS after sign-in;
+ * a few minutes for one waiting for its second factor) or stays idle STAFF_SESSION_IDLE_MINUTES, and
+ * only while its staff member's account is active.
+ */
+
+export type StaffAuthDeps = Pick<Deps, 'config' | 'database' | 'secrets' | 'clock'>
+export type StaffClient = { ip: string; userAgent: string | null }
+
+/** What the staff app shows of the signed-in person. */
+export type StaffProfile = {
+  id: number
+  username: string
+  fullName: string
+  officeCode: string
+  officeName: string
+  role: StaffRole
+}
+
+/** Long enough to open an authenticator app (or install one and scan the QR code), short for a thief. */
+export const pendingSessionMs = 10 * 60_000
+
+/** `last_seen_at` is written at most once a minute per session: reads stay reads. */
+export const touchEveryMs = 60_000
+
+/**
+ * The cookie's session while it is good. One found past its time is ended here, with an audit entry,
+ * so that the log shows when and why each session stopped.
+ */
+export async function loadLiveSession(
+  deps: StaffAuthDeps,
+  token: string,
+  now: Date,
+  ip: string,
+): Promise<SessionWithStaff | null> {
+  const found = await findSessionByTokenHash(deps.database.db, hashSessionToken(token))
+  if (!found) return null
+  const reason = endReason(deps, found, now)
+  if (!reason) return found
+  await deps.database.db.transaction(async (tx) => {
+    if (!(await endSession(tx, found.session.id, now))) return
+    await recordAudit(tx, {
+      actor: signingInActor(found.staff, found.session.id, ip),
+      action: 'staff.session_expired',
+      recordType: 'staff_account',
+      recordId: found.staff.id,
+      detail: { reason, stage: found.session.stage },
+    })
+  })
+  return null
+}
+
+function endReason(
+  deps: StaffAuthDeps,
+  { session, staff }: SessionWithStaff,
+  now: Date,
+): 'max_age' | 'idle' | 'account_locked' | null {
+  if (session.expiresAt.getTime() <= now.getTime()) return 'max_age'
+  if (now.getTime() - session.lastSeenAt.getTime() > deps.config.staffSignIn.idleMs) return 'idle'
+  if (staff.status !== 'active') return 'account_locked'
+  return null
+}
+
+export function profileOf({ staff, officeName }: SessionWithStaff): StaffProfile {
+  return {
+    id: staff.id,
+    username: staff.username,
+    fullName: staff.fullName,
+    officeCode: staff.officeCode,
+    officeName,
+    role: staff.role,
+  }
+}
+
+/**
+ * The staff member as the audit log's actor during sign-in, before the session is active. The
+ * audit entry records who, their office and the address; reach is not needed for that.
+ */
+export function signingInActor(staff: SessionWithStaff['staff'], sessionId: string, ip: string): StaffActor {
+  return {
+    id: staff.id,
+    username: staff.username,
+    fullName: staff.fullName,
+    officeCode: staff.officeCode,
+    role: staff.role,
+    reach: [],
+    sessionId,
+    ip,
+  }
+}
+
+/** Ends the cookie's session, whatever its stage; signing out twice (or never signed in) is no error. */
+export async function signOutStaff(deps: StaffAuthDeps, token: string, client: StaffClient): Promise<void> {
+  const found = await findSessionByTokenHash(deps.database.db, hashSessionToken(token))
+  if (!found) return
+  await deps.database.db.transaction(async (tx) => {
+    if (!(await endSession(tx, found.session.id, deps.clock()))) return
+    await recordAudit(tx, {
+      actor: signingInActor(found.staff, found.session.id, client.ip),
+      action: 'staff.sign_out',
+      recordType: 'staff_account',
+      recordId: found.staff.id,
+      detail: { stage: found.session.stage },
+    })
+  })
+}
+
+/** The profile of a signed-in staff member (their office's name read now: offices get renamed). */
+export async function currentProfile(deps: StaffAuthDeps, actor: StaffActor): Promise<StaffProfile> {
+  return {
+    id: actor.id,
+    username: actor.username,
+    fullName: actor.fullName,
+    officeCode: actor.officeCode,
+    officeName: await officeName(deps.database.db, actor.officeCode),
+    role: actor.role,
+  }
+}

@@ -1,0 +1,117 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../../test/app'
+import { testBackends } from '../../../test/database'
+import { registerDossier, registrationForm, testJpeg } from '../../../test/registration'
+import { type StaffSignIn, signInStaff } from '../../../test/staff'
+import { auditLog, dossiers } from '../../db/schema'
+
+// The review API over HTTP, signed in as the demo staff: every staff endpoint answers 404 for a
+// dossier outside the staff member's office tree, exactly as for one that does not exist.
+describe.each(testBackends())('review API on %s', (backend) => {
+  let test: TestApp
+  let quan5: StaffSignIn
+  let hanoi: StaffSignIn
+  let dossierId: number
+
+  beforeAll(async () => {
+    test = await createTestApp({ backend, env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
+    const image = await testJpeg()
+    const { dossierNumber } = await registerDossier(
+      test.app,
+      test.database,
+      registrationForm({ bhxhCode: '7900077001', phone: '0907700001' }),
+      { portrait: image, idFront: image, idBack: image },
+    )
+    const [row] = await test.database.db
+      .select()
+      .from(dossiers)
+      .where(eq(dossiers.dossierNumber, dossierNumber))
+    dossierId = row?.id ?? 0
+    quan5 = await signInStaff(test.app, 'q5.reviewer', { role: 'reviewer', officeCode: '07915' })
+    hanoi = await signInStaff(test.app, 'dongda.reviewer', { role: 'reviewer', officeCode: '00106' })
+  })
+  afterAll(async () => test?.close())
+
+  const call = (who: StaffSignIn | null, method: 'GET' | 'POST', url: string, payload?: object) =>
+    test.app.inject({
+      method,
+      url: `/api/v1/staff${url}`,
+      headers: who?.headers ?? {},
+      ...(payload ? { payload } : {}),
+    })
+
+  const endpoints = (id: number): Array<['GET' | 'POST', string, object?]> => [
+    ['GET', `/dossiers/${id}`],
+    ['GET', `/dossiers/${id}/photos/portrait`],
+    ['POST', `/dossiers/${id}/assign`, { version: 1 }],
+    ['POST', `/dossiers/${id}/release`, { version: 1 }],
+    ['POST', `/dossiers/${id}/receive`, { version: 1 }],
+    ['POST', `/dossiers/${id}/decision`, { valid: false, reason: 'Không hợp lệ', version: 1 }],
+  ]
+
+  it('asks for a signed-in staff member on every endpoint', async () => {
+    expect((await call(null, 'GET', '/dossiers')).statusCode).toBe(401)
+    for (const [method, url, payload] of endpoints(dossierId))
+      expect((await call(null, method, url, payload)).statusCode, url).toBe(401)
+  })
+
+  it('answers 404 on every endpoint for a dossier of another province, as for one that does not exist', async () => {
+    for (const [method, url, payload] of endpoints(dossierId)) {
+      const outside = await call(hanoi, method, url, payload)
+      expect(outside.statusCode, url).toBe(404)
+      expect(outside.json().error.code).toBe('NOT_FOUND')
+      expect(
+        (await call(quan5, method, url.replace(String(dossierId), '999999'), payload)).statusCode,
+        url,
+      ).toBe(404)
+    }
+    expect((await call(hanoi, 'GET', '/dossiers')).json()).toMatchObject({ items: [], total: 0 })
+  })
+
+  it('lets the office reviewer find, take, receive and reject the dossier, and shows the photo', async () => {
+    const list = await call(quan5, 'GET', '/dossiers?bhxhCode=7900077001&status=pending')
+    expect(list.json()).toMatchObject({ total: 1, items: [{ id: dossierId, fullName: 'Trần Văn Bình' }] })
+    const photo = await call(quan5, 'GET', `/dossiers/${dossierId}/photos/portrait?size=thumbnail`)
+    expect(photo.headers['content-type']).toBe('image/jpeg')
+    const taken = await call(quan5, 'POST', `/dossiers/${dossierId}/assign`, { version: 1 })
+    expect(taken.json().assignedTo).toMatchObject({ id: quan5.staff.id })
+    const stale = await call(quan5, 'POST', `/dossiers/${dossierId}/decision`, {
+      valid: false,
+      reason: 'Ảnh mờ quá',
+      version: 1,
+    })
+    expect(stale.statusCode).toBe(409)
+    const decided = await call(quan5, 'POST', `/dossiers/${dossierId}/decision`, {
+      valid: false,
+      reason: 'Ảnh mờ quá',
+      version: taken.json().version,
+    })
+    expect(decided.json()).toMatchObject({
+      outcome: 'rejected',
+      dossier: { status: 'invalid', decisionReason: 'Ảnh mờ quá' },
+    })
+    const noReason = await call(quan5, 'POST', `/dossiers/${dossierId}/decision`, {
+      valid: false,
+      version: 9,
+    })
+    expect(noReason.json().error.fields).toHaveProperty('reason')
+    const actions = await test.database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.recordId, String(dossierId)))
+    expect(actions.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['dossier.photo_view', 'dossier.assign', 'dossier.decide']),
+    )
+  })
+
+  it('refuses a state change without the CSRF header', async () => {
+    const answer = await test.app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/dossiers/${dossierId}/assign`,
+      headers: { cookie: quan5.cookie },
+      payload: { version: 1 },
+    })
+    expect(answer.statusCode).toBe(403)
+  })
+})
