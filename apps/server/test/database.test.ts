@@ -1,8 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DatabaseHandle, queryRows } from '../src/db/client'
+import { type DatabaseHandle, type Executor, queryRows } from '../src/db/client'
 import { people } from '../src/db/schema'
 import { createTestDatabase, testBackends } from './database'
+
+/** What the database answered to a statement it refused ('accepted' if it did not); Drizzle wraps the text in the cause. */
+function refusalOf(db: Executor, query: SQL): Promise<string> {
+  return db.execute(query).then(
+    () => 'accepted',
+    (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+  )
+}
 
 describe.each(testBackends())('test database on %s', (backend) => {
   let handle: DatabaseHandle
@@ -87,36 +95,23 @@ describe.each(testBackends())('test database on %s', (backend) => {
     await handle.db.execute(
       sql`insert into dossier_events (dossier_id, kind, at, actor_kind) select id, 'submitted', now(), 'citizen' from dossiers`,
     )
-    // Drizzle wraps the database's refusal: its text is in the cause.
-    const refusal = (query: SQL) =>
-      handle.db.execute(query).then(
-        () => 'accepted',
-        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
-      )
-    expect(await refusal(sql`update dossier_events set kind = 'expired'`)).toMatch(/append-only/)
-    expect(await refusal(sql`delete from dossier_events`)).toMatch(/append-only/)
+    expect(await refusalOf(handle.db, sql`update dossier_events set kind = 'expired'`)).toMatch(/append-only/)
+    expect(await refusalOf(handle.db, sql`delete from dossier_events`)).toMatch(/append-only/)
   })
 
   it('keeps the audit log append-only, and the application role may only read and add to it', async () => {
     await handle.db.execute(sql`insert into audit_log (actor_kind, action) values ('system', 'test.write')`)
-    const refusal = (query: SQL) =>
-      handle.db.execute(query).then(
-        () => 'accepted',
-        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
-      )
-    expect(await refusal(sql`update audit_log set action = 'test.changed'`)).toMatch(/append-only/)
-    expect(await refusal(sql`delete from audit_log`)).toMatch(/append-only/)
-    expect(await refusal(sql`truncate audit_log`)).toMatch(/append-only/)
+    expect(await refusalOf(handle.db, sql`update audit_log set action = 'test.changed'`)).toMatch(
+      /append-only/,
+    )
+    expect(await refusalOf(handle.db, sql`delete from audit_log`)).toMatch(/append-only/)
+    expect(await refusalOf(handle.db, sql`truncate audit_log`)).toMatch(/append-only/)
     // As the role the application serves as: not even allowed to try.
     await handle.db.transaction(async (tx) => {
       await tx.execute(sql`set local role ansinh_app`)
       await tx.execute(sql`insert into audit_log (actor_kind, action) values ('system', 'test.as_app')`)
       await tx.execute(sql`savepoint before_update`)
-      const denied = await tx.execute(sql`update audit_log set action = 'x'`).then(
-        () => 'accepted',
-        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
-      )
-      expect(denied).toMatch(/permission denied/)
+      expect(await refusalOf(tx, sql`update audit_log set action = 'x'`)).toMatch(/permission denied/)
       await tx.execute(sql`rollback to savepoint before_update`)
     })
   })

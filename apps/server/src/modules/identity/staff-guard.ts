@@ -12,8 +12,8 @@ import { recordAudit } from '../audit/service'
 import { officeSubtreeCodes } from '../directory/repo'
 import type { StaffActor, StaffRole } from './staff-actor'
 import { csrfRefused, notSignedIn } from './staff-auth-errors'
-import { type SessionWithStaff, touchSession } from './staff-repo'
-import { loadLiveSession, type StaffAuthDeps, touchEveryMs } from './staff-sessions'
+import { touchSession } from './staff-repo'
+import { loadLiveSession, type StaffAuthDeps, signingInActor, touchEveryMs } from './staff-sessions'
 import { csrfHeaderName, csrfMatches, staffCookieName } from './staff-tokens'
 
 declare module 'fastify' {
@@ -99,9 +99,8 @@ async function authenticate(
   if (!token || !found) throw notSignedIn()
   if (found.session.stage !== 'active') throw notSignedIn('second_factor')
   const actor: StaffActor = {
-    ...actorFields(found),
+    ...signingInActor(found.staff, found.session.id, request.ip),
     reach: await reachOf(found.staff.officeCode, now),
-    ip: request.ip,
   }
   if (!csrfHeld(deps, request, token)) {
     await auditDenied(deps, actor, request, 'staff.csrf_refused')
@@ -114,17 +113,6 @@ async function authenticate(
   if (now.getTime() - found.session.lastSeenAt.getTime() >= touchEveryMs)
     await touchSession(deps.database.db, found.session.id, now)
   return actor
-}
-
-function actorFields({ session, staff }: SessionWithStaff): Omit<StaffActor, 'reach' | 'ip'> {
-  return {
-    id: staff.id,
-    username: staff.username,
-    fullName: staff.fullName,
-    officeCode: staff.officeCode,
-    role: staff.role,
-    sessionId: session.id,
-  }
 }
 
 async function auditDenied(deps: StaffAuthDeps, actor: StaffActor, request: FastifyRequest, action: string) {

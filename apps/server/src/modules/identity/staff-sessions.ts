@@ -80,8 +80,8 @@ export function profileOf({ staff, officeName }: SessionWithStaff): StaffProfile
 }
 
 /**
- * The staff member as the audit log's actor during sign-in, before the session is active. The
- * audit entry records who, their office and the address; reach is not needed for that.
+ * The staff member as an actor, without reach: what the audit log needs during sign-in (who, their
+ * office, the address); the guard adds the reach once the session is active.
  */
 export function signingInActor(staff: SessionWithStaff['staff'], sessionId: string, ip: string): StaffActor {
   return {
