@@ -13,6 +13,7 @@ import type { DatabaseHandle } from './db/client'
 import { registerErrorHandling } from './http/error-handler'
 import { registerHealth } from './http/health'
 import { registerWebApps } from './http/web-apps'
+import { registerAuditRoutes } from './modules/audit/routes'
 import { registerDirectoryRoutes } from './modules/directory/routes'
 import { registerStaffGuard } from './modules/identity/staff-guard'
 import { registerStaffIdentityRoutes } from './modules/identity/staff-routes'
@@ -152,6 +153,7 @@ export async function buildApp(
   await app.register(async (api) => registerNotifyRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerRegistrationRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerReviewRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerAuditRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerStaffIdentityRoutes(api), { prefix: apiPrefix })
   return app
 }
