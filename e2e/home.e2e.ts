@@ -145,13 +145,11 @@ describe.skipIf(!hasChromium())('home: first visit of the citizen app and the st
       await page.getByLabel('Tên đăng nhập').waitFor()
       await page.getByLabel('Mật khẩu').waitFor()
 
-      // A deep link of the staff app falls back to the staff app, not the citizen one.
+      // A deep link of the staff app falls back to the staff app, not the citizen one; signed out, it
+      // asks for the sign-in (the workspace itself is covered by staff-review.e2e.ts).
       await page.goto('/staff/reports')
-      await page.getByRole('heading', { level: 1, name: 'Báo cáo' }).waitFor()
-      await page
-        .getByRole('navigation', { name: 'Menu chính' })
-        .getByRole('link', { name: 'Cá nhân' })
-        .waitFor()
+      await page.getByRole('heading', { level: 1, name: 'Đăng nhập cán bộ' }).waitFor()
+      await page.getByLabel('Tên đăng nhập').waitFor()
     } finally {
       await context.close()
     }
@@ -234,7 +232,6 @@ describe.skipIf(!hasChromium())('home: first visit of the citizen app and the st
           ['/', 'Bảo hiểm xã hội trong tầm tay'],
           ['/health-card', 'Thẻ BHYT'],
           ['/staff', 'Đăng nhập cán bộ'],
-          ['/staff/dossiers/individuals', 'Hồ sơ ĐK GDĐT – Cá nhân'],
         ] as const) {
           await page.goto(path)
           await page.getByRole('heading', { level: 1, name: heading }).waitFor()

@@ -1,6 +1,7 @@
 import { LanguageSwitch, SkipLink, useFocusHeading } from '@ansinh/ui'
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink, Outlet, useLocation } from 'react-router'
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router'
+import { useSession, useStaff } from '../features/session/session'
 import { StaffBrand } from './staff-brand'
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -10,6 +11,9 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 export function StaffLayout() {
   const { t } = useTranslation()
   const location = useLocation()
+  const navigate = useNavigate()
+  const staff = useStaff()
+  const { signOut } = useSession()
   useFocusHeading(location.pathname)
   return (
     <div className="staff-shell">
@@ -18,9 +22,19 @@ export function StaffLayout() {
         <StaffBrand />
         <div className="staff-topbar__tools">
           <LanguageSwitch tone="onDark" />
-          <Link to="/" className="as-button as-button--inverse-outline staff-topbar__sign-out">
+          <p className="staff-topbar__who">
+            <span className="staff-topbar__name">{staff.fullName}</span>
+            <span className="staff-topbar__office">{staff.officeName}</span>
+          </p>
+          <button
+            type="button"
+            className="as-button as-button--inverse-outline staff-topbar__sign-out"
+            onClick={() => {
+              void signOut().then(() => navigate('/', { replace: true }))
+            }}
+          >
             {t('topbar.signOut')}
-          </Link>
+          </button>
         </div>
       </header>
       <div className="staff-body">
@@ -32,7 +46,7 @@ export function StaffLayout() {
               </span>
               <ul className="staff-nav__sublist" aria-labelledby="staff-nav-dossiers">
                 <li>
-                  <NavLink to="/dossiers/individuals" className={navClass}>
+                  <NavLink to="/dossiers" className={navClass}>
                     {t('nav.individuals')}
                   </NavLink>
                 </li>

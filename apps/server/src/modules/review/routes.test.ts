@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app'
 import { testBackends } from '../../../test/database'
@@ -103,6 +104,20 @@ describe.each(testBackends())('review API on %s', (backend) => {
     expect(actions.map((row) => row.action)).toEqual(
       expect.arrayContaining(['dossier.photo_view', 'dossier.assign', 'dossier.decide']),
     )
+  })
+
+  it('exports the search as XLSX, within reach only', async () => {
+    const answer = await call(quan5, 'GET', '/dossiers/export.xlsx?bhxhCode=7900077001')
+    expect(answer.headers['content-type']).toContain('spreadsheetml')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(answer.rawPayload as unknown as ArrayBuffer)
+    const sheet = workbook.worksheets[0]
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Số hồ sơ')
+    expect(sheet?.getRow(2).getCell(3).value).toBe('Trần Văn Bình')
+    const outside = await call(hanoi, 'GET', '/dossiers/export.xlsx?bhxhCode=7900077001')
+    const empty = new ExcelJS.Workbook()
+    await empty.xlsx.load(outside.rawPayload as unknown as ArrayBuffer)
+    expect(empty.worksheets[0]?.rowCount).toBe(1)
   })
 
   it('refuses a state change without the CSRF header', async () => {

@@ -13,6 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { staffOf } from '../identity/staff-guard'
 import { decideDossier } from './decide-dossier'
+import { exportDossiers } from './export-dossiers'
 import { type DossierStep, handleDossier } from './handle-dossier'
 import { searchDossierList, viewDossier, viewDossierPhoto } from './view-dossiers'
 
@@ -42,6 +43,27 @@ export async function registerReviewRoutes(app: FastifyInstance) {
       },
     },
     async (request) => searchDossierList(app.deps, staffOf(request), request.query),
+  )
+
+  api.get(
+    '/staff/dossiers/export.xlsx',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'The result of a search as an XLSX workbook (at most 50,000 rows)',
+        querystring: DossierSearchQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) => {
+      const workbook = exportDossiers(app.deps, staffOf(request), request.query)
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="ho-so-dk-gddt.xlsx"')
+        .header('cache-control', 'private, no-store')
+        .send(workbook)
+    },
   )
 
   api.get(

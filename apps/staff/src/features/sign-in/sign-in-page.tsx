@@ -1,20 +1,146 @@
 import { LanguageSwitch, SkipLink, useDocumentTitle } from '@ansinh/ui'
-import { useId } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { Navigate, useLocation, useNavigate } from 'react-router'
 import { StaffBrand } from '../../app/staff-brand'
+import {
+  type ApiFailure,
+  type ApiResult,
+  enrol,
+  login,
+  type SignedIn,
+  submitSecondFactor,
+} from '../session/api'
+import { useLanguage, useSession } from '../session/session'
+import { QrCode } from './qr-code'
 
-/**
- * Placeholder of the staff sign-in: the form is real markup (labels, autocomplete) but submitting only
- * opens the workspace, as the notice says, until the identity module provides staff sessions.
- */
+type Step =
+  | { kind: 'password' }
+  | { kind: 'totp'; csrfToken: string; recovery: boolean }
+  | { kind: 'enrol'; csrfToken: string; secret: string; otpauthUri: string }
+  | { kind: 'recoveryCodes'; staff: SignedIn; codes: string[] }
+
+const listPath = '/dossiers'
+
+/** The secret in groups of four, easier to type into an authenticator by hand. */
+function grouped(secret: string): string {
+  return secret.replace(/(.{4})(?=.)/g, '$1 ')
+}
+
+/** Staff sign-in: username and password, then the authenticator code (or enrolment on first use). */
 export function SignInPage() {
   const { t } = useTranslation()
+  const language = useLanguage()
   const navigate = useNavigate()
-  const usernameId = useId()
-  const passwordId = useId()
-  const noticeId = useId()
+  const location = useLocation()
+  const { state, signedIn } = useSession()
+  const [step, setStep] = useState<Step>({ kind: 'password' })
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [saved, setSaved] = useState(false)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const ids = {
+    username: useId(),
+    password: useId(),
+    code: useId(),
+    recovery: useId(),
+    saved: useId(),
+    error: useId(),
+  }
   useDocumentTitle(`${t('app.name')} – ${t('app.area')}`, t('signIn.title'))
+
+  const from = (location.state as { from?: string } | null)?.from
+  const target = from && from !== '/' ? from : listPath
+
+  // Each step moves focus to its heading so that a screen reader announces it.
+  useEffect(() => {
+    if (step.kind !== 'password') headingRef.current?.focus()
+  }, [step.kind])
+
+  if (state.status === 'signedIn' && step.kind !== 'recoveryCodes') return <Navigate to={target} replace />
+
+  function messageOf(failure: ApiFailure): string {
+    if (failure.status === 0) return t('errors.network')
+    if (failure.message) return failure.message
+    if (failure.status === 429) return t('errors.rateLimited')
+    return t('errors.unexpected')
+  }
+
+  async function run<T>(call: () => Promise<ApiResult<T>>, then: (value: T) => void) {
+    setBusy(true)
+    setError(null)
+    const result = await call()
+    setBusy(false)
+    if (result.ok) then(result.value)
+    else setError(messageOf(result.error))
+  }
+
+  function text(event: FormEvent<HTMLFormElement>, name: string): string {
+    const value = new FormData(event.currentTarget).get(name)
+    return typeof value === 'string' ? value : ''
+  }
+
+  function finish(staff: SignedIn) {
+    signedIn(staff)
+    void navigate(target, { replace: true })
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (busy) return
+    if (step.kind === 'password') {
+      const username = text(event, 'username').trim()
+      const password = text(event, 'password')
+      if (!username || !password) {
+        setError(t('signIn.missing'))
+        return
+      }
+      void run(
+        () => login(username, password, language),
+        (answer) =>
+          setStep(
+            answer.next === 'totp'
+              ? { kind: 'totp', csrfToken: answer.csrfToken, recovery: false }
+              : {
+                  kind: 'enrol',
+                  csrfToken: answer.csrfToken,
+                  secret: answer.secret,
+                  otpauthUri: answer.otpauthUri,
+                },
+          ),
+      )
+    } else if (step.kind === 'totp') {
+      const answer = step.recovery
+        ? { recoveryCode: text(event, 'recoveryCode').trim() }
+        : { code: text(event, 'code').replace(/\s/g, '') }
+      void run(() => submitSecondFactor(answer, step.csrfToken, language), finish)
+    } else if (step.kind === 'enrol') {
+      const code = text(event, 'code').replace(/\s/g, '')
+      void run(
+        () => enrol(code, step.csrfToken, language),
+        (enrolled) => setStep({ kind: 'recoveryCodes', staff: enrolled, codes: enrolled.recoveryCodes }),
+      )
+    } else if (saved) {
+      finish(step.staff)
+    }
+  }
+
+  const codeField = (
+    <div className="staff-field">
+      <label htmlFor={ids.code}>{t('signIn.code')}</label>
+      <input
+        id={ids.code}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9 ]*"
+        maxLength={7}
+        required
+        aria-describedby={error ? ids.error : undefined}
+      />
+    </div>
+  )
+
   return (
     <div className="staff-sign-in">
       <SkipLink />
@@ -26,30 +152,129 @@ export function SignInPage() {
         <form
           className="staff-sign-in__card"
           aria-labelledby="staff-sign-in-title"
-          aria-describedby={noticeId}
-          onSubmit={(event) => {
-            event.preventDefault()
-            void navigate('/dossiers/individuals')
-          }}
+          onSubmit={onSubmit}
+          noValidate
         >
-          <h1 id="staff-sign-in-title" className="staff-sign-in__title">
-            {t('signIn.title')}
+          <h1 id="staff-sign-in-title" className="staff-sign-in__title" ref={headingRef} tabIndex={-1}>
+            {step.kind === 'password'
+              ? t('signIn.title')
+              : step.kind === 'totp'
+                ? t('signIn.totpTitle')
+                : step.kind === 'enrol'
+                  ? t('signIn.enrolTitle')
+                  : t('signIn.recoveryTitle')}
           </h1>
-          <p className="staff-sign-in__intro">{t('signIn.intro')}</p>
-          <div className="staff-field">
-            <label htmlFor={usernameId}>{t('signIn.username')}</label>
-            <input id={usernameId} name="username" autoComplete="username" spellCheck={false} />
+
+          {step.kind === 'password' && (
+            <>
+              <p className="staff-sign-in__intro">{t('signIn.intro')}</p>
+              <div className="staff-field">
+                <label htmlFor={ids.username}>{t('signIn.username')}</label>
+                <input
+                  id={ids.username}
+                  name="username"
+                  autoComplete="username"
+                  spellCheck={false}
+                  required
+                />
+              </div>
+              <div className="staff-field">
+                <label htmlFor={ids.password}>{t('signIn.password')}</label>
+                <input
+                  id={ids.password}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                />
+              </div>
+            </>
+          )}
+
+          {step.kind === 'totp' && !step.recovery && (
+            <>
+              <p className="staff-sign-in__intro">{t('signIn.totpIntro')}</p>
+              {codeField}
+              <button
+                type="button"
+                className="staff-link-button"
+                onClick={() => {
+                  setError(null)
+                  setStep({ ...step, recovery: true })
+                }}
+              >
+                {t('signIn.useRecovery')}
+              </button>
+            </>
+          )}
+
+          {step.kind === 'totp' && step.recovery && (
+            <>
+              <p className="staff-sign-in__intro">{t('signIn.recoveryIntro')}</p>
+              <div className="staff-field">
+                <label htmlFor={ids.recovery}>{t('signIn.recoveryCode')}</label>
+                <input id={ids.recovery} name="recoveryCode" autoComplete="off" spellCheck={false} required />
+              </div>
+              <button
+                type="button"
+                className="staff-link-button"
+                onClick={() => {
+                  setError(null)
+                  setStep({ ...step, recovery: false })
+                }}
+              >
+                {t('signIn.useApp')}
+              </button>
+            </>
+          )}
+
+          {step.kind === 'enrol' && (
+            <>
+              <p className="staff-sign-in__intro">{t('signIn.enrolIntro')}</p>
+              <QrCode text={step.otpauthUri} label={t('signIn.qrLabel')} />
+              <p>
+                {t('signIn.secret')}{' '}
+                <code className="staff-secret" translate="no">
+                  {grouped(step.secret)}
+                </code>
+              </p>
+              {codeField}
+            </>
+          )}
+
+          {step.kind === 'recoveryCodes' && (
+            <>
+              <p className="staff-sign-in__intro">{t('signIn.recoveryCodesIntro')}</p>
+              <ul className="staff-recovery-codes" translate="no">
+                {step.codes.map((code) => (
+                  <li key={code}>
+                    <code>{code}</code>
+                  </li>
+                ))}
+              </ul>
+              <div className="staff-check">
+                <input
+                  id={ids.saved}
+                  type="checkbox"
+                  checked={saved}
+                  onChange={(event) => setSaved(event.target.checked)}
+                />
+                <label htmlFor={ids.saved}>{t('signIn.saved')}</label>
+              </div>
+            </>
+          )}
+
+          <div role="alert" id={ids.error} className="staff-error">
+            {error}
           </div>
-          <div className="staff-field">
-            <label htmlFor={passwordId}>{t('signIn.password')}</label>
-            <input id={passwordId} name="password" type="password" autoComplete="current-password" />
-          </div>
-          <button type="submit" className="as-button as-button--primary as-button--block">
-            {t('signIn.submit')}
+
+          <button
+            type="submit"
+            className="as-button as-button--primary as-button--block"
+            disabled={busy || (step.kind === 'recoveryCodes' && !saved)}
+          >
+            {step.kind === 'recoveryCodes' ? t('signIn.continue') : t('signIn.submit')}
           </button>
-          <p id={noticeId} className="staff-sign-in__notice">
-            {t('signIn.preview')}
-          </p>
         </form>
       </main>
     </div>

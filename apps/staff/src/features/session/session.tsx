@@ -1,0 +1,87 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Navigate, useLocation } from 'react-router'
+import { getMe, logout, type SignedIn } from './api'
+
+type SessionState = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; staff: SignedIn }
+
+type SessionValue = {
+  state: SessionState
+  /** After the second factor: the profile and the session's (new) CSRF token. */
+  signedIn: (staff: SignedIn) => void
+  signOut: () => Promise<void>
+  /** The server answered 401: the session ended (timed out, or signed out elsewhere). */
+  lost: () => void
+}
+
+const SessionContext = createContext<SessionValue | null>(null)
+
+export function useLanguage(): 'vi' | 'en' {
+  const { i18n } = useTranslation()
+  return i18n.language === 'en' ? 'en' : 'vi'
+}
+
+/** Holds who is signed in; asks the server once on load (the session is an HttpOnly cookie). */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const language = useLanguage()
+  const [state, setState] = useState<SessionState>({ status: 'loading' })
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked once per page load
+  useEffect(() => {
+    let live = true
+    void getMe(language).then((result) => {
+      if (!live) return
+      setState((current) =>
+        current.status !== 'loading'
+          ? current
+          : result.ok
+            ? { status: 'signedIn', staff: result.value }
+            : { status: 'signedOut' },
+      )
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const signedIn = useCallback((staff: SignedIn) => setState({ status: 'signedIn', staff }), [])
+  const signOut = useCallback(async () => {
+    if (state.status === 'signedIn') await logout(state.staff.csrfToken, language)
+    setState({ status: 'signedOut' })
+  }, [state, language])
+
+  const lost = useCallback(() => setState({ status: 'signedOut' }), [])
+  const value = useMemo(() => ({ state, signedIn, signOut, lost }), [state, signedIn, signOut, lost])
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext)
+  if (!value) throw new Error('useSession outside SessionProvider')
+  return value
+}
+
+/** The signed-in staff member; only inside `RequireSession`. */
+export function useStaff(): SignedIn {
+  const { state } = useSession()
+  if (state.status !== 'signedIn') throw new Error('useStaff without a session')
+  return state.staff
+}
+
+/** Shows its children to a signed-in staff member; sends anyone else to the sign-in page. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { state } = useSession()
+  const { t } = useTranslation()
+  const location = useLocation()
+  if (state.status === 'loading') {
+    return (
+      <p className="staff-loading" role="status">
+        {t('common.loading')}
+      </p>
+    )
+  }
+  if (state.status === 'signedOut') {
+    return <Navigate to="/" replace state={{ from: location.pathname + location.search }} />
+  }
+  return children
+}
