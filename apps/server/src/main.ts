@@ -127,6 +127,7 @@ export async function startPlatform(
           log,
           metrics,
           registration: { database, clock, config, files, recipientCounters, kick },
+          devOutbox: config.devOutbox,
         },
         {
           ...options.workers,

@@ -18,6 +18,13 @@ describe('declareJobs', () => {
     expect(new Set(jobs.map((job) => job.name)).size).toBe(jobs.length)
   })
 
+  it('keeps one-time codes readable while the development outbox is on', () => {
+    const names = (devOutbox: boolean) => declareJobs({ ...base, devOutbox }).map((job) => job.name)
+    expect(names(false)).toContain('notify-prune-secret-bodies')
+    expect(names(true)).not.toContain('notify-prune-secret-bodies')
+    expect(names(true)).toContain('notify-prune-sent-bodies')
+  })
+
   it('leaves them out without those dependencies', () => {
     const names = declareJobs(base).map((job) => job.name)
     for (const name of registrationJobs) expect(names).not.toContain(name)

@@ -29,6 +29,11 @@ export type JobDeps = {
   metrics?: Metrics
   /** Overrides for tests. */
   sendingTimeoutMs?: number
+  /**
+   * The development outbox is on (never in production): one-time codes stay readable there, so the
+   * frequent blanking of secret texts is not declared (the daily retention job still runs).
+   */
+  devOutbox?: boolean
   /** What the registration jobs need; without it (tests of other jobs) they are not declared. */
   registration?: RegistrationJobDeps
 }
@@ -58,15 +63,19 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
         await pruneCounters(deps.database.db, new Date(Date.now() - 2 * 60 * 60 * 1000))
       },
     },
-    {
-      // OTPs and temporary passwords have no business staying in the database once sent or expired.
-      name: 'notify-prune-secret-bodies',
-      cron: '*/5 * * * *',
-      expireInSeconds: 5 * 60,
-      run: async () => {
-        await pruneRecentSecretBodies(deps)
-      },
-    },
+    ...(deps.devOutbox
+      ? []
+      : [
+          {
+            // OTPs and temporary passwords have no business staying in the database once sent or expired.
+            name: 'notify-prune-secret-bodies',
+            cron: '*/5 * * * *',
+            expireInSeconds: 5 * 60,
+            run: async () => {
+              await pruneRecentSecretBodies(deps)
+            },
+          },
+        ]),
     {
       // Every other text after the retention period (and any secret the frequent job missed).
       name: 'notify-prune-sent-bodies',

@@ -26,6 +26,8 @@ export type WorkerDeps = {
   log: Logger
   metrics?: Metrics
   registration?: RegistrationJobDeps
+  /** See `JobDeps.devOutbox`. */
+  devOutbox?: boolean
 }
 
 export type WorkerOptions = {
@@ -55,6 +57,7 @@ export async function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}
       sendingTimeoutMs,
       ...metrics,
       ...(deps.registration ? { registration: deps.registration } : {}),
+      devOutbox: deps.devOutbox ?? false,
     }),
     {
       ...options.jobRunner,
