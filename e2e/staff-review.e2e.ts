@@ -20,11 +20,12 @@ const reviewers = {
 }
 
 type Applicant = { bhxhCode: string; fullName: string; idNumber: string; phone: string }
+// The demo citizen's husband: in the registry, with no account yet (README, demo accounts).
 const approved: Applicant = {
-  bhxhCode: '7900079101',
-  fullName: 'Phạm Minh Khôi',
-  idNumber: '079090079101',
-  phone: '0907910101',
+  bhxhCode: '7900012347',
+  fullName: 'Lê Văn Minh',
+  idNumber: '079080000612',
+  phone: '0901234568',
 }
 const rejected: Applicant = {
   bhxhCode: '7900079102',
@@ -207,7 +208,7 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
       await heading(page, `Hồ sơ ${approvedNumber}`)
       approvedPath = new URL(page.url()).pathname
       await page.getByRole('definition').filter({ hasText: approved.fullName }).waitFor()
-      await page.getByText('Không có dữ liệu quản lý cho mã số BHXH này.').waitFor()
+      await page.getByText('Dữ liệu quản lý (mã số BHXH)').first().waitFor()
       await expectNoSeriousViolations(page, 'detail')
 
       // The photo opens full size and turns.
@@ -225,12 +226,10 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
       await notice(page, 'Đã ghi nhận hồ sơ giấy.')
       await page.getByRole('radio', { name: 'Hồ sơ hợp lệ' }).check()
       await button(page, 'Ghi nhận').click()
-      await notice(page, 'Cập nhật thành công: cần cấp mã số BHXH')
-      const sent = await waitForMessage(context.request, approved.phone, [
-        'bhxh_code_needed',
-        'account_created',
-      ])
-      expect(sent.text).toContain(approvedNumber)
+      await notice(page, 'Cập nhật thành công: tài khoản đã được cấp và gửi mật khẩu')
+      // The account's one-time password reaches the registered phone.
+      const sent = await waitForMessage(context.request, approved.phone, ['account_created'])
+      expect(sent.text).toMatch(/Ten dang nhap: \*+2347 \(ma so BHXH\)\nMat khau: \S{10}\n/)
 
       // Back to the list, which keeps the search; then the second dossier.
       await page.getByRole('link', { name: 'Thoát', exact: true }).click()

@@ -24,6 +24,8 @@ export const demoAccounts = {
   },
   /** Her son, under 18, in the same household; no account of his own. */
   child: { bhxhCode: '7900012346', personalId: '079214000523', fullName: 'Lê Gia Bảo' },
+  /** Her husband: an adult in the registry with no e-transaction account yet, the one to register in the demo. */
+  spouse: { bhxhCode: '7900012347', personalId: '079080000612', fullName: 'Lê Văn Minh' },
   /**
    * Demo staff have their second factor (TOTP) already enrolled, with these published secrets (base32 of
    * the first 20 bytes of SHA-256 of `ansinh-demo-totp:<username>`): add one to an authenticator app,
@@ -68,6 +70,7 @@ export const demoAccounts = {
 export type DemoAccounts = {
   citizen: { username: string; password: string; bhxhCode: string; personalId: string; fullName: string }
   child: { bhxhCode: string; personalId: string; fullName: string }
+  spouse: { bhxhCode: string; personalId: string; fullName: string }
   staff: readonly {
     username: string
     password: string
@@ -140,7 +143,7 @@ export function buildWellKnownBatch(reference: DemoReference, asOfDate: string):
     street: 'Số 125 Đường Trần Hưng Đạo',
     householdId: 1,
   } as const
-  const { citizen, child } = demoAccounts
+  const { citizen, child, spouse } = demoAccounts
   batch.people.push(
     {
       id: 1,
@@ -175,6 +178,23 @@ export function buildWellKnownBatch(reference: DemoReference, asOfDate: string):
       phone: null,
       email: null,
       householdRelation: 'con',
+    },
+    {
+      id: 3,
+      personalId: spouse.personalId,
+      bhxhCode: spouse.bhxhCode,
+      legacyIdNumber: null,
+      passportNumber: null,
+      fullName: spouse.fullName,
+      foldedName: foldVietnamese(spouse.fullName),
+      birthYear: 1980,
+      birthMonth: 7,
+      birthDay: 21,
+      gender: 'male',
+      ...home,
+      phone: '0901234568',
+      email: null,
+      householdRelation: 'chồng',
     },
   )
   addCitizenHistory(batch, asOf)
