@@ -1,3 +1,11 @@
+export {
+  type ApiFailure,
+  type ApiRequestOptions,
+  type ApiResult,
+  apiBase,
+  apiRequest,
+  ClientErrorCode,
+} from './api/api-client'
 export { BrandMark } from './components/brand-mark'
 export { ComingSoon } from './components/coming-soon'
 export { LanguageSwitch, type LanguageSwitchProps } from './components/language-switch'

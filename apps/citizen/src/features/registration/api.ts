@@ -4,7 +4,6 @@
  * server's `{ error: { code, message, fields } }` is read into one `ApiFailure`.
  */
 import {
-  ApiError,
   CommuneList,
   type DossierNumber,
   OfficeSuggestion,
@@ -15,74 +14,13 @@ import {
   RegistrationCreated,
   RegistrationStatusView,
 } from '@ansinh/domain'
+import { apiBase, apiRequest } from '@ansinh/ui'
 import { z } from 'zod'
 
-export const apiBase = '/api/v1'
-
-/** Codes of the browser side: no answer at all, or an answer that is not what the contract says. */
-export const ClientErrorCode = { Network: 'NETWORK', BadResponse: 'BAD_RESPONSE' } as const
-
-export type ApiFailure = {
-  code: string
-  message: string
-  /** Field path (`address.communeCode`, `photos.idFront`, `otp`) → messages. */
-  fields: Record<string, string[]>
-  /** HTTP status; 0 when the network failed. */
-  status: number
-}
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailure }
+export { type ApiFailure, type ApiResult, apiBase, ClientErrorCode } from '@ansinh/ui'
 
 type Language = 'vi' | 'en'
-
-type RequestOptions = { method?: 'GET' | 'POST'; body?: BodyInit; json?: unknown; signal?: AbortSignal }
-
-async function request<T>(
-  path: string,
-  schema: z.ZodType<T>,
-  language: Language,
-  options: RequestOptions = {},
-): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language }
-  let body = options.body
-  if (options.json !== undefined) {
-    headers['Content-Type'] = 'application/json'
-    body = JSON.stringify(options.json)
-  }
-  let response: Response
-  try {
-    response = await fetch(`${apiBase}${path}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body: body ?? null,
-      signal: options.signal ?? null,
-      credentials: 'same-origin',
-    })
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error
-    return failure(ClientErrorCode.Network, 0)
-  }
-  const payload: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) return { ok: false, error: failureOf(payload, response.status) }
-  const parsed = schema.safeParse(payload)
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : failure(ClientErrorCode.BadResponse, response.status)
-}
-
-function failure(code: string, status: number): { ok: false; error: ApiFailure } {
-  return { ok: false, error: { code, message: '', fields: {}, status } }
-}
-
-// A proxy or the server's own early rejections (body too large) may answer without our envelope.
-function failureOf(payload: unknown, status: number): ApiFailure {
-  const parsed = ApiError.safeParse(payload)
-  if (parsed.success) {
-    const { code, message, fields } = parsed.data.error
-    return { code, message, fields: fields ?? {}, status }
-  }
-  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : `HTTP_${status}`
-  return { code, message: '', fields: {}, status }
-}
+const request = apiRequest
 
 // ---------------------------------------------------------------------------------------------
 // Directory

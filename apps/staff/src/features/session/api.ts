@@ -4,27 +4,16 @@
  * one `ApiFailure`. State-changing calls carry the session's CSRF token in `x-ansinh-csrf`.
  */
 import {
-  ApiError,
   DecisionResult,
   type DossierDecision,
   DossierDetail,
   DossierListPage,
   type DossierSearchQuery,
 } from '@ansinh/domain'
+import { type ApiRequestOptions, apiBase, apiRequest } from '@ansinh/ui'
 import { z } from 'zod'
 
-export const apiBase = '/api/v1'
-
-export const ClientErrorCode = { Network: 'NETWORK', BadResponse: 'BAD_RESPONSE' } as const
-
-export type ApiFailure = {
-  code: string
-  message: string
-  fields: Record<string, string[]>
-  /** HTTP status; 0 when the network failed. */
-  status: number
-}
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailure }
+export { type ApiFailure, type ApiResult, apiBase, ClientErrorCode } from '@ansinh/ui'
 
 type Language = 'vi' | 'en'
 
@@ -58,52 +47,15 @@ export type LoginAnswer = z.infer<typeof LoginAnswer>
 
 const Empty = z.unknown()
 
-type RequestOptions = { method?: 'GET' | 'POST'; json?: unknown; csrfToken?: string | undefined }
+type RequestOptions = Omit<ApiRequestOptions, 'headers'> & { csrfToken?: string | undefined }
 
-async function request<T>(
-  path: string,
-  schema: z.ZodType<T>,
-  language: Language,
-  options: RequestOptions = {},
-): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language }
-  let body: string | null = null
-  if (options.json !== undefined) {
-    headers['Content-Type'] = 'application/json'
-    body = JSON.stringify(options.json)
-  }
-  if (options.csrfToken) headers['x-ansinh-csrf'] = options.csrfToken
-  let response: Response
-  try {
-    response = await fetch(`${apiBase}${path}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body,
-      credentials: 'same-origin',
-    })
-  } catch {
-    return failure(ClientErrorCode.Network, 0)
-  }
-  const payload: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) return { ok: false, error: failureOf(payload, response.status) }
-  const parsed = schema.safeParse(payload)
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : failure(ClientErrorCode.BadResponse, response.status)
-}
-
-function failure(code: string, status: number): { ok: false; error: ApiFailure } {
-  return { ok: false, error: { code, message: '', fields: {}, status } }
-}
-
-function failureOf(payload: unknown, status: number): ApiFailure {
-  const parsed = ApiError.safeParse(payload)
-  if (parsed.success) {
-    const { code, message, fields } = parsed.data.error
-    return { code, message, fields: fields ?? {}, status }
-  }
-  const code = status === 429 ? 'RATE_LIMITED' : `HTTP_${status}`
-  return { code, message: '', fields: {}, status }
+/** A call to the staff API; state-changing ones carry the session's CSRF token. */
+function request<T>(path: string, schema: z.ZodType<T>, language: Language, options: RequestOptions = {}) {
+  const { csrfToken, ...rest } = options
+  return apiRequest(path, schema, language, {
+    ...rest,
+    ...(csrfToken ? { headers: { 'x-ansinh-csrf': csrfToken } } : {}),
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
