@@ -101,18 +101,23 @@ export async function findFacility(db: Executor, code: string): Promise<MedicalF
 
 export type Province = Pick<AdminUnit, 'code' | 'name' | 'fullName' | 'unitType'>
 
+// What every list of administrative units shows, and its order: the byte order of the folded name,
+// the same on every server whatever its locale.
+const unitSummary = {
+  code: adminUnits.code,
+  name: adminUnits.name,
+  fullName: adminUnits.fullName,
+  unitType: adminUnits.unitType,
+}
+const inNameOrder = [sql`${adminUnits.foldedName} collate "C"`, asc(adminUnits.code)] as const
+
 /** The provinces of one code set (63 before 1 Jul 2025, 34 after), in accent-insensitive name order. */
 export async function listProvinces(db: Executor, codeSet: AdminCodeSet): Promise<Province[]> {
   return db
-    .select({
-      code: adminUnits.code,
-      name: adminUnits.name,
-      fullName: adminUnits.fullName,
-      unitType: adminUnits.unitType,
-    })
+    .select(unitSummary)
     .from(adminUnits)
     .where(and(eq(adminUnits.codeSet, codeSet), eq(adminUnits.level, 'province')))
-    .orderBy(sql`${adminUnits.foldedName} collate "C"`, asc(adminUnits.code))
+    .orderBy(...inNameOrder)
 }
 
 export type Commune = Pick<AdminUnit, 'code' | 'parentCode' | 'name' | 'fullName' | 'unitType'>
@@ -128,13 +133,7 @@ export async function listCommunes(
   provinceCode: string,
 ): Promise<Commune[]> {
   return db
-    .select({
-      code: adminUnits.code,
-      parentCode: adminUnits.parentCode,
-      name: adminUnits.name,
-      fullName: adminUnits.fullName,
-      unitType: adminUnits.unitType,
-    })
+    .select({ ...unitSummary, parentCode: adminUnits.parentCode })
     .from(adminUnits)
     .where(
       and(
@@ -143,7 +142,7 @@ export async function listCommunes(
         eq(adminUnits.provinceCode, provinceCode),
       ),
     )
-    .orderBy(sql`${adminUnits.foldedName} collate "C"`, asc(adminUnits.code))
+    .orderBy(...inNameOrder)
 }
 
 export type CommuneSuccessor = {
@@ -181,17 +180,12 @@ export async function mapOldCommuneToNew(db: Executor, oldCode: string): Promise
     .orderBy(asc(adminUnitMappings.kind), asc(adminUnitMappings.newCommuneCode))
 }
 
-export type District = Pick<AdminUnit, 'code' | 'name' | 'fullName' | 'unitType'>
+export type District = Province
 
 /** The districts (quận, huyện, thị xã) of a province before 1 Jul 2025; there are none after. */
 export async function listDistricts(db: Executor, provinceCode: string): Promise<District[]> {
   return db
-    .select({
-      code: adminUnits.code,
-      name: adminUnits.name,
-      fullName: adminUnits.fullName,
-      unitType: adminUnits.unitType,
-    })
+    .select(unitSummary)
     .from(adminUnits)
     .where(
       and(
@@ -200,7 +194,7 @@ export async function listDistricts(db: Executor, provinceCode: string): Promise
         eq(adminUnits.provinceCode, provinceCode),
       ),
     )
-    .orderBy(sql`${adminUnits.foldedName} collate "C"`, asc(adminUnits.code))
+    .orderBy(...inNameOrder)
 }
 
 export async function findAdminUnits(
