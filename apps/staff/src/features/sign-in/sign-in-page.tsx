@@ -191,39 +191,35 @@ export function SignInPage() {
             </>
           )}
 
-          {step.kind === 'totp' && !step.recovery && (
+          {step.kind === 'totp' && (
             <>
-              <p className="staff-sign-in__intro">{t('signIn.totpIntro')}</p>
-              {codeField}
+              <p className="staff-sign-in__intro">
+                {t(step.recovery ? 'signIn.recoveryIntro' : 'signIn.totpIntro')}
+              </p>
+              {step.recovery ? (
+                <div className="staff-field">
+                  <label htmlFor={ids.recovery}>{t('signIn.recoveryCode')}</label>
+                  <input
+                    id={ids.recovery}
+                    name="recoveryCode"
+                    autoComplete="off"
+                    spellCheck={false}
+                    required
+                  />
+                </div>
+              ) : (
+                codeField
+              )}
+              {/* One code or the other: switching clears the error of the one left. */}
               <button
                 type="button"
                 className="staff-link-button"
                 onClick={() => {
                   setError(null)
-                  setStep({ ...step, recovery: true })
+                  setStep({ ...step, recovery: !step.recovery })
                 }}
               >
-                {t('signIn.useRecovery')}
-              </button>
-            </>
-          )}
-
-          {step.kind === 'totp' && step.recovery && (
-            <>
-              <p className="staff-sign-in__intro">{t('signIn.recoveryIntro')}</p>
-              <div className="staff-field">
-                <label htmlFor={ids.recovery}>{t('signIn.recoveryCode')}</label>
-                <input id={ids.recovery} name="recoveryCode" autoComplete="off" spellCheck={false} required />
-              </div>
-              <button
-                type="button"
-                className="staff-link-button"
-                onClick={() => {
-                  setError(null)
-                  setStep({ ...step, recovery: false })
-                }}
-              >
-                {t('signIn.useApp')}
+                {t(step.recovery ? 'signIn.useApp' : 'signIn.useRecovery')}
               </button>
             </>
           )}
