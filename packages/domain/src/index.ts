@@ -1,3 +1,4 @@
+export * from './account-requests'
 export * from './dates'
 export * from './directory'
 export * from './enums'

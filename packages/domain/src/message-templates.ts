@@ -25,6 +25,8 @@ export const MessageKind = {
   PaperDossierReminder: 'paper_dossier_reminder',
   DossierExpired: 'dossier_expired',
   BhxhCodeNeeded: 'bhxh_code_needed',
+  AccountRequestApproved: 'account_request_approved',
+  PasswordResetByOffice: 'password_reset_by_office',
 } as const
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind]
 export const messageKinds = Object.values(MessageKind)
@@ -115,6 +117,31 @@ const DossierExpiredVariables = z.strictObject({
 })
 
 const BhxhCodeNeededVariables = z.strictObject({ dossierNumber: DossierNumber, officeName: OfficeName })
+
+/** What an approved dossier filed from an account did (thay đổi thông tin, ngừng sử dụng, tài khoản cho con). */
+export const AccountRequestOutcome = {
+  ContactChanged: 'contact_changed',
+  AccountStopped: 'account_stopped',
+  ChildLinked: 'child_linked',
+} as const
+export type AccountRequestOutcome = (typeof AccountRequestOutcome)[keyof typeof AccountRequestOutcome]
+const AccountRequestApprovedVariables = z.strictObject({
+  dossierNumber: DossierNumber,
+  outcome: z.enum(AccountRequestOutcome),
+})
+
+const accountRequestSentences: Record<MessageLanguage, Record<AccountRequestOutcome, string>> = {
+  vi: {
+    contact_changed: 'Thông tin liên hệ của bạn đã được cập nhật theo yêu cầu.',
+    account_stopped: 'Tài khoản giao dịch điện tử của bạn đã ngừng sử dụng theo yêu cầu.',
+    child_linked: 'Tài khoản của con đã được cấp; bạn có thể xem thông tin của con trong ứng dụng VssID.',
+  },
+  en: {
+    contact_changed: 'Your contact details have been updated as you asked.',
+    account_stopped: 'Your e-transaction account has been closed as you asked.',
+    child_linked: "Your child's account is ready; you can see it in the VssID app.",
+  },
+}
 
 // ---------------------------------------------------------------------------------------------
 // Template machinery
@@ -647,6 +674,70 @@ const templates = {
           },
     sample: { dossierNumber: '07915-2612-0000042', officeName: 'BHXH Quận 5' },
     longest: { dossierNumber: 'A'.repeat(30), officeName: `B${'W'.repeat(59)}` },
+  }),
+
+  account_request_approved: defineTemplate({
+    variables: AccountRequestApprovedVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ dossierNumber, outcome }, language) =>
+      vi(language)
+        ? `Ho so so ${dossierNumber} da duoc duyet. ${accountRequestSentences.vi[outcome]} Ho tro: ${AGENCY_HOTLINE}.`
+        : `Dossier no. ${dossierNumber} was approved. ${accountRequestSentences.en[outcome]} Help: ${AGENCY_HOTLINE}.`,
+    content: ({ dossierNumber, outcome }, language) => ({
+      subject: vi(language)
+        ? `Hồ sơ số ${dossierNumber} đã được duyệt`
+        : `Dossier no. ${dossierNumber} approved`,
+      blocks: [
+        { type: 'paragraph', text: accountRequestSentences[language][outcome] },
+        {
+          type: 'paragraph',
+          text: vi(language)
+            ? `Nếu bạn không thực hiện yêu cầu này, hãy gọi ngay ${AGENCY_HOTLINE}.`
+            : `If you did not make this request, call ${AGENCY_HOTLINE} at once.`,
+        },
+      ],
+    }),
+    sample: { dossierNumber: '07915-2612-0000042', outcome: 'contact_changed' },
+    longest: { dossierNumber: 'A'.repeat(30), outcome: 'child_linked' },
+  }),
+
+  password_reset_by_office: defineTemplate({
+    variables: AccountCreatedVariables,
+    channels: ['sms', 'email'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ bhxhCode, temporaryPassword }, language) =>
+      vi(language)
+        ? `Co quan BHXH da cap lai mat khau VssID theo yeu cau cua ban.\nTen dang nhap: ${maskBhxhCode(bhxhCode)}\n` +
+          `Mat khau: ${temporaryPassword}\nHay doi mat khau khi dang nhap, khong cung cap cho ai.`
+        : `BHXH has reset your VssID password at your request.\nUsername: ${maskBhxhCode(bhxhCode)}\n` +
+          `Password: ${temporaryPassword}\nChange it when you sign in and never share it.`,
+    content: ({ bhxhCode, temporaryPassword }, language) => ({
+      subject: vi(language) ? 'Mật khẩu VssID đã được cấp lại' : 'Your VssID password was reset',
+      blocks: [
+        {
+          type: 'paragraph',
+          text: vi(language)
+            ? 'Theo yêu cầu của bạn, cơ quan BHXH đã cấp lại mật khẩu; mọi thiết bị đang đăng nhập đã bị đăng xuất.'
+            : 'At your request, the BHXH office has reset your password; every signed-in device was signed out.',
+        },
+        {
+          type: 'facts',
+          rows: [[vi(language) ? 'Tên đăng nhập' : 'Username', maskBhxhCode(bhxhCode)]],
+        },
+        { type: 'code', text: temporaryPassword },
+        {
+          type: 'paragraph',
+          text: vi(language)
+            ? `Hãy đổi mật khẩu khi đăng nhập. Nếu bạn không yêu cầu, hãy gọi ngay ${AGENCY_HOTLINE}.`
+            : `Change it when you sign in. If you did not ask for this, call ${AGENCY_HOTLINE} at once.`,
+        },
+      ],
+    }),
+    sample: { bhxhCode: '7900012345', temporaryPassword: 'Kx7#mP2q' },
+    longest: { bhxhCode: '7900012345', temporaryPassword: 'Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$' },
   }),
 
   paper_dossier_reminder: defineTemplate({

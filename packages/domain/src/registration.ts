@@ -133,6 +133,14 @@ export function requiredPhotoKinds(idKind: IdDocumentKind): PhotoKind[] {
   return idKind === IdDocumentKind.Passport ? [PhotoKind.Portrait, PhotoKind.IdFront] : [...photoKinds]
 }
 
+/**
+ * Every file a dossier can hold: the registration photos, the child's birth certificate (ảnh giấy
+ * khai sinh, seed 004) and scans the office attaches (ảnh scan tờ khai, giấy tờ bổ sung).
+ */
+export const DossierFileKind = { ...PhotoKind, BirthCertificate: 'birthCertificate', Scan: 'scan' } as const
+export type DossierFileKind = (typeof DossierFileKind)[keyof typeof DossierFileKind]
+export const dossierFileKinds = enumValues(DossierFileKind)
+
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 export const ImageType = {
@@ -191,6 +199,9 @@ export const dossierStatuses = enumValues(DossierStatus)
 export const DossierCondition = {
   AwaitingPaper: 'awaiting_paper', // chờ nộp hồ sơ giấy
   Received: 'received', // đã tiếp nhận
+  // Filed from a signed-in account (child, change, stop): the account already proved who it is, so
+  // no paper form is due (nộp trực tuyến).
+  Online: 'online',
 } as const
 export type DossierCondition = (typeof DossierCondition)[keyof typeof DossierCondition]
 export const dossierConditions = enumValues(DossierCondition)
@@ -218,8 +229,8 @@ export const dossierStatusLabels: Record<'vi' | 'en', Record<DossierStatus, stri
   },
 }
 export const dossierConditionLabels: Record<'vi' | 'en', Record<DossierCondition, string>> = {
-  vi: { awaiting_paper: 'Chờ nộp hồ sơ giấy', received: 'Đã tiếp nhận' },
-  en: { awaiting_paper: 'Awaiting the paper form', received: 'Received' },
+  vi: { awaiting_paper: 'Chờ nộp hồ sơ giấy', received: 'Đã tiếp nhận', online: 'Nộp trực tuyến' },
+  en: { awaiting_paper: 'Awaiting the paper form', received: 'Received', online: 'Filed online' },
 }
 
 /** Days a dossier waits for its papers before it is deleted (seed 002: 10 days). */

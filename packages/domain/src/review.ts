@@ -3,14 +3,16 @@
  * Appendix 02): the search, the list, the detail and the decision, shared by the API and the staff app.
  */
 import { z } from 'zod'
+import { AccountRequestView } from './account-requests'
 import { isIsoDate } from './dates'
+import { AccountRequestOutcome } from './message-templates'
 import {
   DossierCondition,
+  DossierFileKind,
   DossierKind,
   DossierNumber,
   DossierStatus,
   IdDocumentKind,
-  PhotoKind,
 } from './registration'
 import { BhxhCode } from './schemas'
 
@@ -51,7 +53,8 @@ export const DossierListItem = z.object({
   fullName: z.string(),
   officeCode: z.string(),
   submittedAt: z.iso.datetime(),
-  paperDeadline: z.iso.date(),
+  /** Null for dossiers filed online from an account (no paper form is due). */
+  paperDeadline: z.iso.date().nullable(),
   assignedTo: z.object({ id: z.number(), fullName: z.string() }).nullable(),
 })
 export type DossierListItem = z.infer<typeof DossierListItem>
@@ -85,10 +88,24 @@ export const RegistryComparison = z.object({
   ),
 })
 
+/** A photo or scan of the dossier; replaced ones stay listed so the history can show them. */
+export const DossierFileView = z.object({
+  id: z.number(),
+  kind: z.enum(DossierFileKind),
+  width: z.number(),
+  height: z.number(),
+  /** The staff member who added it; null for the person's own photos. */
+  addedBy: z.string().nullable(),
+  addedAt: z.iso.datetime(),
+  replacedAt: z.iso.datetime().nullable(),
+})
+export type DossierFileView = z.infer<typeof DossierFileView>
+
 export const DossierDetail = DossierListItem.extend({
   version: z.number(),
-  idKind: z.enum(IdDocumentKind),
-  idNumber: z.string(),
+  /** Null for a child's dossier: the birth certificate stands in for an ID document. */
+  idKind: z.enum(IdDocumentKind).nullable(),
+  idNumber: z.string().nullable(),
   address: z.string(),
   phone: z.string(),
   email: z.string().nullable(),
@@ -96,7 +113,9 @@ export const DossierDetail = DossierListItem.extend({
   office: z.object({ code: z.string(), name: z.string() }),
   decidedAt: z.iso.datetime().nullable(),
   decisionReason: z.string().nullable(),
-  photos: z.array(z.object({ kind: z.enum(PhotoKind), width: z.number(), height: z.number() })),
+  photos: z.array(DossierFileView),
+  /** Child, change and stop dossiers: what is asked, and the account it concerns. */
+  request: AccountRequestView.nullable(),
   history: z.array(DossierEventView),
   registry: RegistryComparison,
 })
@@ -128,6 +147,7 @@ export const DecisionOutcome = {
   AccountCreated: 'account_created', // hợp lệ: account issued, password sent
   NeedsBhxhCode: 'needs_bhxh_code', // hợp lệ, but the code or name is not in the registry
   Rejected: 'rejected', // không hợp lệ: the person is told why
+  ...AccountRequestOutcome, // child, change and stop dossiers: what the approval did
 } as const
 export type DecisionOutcome = (typeof DecisionOutcome)[keyof typeof DecisionOutcome]
 

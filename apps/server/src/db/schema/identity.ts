@@ -1,4 +1,5 @@
 import { enumValues, OtpPurpose } from '@ansinh/domain'
+import { sql } from 'drizzle-orm'
 import {
   bigint,
   boolean,
@@ -69,6 +70,10 @@ export const staffAccounts = pgTable(
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }), // null until enrolment is confirmed
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }), // after too many wrong passwords or codes
+    // Set when an administrator creates the account or resets its password: the one-time password
+    // must be replaced before any work.
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     status: varchar('status', { length: 10, enum: ['active', 'locked'] })
       .notNull()
       .default('active'),
@@ -146,5 +151,39 @@ export const staffSessions = pgTable(
     oneOf('staff_sessions_stage_check', t.stage, staffSessionStages),
     uniqueIndex('staff_sessions_token_uq').on(t.tokenHash),
     index('staff_sessions_staff_idx').on(t.staffId),
+  ],
+)
+
+export const citizenSessionEndReasons = [
+  'signed_out', // đăng xuất
+  'signed_in_elsewhere', // one device at a time: a newer sign-in on another device
+  'password_changed',
+  'staff', // ended by office staff (account management: "đăng xuất khỏi mọi thiết bị", lock)
+  'expired',
+] as const
+
+// A citizen's signed-in device (thiết bị): the app holds a random token, the table its SHA-256.
+// The sign-in issue opens and checks these; the back-office lists and ends them.
+export const citizenSessions = pgTable(
+  'citizen_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => citizenAccounts.id),
+    deviceId: varchar('device_id', { length: 100 }).notNull(), // chosen by the app, stable per install
+    deviceName: text('device_name'), // e.g. "Chrome trên Android", from the user agent
+    ip: text('ip'),
+    createdAt: writtenAt('created_at'),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: varchar('end_reason', { length: 20, enum: citizenSessionEndReasons }),
+  },
+  (t) => [
+    oneOf('citizen_sessions_end_reason_check', t.endReason, citizenSessionEndReasons),
+    uniqueIndex('citizen_sessions_token_uq').on(t.tokenHash),
+    index('citizen_sessions_account_idx').on(t.accountId).where(sql`${t.endedAt} is null`),
   ],
 )

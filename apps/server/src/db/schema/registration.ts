@@ -1,4 +1,11 @@
-import { dossierConditions, dossierKinds, dossierStatuses, idDocumentKinds, photoKinds } from '@ansinh/domain'
+import {
+  dossierConditions,
+  dossierFileKinds,
+  dossierKinds,
+  dossierStatuses,
+  idDocumentKinds,
+  type PhotoKind,
+} from '@ansinh/domain'
 import { sql } from 'drizzle-orm'
 import {
   bigint,
@@ -19,7 +26,7 @@ import {
 import { oneOf } from './checks'
 import { identityId, writtenAt } from './columns'
 import { adminCodeSets, offices } from './directory'
-import { staffAccounts } from './identity'
+import { citizenAccounts, staffAccounts } from './identity'
 
 /**
  * Module `registration`: e-transaction dossiers (hồ sơ đăng ký giao dịch điện tử), their photos and
@@ -44,8 +51,9 @@ export const dossiers = pgTable(
     bhxhCode: char('bhxh_code', { length: 10 }).notNull(), // mã số BHXH
     fullName: text('full_name').notNull(),
     foldedName: text('folded_name').notNull(),
-    idKind: varchar('id_kind', { length: 12, enum: idDocumentKinds }).notNull(),
-    idNumber: varchar('id_number', { length: 12 }).notNull(),
+    // A child's dossier (seed 004) names no ID document: the birth certificate stands in for it.
+    idKind: varchar('id_kind', { length: 12, enum: idDocumentKinds }),
+    idNumber: varchar('id_number', { length: 12 }),
     addressCodeSet: varchar('address_code_set', { length: 10, enum: adminCodeSets }).notNull(),
     provinceCode: varchar('province_code', { length: 2 }).notNull(),
     districtCode: varchar('district_code', { length: 3 }),
@@ -59,7 +67,14 @@ export const dossiers = pgTable(
       .notNull()
       .references(() => offices.code), // cơ quan BHXH tiếp nhận
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
-    paperDeadline: date('paper_deadline', { mode: 'string' }).notNull(), // hạn nộp hồ sơ giấy
+    paperDeadline: date('paper_deadline', { mode: 'string' }), // hạn nộp hồ sơ giấy; none when filed online
+    // Child, change and stop dossiers are filed from a signed-in account: the parent's, or the
+    // account the change or stop is about.
+    filedByAccountId: bigint('filed_by_account_id', { mode: 'number' }).references(() => citizenAccounts.id),
+    // Change of information (điều chỉnh thông tin): the contact data as it was when the request was
+    // filed; the dossier's own columns hold the requested values.
+    previousContact: jsonb('previous_contact').$type<PreviousContact>(),
+    requestNote: text('request_note'), // lý do ngừng sử dụng, or the person's note
     // The reviewer who holds the dossier (phân công); only they may decide it until it is released.
     assignedStaffId: bigint('assigned_staff_id', { mode: 'number' }).references(() => staffAccounts.id),
     /** Bumped by every change: a decision names the version it was made on (optimistic locking). */
@@ -103,18 +118,25 @@ export const dossierPhotos = pgTable(
     dossierId: bigint('dossier_id', { mode: 'number' })
       .notNull()
       .references(() => dossiers.id),
-    kind: varchar('kind', { length: 8, enum: photoKinds }).notNull(),
+    kind: varchar('kind', { length: 16, enum: dossierFileKinds }).notNull(),
     fileId: uuid('file_id').notNull(),
     thumbnailFileId: uuid('thumbnail_file_id').notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     bytes: integer('bytes').notNull(),
     sha256: char('sha256', { length: 64 }).notNull(),
+    addedBy: bigint('added_by', { mode: 'number' }).references(() => staffAccounts.id), // null: the person's own
+    // A replaced photo stays, so the history can show what the decision was made on.
+    replacedAt: timestamp('replaced_at', { withTimezone: true }),
     createdAt: writtenAt('created_at'),
   },
   (t) => [
-    oneOf('dossier_photos_kind_check', t.kind, photoKinds),
-    uniqueIndex('dossier_photos_dossier_kind_uq').on(t.dossierId, t.kind),
+    oneOf('dossier_photos_kind_check', t.kind, dossierFileKinds),
+    // One current photo of each kind; scans may be many.
+    uniqueIndex('dossier_photos_current_kind_uq')
+      .on(t.dossierId, t.kind)
+      .where(sql`${t.replacedAt} is null and ${t.kind} <> 'scan'`),
+    index('dossier_photos_dossier_idx').on(t.dossierId),
   ],
 )
 
@@ -123,11 +145,14 @@ export const dossierEventKinds = [
   'replaced', // a newer submission for the same BHXH code took its place
   'received', // papers received at the office
   'photo_replaced',
+  'file_attached', // a scan added by the office
   'assigned',
   'released',
   'decided',
   'expired',
   'account_created',
+  'account_updated', // a change of information applied to the account and the registry
+  'account_stopped', // ngừng sử dụng: the account is closed
   'message_sent',
 ] as const
 export const actorKinds = ['citizen', 'staff', 'system'] as const
@@ -153,9 +178,20 @@ export const dossierEvents = pgTable(
   ],
 )
 
+/** The contact data of a change-of-information dossier's account before the change. */
+export type PreviousContact = {
+  phone: string | null
+  email: string | null
+  addressCodeSet: (typeof adminCodeSets)[number] | null
+  provinceCode: string | null
+  districtCode: string | null
+  communeCode: string | null
+  street: string | null
+}
+
 /** A photo waiting in a request, before the OTP makes it part of a dossier. */
 export type RequestPhoto = {
-  kind: (typeof photoKinds)[number]
+  kind: PhotoKind
   fileId: string
   thumbnailFileId: string
   width: number

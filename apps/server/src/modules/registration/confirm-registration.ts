@@ -21,6 +21,7 @@ import { queueMessage, queueOptionsFrom } from '../notify/service'
 import { dossierOffice } from './dossier-office'
 import {
   appendEvent,
+  asPaperDossier,
   type Dossier,
   deletePhotos,
   erasePersonalData,
@@ -31,6 +32,7 @@ import {
   insertPhotos,
   moveDossier,
   nextDossierSequence,
+  type PaperDossier,
   type RegistrationRequest,
   updateRequest,
   verifiedContact,
@@ -74,7 +76,7 @@ async function createDossier(tx: Executor, deps: Deps, request: RegistrationRequ
   const now = deps.clock()
   const replaced = await replacePending(tx, deps, form)
   const today = todayInVietnam(now)
-  const dossier = await insertDossier(tx, {
+  const inserted = await insertDossier(tx, {
     dossierNumber: formatDossierNumber(form.officeCode, yyyymmOf(today), await nextDossierSequence(tx)),
     kind: DossierKind.New,
     status: DossierStatus.Pending,
@@ -97,6 +99,7 @@ async function createDossier(tx: Executor, deps: Deps, request: RegistrationRequ
     submittedAt: now,
     paperDeadline: addDays(today, deps.config.registrationPaperDays),
   })
+  const dossier = asPaperDossier(inserted)
   await insertPhotos(tx, dossier.id, request.photos)
   await appendEvent(tx, { dossierId: dossier.id, kind: 'submitted', at: now, actorKind: 'citizen' })
   await queueReceived(tx, deps, dossier)
@@ -146,7 +149,7 @@ function pendingElsewhere(condition: DossierCondition) {
   })
 }
 
-async function queueReceived(tx: Executor, deps: Deps, dossier: Dossier) {
+async function queueReceived(tx: Executor, deps: Deps, dossier: PaperDossier) {
   const office = await dossierOffice(tx, dossier.officeCode)
   const variables = {
     dossierNumber: dossier.dossierNumber,
@@ -188,13 +191,13 @@ async function raceLost(db: Executor, requestId: string) {
   return { dossier: await confirmedDossier(db, request), replaced: false }
 }
 
-async function confirmedDossier(db: Executor, request: RegistrationRequest): Promise<Dossier> {
+async function confirmedDossier(db: Executor, request: RegistrationRequest): Promise<PaperDossier> {
   const dossier = request.dossierId === null ? null : await findDossierById(db, request.dossierId)
   if (!dossier) throw notFound('dossier')
-  return dossier
+  return asPaperDossier(dossier)
 }
 
-export async function presentConfirmed(deps: Deps, dossier: Dossier): Promise<RegistrationConfirmed> {
+export async function presentConfirmed(deps: Deps, dossier: PaperDossier): Promise<RegistrationConfirmed> {
   return {
     dossierNumber: dossier.dossierNumber,
     status: dossier.status,

@@ -5,16 +5,17 @@ import { describeAddress } from '../directory/service'
 import { presentConfirmed } from './confirm-registration'
 import { type DeclarationView, renderDeclarationPdf } from './declaration-pdf'
 import { dossierOffice } from './dossier-office'
-import { type Dossier, findDossierByNumberAndPhone } from './repo'
+import { findDossierByNumberAndPhone, isPaperDossier, type PaperDossier } from './repo'
 
 /**
  * What a person can see of a dossier without an account: its number and the phone it was filed with
  * are the key. A wrong pair and a missing dossier give the same answer.
  */
 
-async function dossierFor(deps: Deps, dossierNumber: string, phone: string): Promise<Dossier> {
+async function dossierFor(deps: Deps, dossierNumber: string, phone: string): Promise<PaperDossier> {
   const dossier = await findDossierByNumberAndPhone(deps.database.db, dossierNumber, phone)
-  if (!dossier) throw notFound('dossier')
+  // Dossiers filed from an account (child, change, stop) are followed in the signed-in app.
+  if (!dossier || !isPaperDossier(dossier)) throw notFound('dossier')
   return dossier
 }
 
@@ -43,7 +44,7 @@ export async function declarationPdf(
   return renderDeclarationPdf(await declarationView(deps, dossier))
 }
 
-async function declarationView(deps: Deps, dossier: Dossier): Promise<DeclarationView> {
+async function declarationView(deps: Deps, dossier: PaperDossier): Promise<DeclarationView> {
   const db = deps.database.db
   const address = {
     codeSet: dossier.addressCodeSet,

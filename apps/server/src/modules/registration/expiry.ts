@@ -11,12 +11,14 @@ import { queueMessage, queueOptionsFrom } from '../notify/service'
 import { dossierOffice } from './dossier-office'
 import {
   appendEvent,
+  asPaperDossier,
   type Dossier,
   deleteExpiredRequests,
   deletePhotos,
   erasePersonalData,
   listAwaitingPaper,
   moveDossier,
+  type PaperDossier,
   verifiedContact,
 } from './repo'
 import { deleteReleasedFiles, photoFileIds } from './stored-photos'
@@ -79,7 +81,7 @@ export async function remindPaperDossiers(deps: ExpiryDeps): Promise<number> {
 async function forEachAwaitingPaper(
   deps: ExpiryDeps,
   deadline: { before: string } | { on: string },
-  handle: (dossier: Dossier) => Promise<boolean>,
+  handle: (dossier: PaperDossier) => Promise<boolean>,
   batchSize = 200,
 ): Promise<number> {
   let done = 0
@@ -87,7 +89,7 @@ async function forEachAwaitingPaper(
   for (;;) {
     const batch = await listAwaitingPaper(deps.database.db, deadline, afterId, batchSize)
     for (const dossier of batch) {
-      const ok = await handle(dossier).catch((error: unknown) => {
+      const ok = await handle(asPaperDossier(dossier)).catch((error: unknown) => {
         deps.log?.warn(
           { err: error, dossierId: dossier.id },
           'a dossier job failed for one dossier; retried next run',
@@ -101,7 +103,7 @@ async function forEachAwaitingPaper(
   }
 }
 
-async function expireDossier(deps: ExpiryDeps, dossier: Dossier): Promise<boolean> {
+async function expireDossier(deps: ExpiryDeps, dossier: PaperDossier): Promise<boolean> {
   return deps.database.db.transaction(async (tx) => {
     const now = deps.clock()
     const moved = await moveDossier(

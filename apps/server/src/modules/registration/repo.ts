@@ -14,6 +14,26 @@ import {
 
 export type Dossier = typeof dossiers.$inferSelect
 export type NewDossier = typeof dossiers.$inferInsert
+
+/**
+ * A dossier filed with the paper declaration (tờ khai mẫu 01): it names an ID document and has a
+ * deadline for the paper. Child, change and stop dossiers, filed from an account, do not.
+ */
+export type PaperDossier = Dossier & {
+  idKind: NonNullable<Dossier['idKind']>
+  idNumber: string
+  paperDeadline: string
+}
+
+export function isPaperDossier(dossier: Dossier): dossier is PaperDossier {
+  return dossier.idKind !== null && dossier.idNumber !== null && dossier.paperDeadline !== null
+}
+
+/** For code paths that only ever see Mẫu 01 dossiers (the database checks the pairing too). */
+export function asPaperDossier(dossier: Dossier): PaperDossier {
+  if (!isPaperDossier(dossier)) throw new Error(`dossier ${dossier.id} is not a paper dossier`)
+  return dossier
+}
 export type DossierEvent = typeof dossierEvents.$inferInsert
 export type RegistrationRequest = typeof registrationRequests.$inferSelect
 

@@ -63,7 +63,7 @@ async function writeWorkbook(deps: Deps, staff: StaffActor, query: DossierSearch
           status: dossierStatusLabels.vi[dossier.status],
           office: dossier.officeCode,
           submitted: formatDateTimeVi(dossier.submittedAt),
-          deadline: formatDateVi(dossier.paperDeadline),
+          deadline: dossier.paperDeadline ? formatDateVi(dossier.paperDeadline) : '',
         })
         .commit()
       rows += 1

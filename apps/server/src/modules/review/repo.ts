@@ -89,10 +89,12 @@ export async function listEvents(db: Executor, dossierId: number) {
     .orderBy(asc(dossierEvents.id)) // the order they were appended in
 }
 
+/** Every photo and scan of the dossier, replaced ones included, with the name of the staff member who added it. */
 export async function listPhotos(db: Executor, dossierId: number) {
   return db
-    .select()
+    .select({ photo: dossierPhotos, addedByName: staffAccounts.fullName })
     .from(dossierPhotos)
+    .leftJoin(staffAccounts, eq(staffAccounts.id, dossierPhotos.addedBy))
     .where(eq(dossierPhotos.dossierId, dossierId))
     .orderBy(asc(dossierPhotos.id))
 }

@@ -74,7 +74,10 @@ export async function viewDossierPhoto(
 ): Promise<Buffer> {
   const db = deps.database.db
   const dossier = await findDossierInReach(db, id, staff.reach)
-  const photo = dossier ? (await listPhotos(db, id)).find((row) => row.kind === kind) : undefined
+  const photo = dossier
+    ? (await listPhotos(db, id)).find((row) => row.photo.kind === kind && row.photo.replacedAt === null)
+        ?.photo
+    : undefined
   if (!photo) throw notFound('photo')
   await recordAudit(db, {
     actor: staff,
@@ -107,7 +110,16 @@ export async function presentDetail(db: Executor, dossier: Dossier): Promise<Dos
     office: { code: office.code, name: office.name },
     decidedAt: dossier.decidedAt?.toISOString() ?? null,
     decisionReason: dossier.decisionReason,
-    photos: photos.map(({ kind, width, height }) => ({ kind, width, height })),
+    photos: photos.map(({ photo, addedByName }) => ({
+      id: photo.id,
+      kind: photo.kind,
+      width: photo.width,
+      height: photo.height,
+      addedBy: addedByName,
+      addedAt: photo.createdAt.toISOString(),
+      replacedAt: photo.replacedAt?.toISOString() ?? null,
+    })),
+    request: null,
     history: history.map(({ event, actorName }) => ({
       kind: event.kind,
       at: event.at.toISOString(),

@@ -199,7 +199,7 @@ export function DossierDetailPage() {
           {row(t('list.condition'), dossierConditionLabels[language][current.condition])}
           {row(t('list.bhxhCode'), <span translate="no">{current.bhxhCode}</span>)}
           {row(t('list.fullName'), current.fullName)}
-          {row(t('detail.idKind'), t(`dossier.idKinds.${current.idKind}`))}
+          {row(t('detail.idKind'), current.idKind && t(`dossier.idKinds.${current.idKind}`))}
           {row(t('detail.idNumber'), current.idNumber)}
           {row(t('detail.address'), current.address)}
           {row(t('detail.phone'), current.phone)}
@@ -207,7 +207,7 @@ export function DossierDetailPage() {
           {row(t('detail.contactChannel'), t(`dossier.channels.${current.contactChannel}`))}
           {row(t('detail.office'), `[${current.office.code}] ${current.office.name}`)}
           {row(t('list.submittedAt'), dateTime(current.submittedAt))}
-          {row(t('detail.paperDeadline'), formatDateVi(current.paperDeadline))}
+          {row(t('detail.paperDeadline'), current.paperDeadline && formatDateVi(current.paperDeadline))}
           {row(t('detail.decidedAt'), current.decidedAt ? dateTime(current.decidedAt) : null)}
           {row(t('detail.decisionReason'), current.decisionReason)}
           {row(t('list.assignedTo'), current.assignedTo?.fullName ?? t('detail.nobody'))}
