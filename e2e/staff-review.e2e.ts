@@ -1,23 +1,28 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
+import type { APIRequestContext, Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { describeViolations, runAxe, seriousViolations } from './support/axe'
-import { hasChromium, launchBrowser, newDesktopContext } from './support/browser'
+import { hasChromium, launchBrowser } from './support/browser'
 import { type RunningServer, startServer } from './support/server'
-import { totpCode } from './support/totp'
+import {
+  button,
+  demoStaff,
+  enterPassword,
+  expectNoSeriousViolations,
+  field,
+  heading,
+  notice,
+  signIn,
+  waitForMessage,
+  withStaffContext,
+} from './support/staff'
 
 // Journey: a reviewer of BHXH Quận 5 signs in (password and authenticator code), finds a dossier in
 // "Hồ sơ ĐK GDĐT" → "Cá nhân", takes it, records the paper form and decides it; a second dossier is
-// found not valid with a reason. A reviewer of another office sees neither.
-//
-// The demo registry holds no adult without an account that the journey could pick by name, so the
-// approved dossier carries a code that is not in the registry: its outcome is "cần cấp mã số BHXH".
+// found not valid with a reason. A reviewer of another office sees neither, and has no audit log. The
+// administrator of BHXH TP. Hồ Chí Minh then finds each step of the reviewer in "Nhật ký truy cập".
 
-const password = 'Staff@AnSinh2026'
-const reviewers = {
-  quan5: { username: 'q5.reviewer', secret: 'VJ4VS4MN76IZOTYFVW5MZGXSN2V5HBJY' },
-  dongDa: { username: 'dongda.reviewer', secret: 'SIL3G56G332TLNP6AK5EFHTDBZKAVI2K' },
-}
+const reviewers = { quan5: demoStaff.quan5Reviewer, dongDa: demoStaff.dongDaReviewer }
+const hcmAdmin = demoStaff.hcmAdmin
 
 type Applicant = { bhxhCode: string; fullName: string; idNumber: string; phone: string }
 // The demo citizen's husband: in the registry, with no account yet (README, demo accounts).
@@ -43,23 +48,6 @@ async function jpeg(width: number, height: number, color: string): Promise<Buffe
   return sharp({ create: { width, height, channels: 3, background: color } })
     .jpeg({ quality: 80 })
     .toBuffer()
-}
-
-type OutboxItem = { id: string; kind: string; text: string }
-
-async function outbox(request: APIRequestContext, to: string): Promise<OutboxItem[]> {
-  const response = await request.get(`/api/v1/dev/outbox?to=${to}&limit=20`)
-  expect(response.status()).toBe(200)
-  return ((await response.json()) as { items: OutboxItem[] }).items
-}
-
-async function waitForMessage(request: APIRequestContext, to: string, kinds: string[]): Promise<OutboxItem> {
-  for (let attempt = 0; attempt < 80; attempt += 1) {
-    const found = (await outbox(request, to)).find((item) => kinds.includes(item.kind))
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`no ${kinds.join('/')} message for ${to}`)
 }
 
 /** Submits and confirms a registration for office 07915 through the public API; answers its number. */
@@ -104,43 +92,6 @@ async function fileDossier(request: APIRequestContext, applicant: Applicant): Pr
   return ((await confirmed.json()) as { dossierNumber: string }).dossierNumber
 }
 
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor()
-}
-
-const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
-
-async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  const serious = seriousViolations(await runAxe(page))
-  expect(serious, `${where}\n${describeViolations(serious)}`).toEqual([])
-}
-
-async function signIn(
-  page: Page,
-  reviewer: { username: string; secret: string },
-  { tryWrongPassword = false } = {},
-): Promise<void> {
-  await page.goto('/staff/')
-  await heading(page, 'Đăng nhập cán bộ')
-  if (tryWrongPassword) {
-    await field(page, 'Tên đăng nhập').fill(reviewer.username)
-    await field(page, 'Mật khẩu').fill('not-the-password')
-    await button(page, 'Đăng nhập').click()
-    await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor()
-  }
-  await field(page, 'Tên đăng nhập').fill(reviewer.username)
-  await field(page, 'Mật khẩu').fill(password)
-  await button(page, 'Đăng nhập').click()
-  await heading(page, 'Xác thực hai lớp')
-  const code = page.getByLabel('Mã xác thực (6 chữ số)')
-  expect(await code.getAttribute('autocomplete')).toBe('one-time-code')
-  await code.fill(totpCode(reviewer.secret, new Date()))
-  await button(page, 'Đăng nhập').click()
-  await heading(page, 'Hồ sơ ĐK GDĐT – Cá nhân')
-  expect(new URL(page.url()).pathname).toBe('/staff/dossiers')
-}
-
 async function searchByCode(page: Page, bhxhCode: string): Promise<void> {
   const expand = button(page, 'Mở rộng')
   if ((await expand.getAttribute('aria-expanded')) !== 'true') await expand.click()
@@ -150,22 +101,34 @@ async function searchByCode(page: Page, bhxhCode: string): Promise<void> {
   expect(new URL(page.url()).searchParams.get('bhxhCode')).toBe(bhxhCode)
 }
 
-async function notice(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.staff-notice').filter({ hasText: text }).waitFor()
+const auditMenuEntry = (page: Page) =>
+  page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Nhật ký truy cập' })
+
+/** The audit log's rows as text: time, staff member, office, action, record, IP, detail. */
+async function auditRows(page: Page): Promise<string[][]> {
+  return page
+    .locator('.staff-table tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent?.trim() ?? ''),
+      ),
+    )
 }
 
-async function withContext(
-  browser: Browser,
-  baseURL: string,
-  run: (page: Page, context: BrowserContext) => Promise<void>,
-): Promise<void> {
-  // bypassCSP lets axe-core's <script> in.
-  const context = await newDesktopContext(browser, { baseURL, bypassCSP: true })
-  try {
-    await run(await context.newPage(), context)
-  } finally {
-    await context.close()
-  }
+/** Submits the audit filters and waits until every row shown passes `expected`; answers the rows. */
+async function searchAudit(page: Page, expected: (row: string[]) => boolean): Promise<string[][]> {
+  await button(page, 'Tra cứu').click()
+  let rows: string[][] = []
+  await expect
+    .poll(
+      async () => {
+        rows = await auditRows(page)
+        return rows.length > 0 && rows.every(expected)
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true)
+  return rows
 }
 
 describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in the back-office', () => {
@@ -182,13 +145,17 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
     await server?.stop()
   })
 
-  it('desktop: a Quận 5 reviewer approves one dossier and rejects another; Đống Đa sees neither', async () => {
+  it('desktop: a Quận 5 reviewer approves one dossier and rejects another; Đống Đa sees neither; the audit log shows each step', async () => {
     let approvedPath = ''
-    await withContext(browser, server.baseUrl, async (page, context) => {
+    // Entries are searched from this day on (the date in Vietnam, as the server reads the filter).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+    await withStaffContext(browser, server.baseUrl, async (page, context) => {
       const approvedNumber = await fileDossier(context.request, approved)
       const rejectedNumber = await fileDossier(context.request, rejected)
 
-      await signIn(page, reviewers.quan5, { tryWrongPassword: true })
+      await enterPassword(page, reviewers.quan5.username, 'not-the-password', 'Đăng nhập cán bộ')
+      await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor()
+      await signIn(page, reviewers.quan5)
       await page.getByText(/^Tìm thấy \d+ hồ sơ$/).waitFor()
 
       // Sorting by the date column goes into the address, so that Back undoes it.
@@ -260,12 +227,81 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
     })
 
     // Another office: nothing of Quận 5 in its list, and the address of the dossier is "not found".
-    await withContext(browser, server.baseUrl, async (page) => {
+    await withStaffContext(browser, server.baseUrl, async (page) => {
       await signIn(page, reviewers.dongDa)
       await page.getByText('Tìm thấy 0 hồ sơ', { exact: true }).waitFor()
       await searchByCodeExpectingNone(page, approved.bhxhCode)
       await page.goto(`${approvedPath}`)
       await heading(page, 'Không tìm thấy hồ sơ')
+
+      // A reviewer has no audit log: no menu entry, and its address says so.
+      expect(await auditMenuEntry(page).count()).toBe(0)
+      await page.goto('/staff/audit')
+      await heading(page, 'Không có quyền truy cập')
+    })
+
+    // The administrator of BHXH TP. Hồ Chí Minh (Quận 5 is in their tree) reads the reviewer's steps.
+    await withStaffContext(browser, server.baseUrl, async (page) => {
+      const approvedId = approvedPath.split('/').at(-1) ?? ''
+      const onApproved = `Hồ sơ ${approvedId}`
+      await signIn(page, hcmAdmin)
+      await auditMenuEntry(page).click()
+      await heading(page, 'Nhật ký truy cập')
+      await page.getByText(/^Đang hiển thị \d+ mục$/).waitFor()
+
+      // Dates the wrong way round: the server's answer, in Vietnamese, at the field.
+      await field(page, 'Từ ngày').fill(today)
+      await field(page, 'Đến ngày').fill('2000-01-01')
+      await button(page, 'Tra cứu').click()
+      await page.getByRole('alert').filter({ hasText: 'Thông tin chưa hợp lệ.' }).waitFor()
+      await page.getByText('"Đến ngày" phải sau "Từ ngày".').waitFor()
+      expect(await field(page, 'Đến ngày').getAttribute('aria-invalid')).toBe('true')
+
+      // Everything the reviewer did today, newest first: read oldest first, the steps come in order,
+      // from the sign-in to the decision (the search is the one for the approved dossier's code).
+      await field(page, 'Đến ngày').fill('')
+      await field(page, 'Tên đăng nhập cán bộ').fill(reviewers.quan5.username)
+      const byReviewer = await searchAudit(page, ([, staff]) => staff === reviewers.quan5.username)
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({
+        username: reviewers.quan5.username,
+        from: today,
+      })
+      const searchedCode = `******${approved.bhxhCode.slice(-4)}`
+      const steps = [...byReviewer].reverse().flatMap(([, , , action = '', record = '', , detail = '']) => {
+        if (record === onApproved || record.startsWith('Tài khoản cán bộ')) return [action]
+        return action === 'Tra cứu hồ sơ' && detail.includes(searchedCode) ? [action] : []
+      })
+      const firstOfEach = [
+        'Đăng nhập: đúng mật khẩu',
+        'Đăng nhập: xác thực hai lớp thành công',
+        'Tra cứu hồ sơ',
+        'Xem hồ sơ',
+        'Xem ảnh hồ sơ',
+        'Nhận xử lý hồ sơ',
+        'Ghi nhận hồ sơ giấy',
+        'Đánh giá hồ sơ',
+      ].map((step) => steps.indexOf(step))
+      expect(
+        firstOfEach.every((index) => index >= 0),
+        steps.join('\n'),
+      ).toBe(true)
+      expect(firstOfEach, steps.join('\n')).toEqual([...firstOfEach].sort((a, b) => a - b))
+
+      // The approved dossier alone: what was done to it, by whom, from which office.
+      await field(page, 'Tên đăng nhập cán bộ').fill('')
+      await field(page, 'Loại đối tượng').selectOption({ label: 'Hồ sơ' })
+      await field(page, 'Mã đối tượng').fill(approvedId)
+      const onDossier = await searchAudit(page, ([, , , , record]) => record === onApproved)
+      expect(new URL(page.url()).searchParams.get('recordId')).toBe(approvedId)
+      expect(new Set(onDossier.map(([, , , action]) => action))).toEqual(
+        new Set(['Xem hồ sơ', 'Xem ảnh hồ sơ', 'Nhận xử lý hồ sơ', 'Ghi nhận hồ sơ giấy', 'Đánh giá hồ sơ']),
+      )
+      expect(new Set(onDossier.map(([, staff, office]) => `${staff} ${office}`))).toEqual(
+        new Set([`${reviewers.quan5.username} 07915`]),
+      )
+      for (const [time] of onDossier) expect(time).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)
+      expect(onDossier[0]?.[6]).toContain('valid: true · outcome: account_created')
+      await expectNoSeriousViolations(page, 'audit log')
     })
   })
 })

@@ -14,6 +14,7 @@ import { registerErrorHandling } from './http/error-handler'
 import { registerHealth } from './http/health'
 import { registerWebApps } from './http/web-apps'
 import { registerAuditRoutes } from './modules/audit/routes'
+import { registerCitizenAccountRoutes } from './modules/citizen-accounts/routes'
 import { registerDirectoryRoutes } from './modules/directory/routes'
 import { registerStaffGuard } from './modules/identity/staff-guard'
 import { registerStaffIdentityRoutes } from './modules/identity/staff-routes'
@@ -126,6 +127,10 @@ export async function buildApp(
         },
         { name: 'staff', description: 'Staff back-office: sign-in with a second factor, staff accounts' },
         { name: 'staff: dossiers', description: 'Review of registration dossiers within reach (audited)' },
+        {
+          name: 'staff: citizen accounts',
+          description: 'Citizen accounts within reach: find, lock, unlock, reset password (audited)',
+        },
         { name: 'development', description: 'Dev outbox and template previews (never in production)' },
       ],
     },
@@ -154,6 +159,7 @@ export async function buildApp(
   await app.register(async (api) => registerRegistrationRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerReviewRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerAuditRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerCitizenAccountRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerStaffIdentityRoutes(api), { prefix: apiPrefix })
   return app
 }

@@ -8,6 +8,7 @@ import { startWorkers, type WorkerOptions, type Workers } from './jobs/workers'
 import { loadReferenceData } from './modules/directory/reference-data'
 import { type Channels, createChannels } from './modules/notify/channels'
 import { createRecipientCounters } from './modules/notify/rate-limits'
+import { fileDemoDossiers } from './modules/registration/demo-dossiers'
 import { seedDemo } from './modules/registry/demo-population'
 import { createEncryptedFileStore } from './platform/encrypted-files'
 import { loggerOptions } from './platform/logger'
@@ -80,6 +81,7 @@ export async function startPlatform(
     )
   const database = await openPlatformDatabase(config, log)
   log.info({ database: database.kind }, 'database opened')
+  let freshDemo = false
   if (options.prepare) {
     const started = Date.now()
     const seed = options.demo && config.demo.people > 0
@@ -94,6 +96,7 @@ export async function startPlatform(
     )
     log.info({ ms: Date.now() - started }, 'database migrated and reference data loaded')
     if (report) log.info(report, 'demo data')
+    freshDemo = report?.skipped === false
   }
   const metrics = createMetrics()
   // Workers start after migrations and before listening: a process that cannot run them does not serve.
@@ -146,6 +149,8 @@ export async function startPlatform(
       recipientCounters,
       files,
     }
+    // Needs the file store and the outbox, so it runs once the adapters exist, on the first start only.
+    if (freshDemo) await fileDemoDossiers(deps)
     app = config.role === 'worker' ? await buildProbeApp(deps, { state }) : await buildApp(deps, { state })
     await app.listen({ host: config.host, port: config.port })
   } catch (error) {

@@ -15,6 +15,7 @@ export const ErrorCode = {
   OtpInvalid: 'OTP_INVALID',
   OtpExpired: 'OTP_EXPIRED',
   OtpAttemptsExceeded: 'OTP_ATTEMPTS_EXCEEDED',
+  PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
@@ -31,6 +32,7 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   OTP_INVALID: 'Mã OTP không đúng. Vui lòng kiểm tra lại.',
   OTP_EXPIRED: 'Mã OTP đã hết hiệu lực. Vui lòng bấm "Gửi lại mã" để nhận mã mới.',
   OTP_ATTEMPTS_EXCEEDED: 'Bạn đã nhập sai mã OTP quá số lần cho phép. Vui lòng gửi lại hồ sơ để nhận mã mới.',
+  PASSWORD_CHANGE_REQUIRED: 'Vui lòng đổi mật khẩu được cấp trước khi tiếp tục làm việc.',
 }
 
 export const errorMessagesEn: Record<ErrorCode, string> = {
@@ -47,6 +49,7 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   OTP_EXPIRED: 'The OTP has expired. Press "Send again" to get a new one.',
   OTP_ATTEMPTS_EXCEEDED:
     'The OTP was entered wrongly too many times. Please submit the form again to get a new one.',
+  PASSWORD_CHANGE_REQUIRED: 'Please change the password you were given before you continue.',
 }
 
 /** One table from code to HTTP status, so that every route answers the same way. */
@@ -63,6 +66,7 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   OTP_INVALID: 400,
   OTP_EXPIRED: 410,
   OTP_ATTEMPTS_EXCEEDED: 429,
+  PASSWORD_CHANGE_REQUIRED: 403,
 }
 
 /** Codes carried by `Parsed` failures of this package's parsers. */

@@ -173,6 +173,34 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
   return null
 }
 
+/** Why a photo is refused before it is decoded: the browser checks first, the server again. */
+export type PhotoProblem = 'tooLarge' | 'notAnImage' | 'unreadable'
+
+/** What the browser's `File` offers the check, typed here so that the domain needs no DOM library. */
+export type ChosenFile = {
+  size: number
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> }
+}
+
+/**
+ * The browser's check of a chosen photo, before it is sent: the size, and the real type from its
+ * first bytes (a renamed document is refused at once, not after the upload). The server checks again
+ * and decodes every pixel.
+ */
+export async function checkChosenPhoto(
+  file: ChosenFile,
+): Promise<{ ok: true; type: ImageType } | { ok: false; problem: PhotoProblem }> {
+  if (file.size > MAX_PHOTO_BYTES) return { ok: false, problem: 'tooLarge' }
+  let head: Uint8Array
+  try {
+    head = new Uint8Array(await file.slice(0, 16).arrayBuffer()) // all sniffImageType reads
+  } catch {
+    return { ok: false, problem: 'unreadable' }
+  }
+  const type = sniffImageType(head)
+  return type === null ? { ok: false, problem: 'notAnImage' } : { ok: true, type }
+}
+
 export const photoErrorsVi = {
   missing: 'Vui lòng chụp hoặc chọn ảnh.',
   tooLarge: 'Ảnh quá lớn: tối đa 10 MB.',

@@ -129,3 +129,14 @@ export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] }
   return result.rows
 }
+
+/**
+ * The unique constraint a failed insert or update hit, or null for any other error. Drizzle wraps the
+ * driver's error (`cause`) on some paths and not on others; both carry SQLSTATE 23505.
+ */
+export function violatedUniqueConstraint(error: unknown): string | null {
+  const cause =
+    (error as { cause?: { code?: string; constraint?: string } }).cause ??
+    (error as { code?: string; constraint?: string })
+  return cause?.code === '23505' ? (cause.constraint ?? null) : null
+}

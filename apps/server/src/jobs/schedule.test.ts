@@ -25,6 +25,10 @@ describe('declareJobs', () => {
     expect(names(true)).toContain('notify-prune-sent-bodies')
   })
 
+  it('always declares the cleanup of old staff sessions', () => {
+    expect(declareJobs(base).map((job) => job.name)).toContain('staff-prune-sessions')
+  })
+
   it('leaves them out without those dependencies', () => {
     const names = declareJobs(base).map((job) => job.name)
     for (const name of registrationJobs) expect(names).not.toContain(name)

@@ -1,6 +1,7 @@
 import type { BaseLogger } from 'pino'
 import type { Deps } from '../app'
 import type { DatabaseHandle } from '../db/client'
+import { pruneStaffSessions } from '../modules/identity/staff-sessions'
 import { pruneCounters } from '../modules/notify/counters-repo'
 import {
   defaultSendingTimeoutMs,
@@ -83,6 +84,16 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
       expireInSeconds: 60 * 60,
       run: async () => {
         await pruneOldMessageBodies(deps, sentBodyRetentionDays)
+      },
+    },
+    {
+      // Staff sessions ended or expired more than 30 days ago; the audit log keeps the sign-in history.
+      name: 'staff-prune-sessions',
+      cron: '41 3 * * *',
+      expireInSeconds: 30 * 60,
+      run: async () => {
+        const deleted = await pruneStaffSessions(deps.database.db, new Date())
+        if (deleted > 0) deps.log.info({ deleted }, 'old staff sessions deleted')
       },
     },
     ...(deps.registration ? registrationJobs(deps.registration, deps.log) : []),

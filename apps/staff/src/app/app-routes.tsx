@@ -1,10 +1,16 @@
 import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes } from 'react-router'
+import { PasswordPage } from '../features/account/password-page'
+import { RecoveryCodesPage } from '../features/account/recovery-codes-page'
+import { AuditLogPage } from '../features/audit/audit-log-page'
+import { AccountDetailPage } from '../features/citizen-accounts/account-detail-page'
+import { AccountSearchPage } from '../features/citizen-accounts/account-search-page'
 import { DossierDetailPage } from '../features/dossiers/dossier-detail-page'
 import { DossierListPage } from '../features/dossiers/dossier-list-page'
 import { NotFoundPage } from '../features/not-found/not-found-page'
 import { RequireSession } from '../features/session/session'
 import { SignInPage } from '../features/sign-in/sign-in-page'
+import { StaffAccountsPage } from '../features/staff-accounts/staff-accounts-page'
 import { PlaceholderPage } from '../features/workspace/placeholder-page'
 import { StaffLayout } from './staff-layout'
 
@@ -24,9 +30,13 @@ export function AppRoutes() {
         <Route path="dossiers" element={<DossierListPage />} />
         <Route path="dossiers/individuals" element={<Navigate to="/dossiers" replace />} />
         <Route path="dossiers/:id" element={<DossierDetailPage />} />
-        <Route path="lookup" element={<PlaceholderPage title={t('pages.lookup')} />} />
+        <Route path="accounts" element={<AccountSearchPage />} />
+        <Route path="accounts/:id" element={<AccountDetailPage />} />
         <Route path="reports" element={<PlaceholderPage title={t('pages.reports')} />} />
-        <Route path="admin" element={<PlaceholderPage title={t('pages.admin')} />} />
+        <Route path="admin" element={<StaffAccountsPage />} />
+        <Route path="audit" element={<AuditLogPage />} />
+        <Route path="me/password" element={<PasswordPage />} />
+        <Route path="me/recovery-codes" element={<RecoveryCodesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

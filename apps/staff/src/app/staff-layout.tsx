@@ -1,7 +1,9 @@
 import { LanguageSwitch, SkipLink, useFocusHeading } from '@ansinh/ui'
 import { useTranslation } from 'react-i18next'
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router'
-import { useSession, useStaff } from '../features/session/session'
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
+import { canReadAuditLog } from '../features/audit/access'
+import { passwordChangePath, useSession, useStaff } from '../features/session/session'
+import { administratorRole } from '../features/staff-accounts/roles'
 import { StaffBrand } from './staff-brand'
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -26,6 +28,9 @@ export function StaffLayout() {
             <span className="staff-topbar__name">{staff.fullName}</span>
             <span className="staff-topbar__office">{staff.officeName}</span>
           </p>
+          <Link to={passwordChangePath} className="staff-topbar__account">
+            {t('topbar.account')}
+          </Link>
           <button
             type="button"
             className="as-button as-button--inverse-outline staff-topbar__sign-out"
@@ -53,8 +58,8 @@ export function StaffLayout() {
               </ul>
             </li>
             <li>
-              <NavLink to="/lookup" className={navClass}>
-                {t('nav.lookup')}
+              <NavLink to="/accounts" className={navClass}>
+                {t('nav.accounts')}
               </NavLink>
             </li>
             <li>
@@ -62,11 +67,20 @@ export function StaffLayout() {
                 {t('nav.reports')}
               </NavLink>
             </li>
-            <li>
-              <NavLink to="/admin" className={navClass}>
-                {t('nav.admin')}
-              </NavLink>
-            </li>
+            {administratorRole(staff.role) && (
+              <li>
+                <NavLink to="/admin" className={navClass}>
+                  {t('nav.admin')}
+                </NavLink>
+              </li>
+            )}
+            {canReadAuditLog(staff.role) && (
+              <li>
+                <NavLink to="/audit" className={navClass}>
+                  {t('nav.audit')}
+                </NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <main id="main" className="staff-main">

@@ -17,6 +17,7 @@ ALTER TABLE "dossier_events" DROP CONSTRAINT "dossier_events_kind_check";--> sta
 ALTER TABLE "dossier_photos" DROP CONSTRAINT "dossier_photos_kind_check";--> statement-breakpoint
 ALTER TABLE "dossiers" DROP CONSTRAINT "dossiers_condition_check";--> statement-breakpoint
 DROP INDEX "dossier_photos_dossier_kind_uq";--> statement-breakpoint
+DROP INDEX "dossiers_pending_phone_uq";--> statement-breakpoint
 ALTER TABLE "dossier_photos" ALTER COLUMN "kind" SET DATA TYPE varchar(16);--> statement-breakpoint
 ALTER TABLE "dossiers" ALTER COLUMN "id_kind" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "dossiers" ALTER COLUMN "id_number" DROP NOT NULL;--> statement-breakpoint
@@ -35,6 +36,7 @@ ALTER TABLE "dossier_photos" ADD CONSTRAINT "dossier_photos_added_by_staff_accou
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_filed_by_account_id_citizen_accounts_id_fk" FOREIGN KEY ("filed_by_account_id") REFERENCES "public"."citizen_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "dossier_photos_current_kind_uq" ON "dossier_photos" USING btree ("dossier_id","kind") WHERE "dossier_photos"."replaced_at" is null and "dossier_photos"."kind" <> 'scan';--> statement-breakpoint
 CREATE INDEX "dossier_photos_dossier_idx" ON "dossier_photos" USING btree ("dossier_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "dossiers_pending_phone_uq" ON "dossiers" USING btree ("phone") WHERE "dossiers"."status" = 'pending' and "dossiers"."contact_channel" = 'sms' and "dossiers"."kind" = 'new';--> statement-breakpoint
 ALTER TABLE "dossier_events" ADD CONSTRAINT "dossier_events_kind_check" CHECK ("dossier_events"."kind" in ('submitted', 'replaced', 'received', 'photo_replaced', 'file_attached', 'assigned', 'released', 'decided', 'expired', 'account_created', 'account_updated', 'account_stopped', 'message_sent'));--> statement-breakpoint
 ALTER TABLE "dossier_photos" ADD CONSTRAINT "dossier_photos_kind_check" CHECK ("dossier_photos"."kind" in ('portrait', 'idFront', 'idBack', 'birthCertificate', 'scan'));--> statement-breakpoint
 ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_condition_check" CHECK ("dossiers"."condition" in ('awaiting_paper', 'received', 'online'));--> statement-breakpoint

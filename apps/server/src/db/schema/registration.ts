@@ -95,10 +95,11 @@ export const dossiers = pgTable(
     // submissions ends in a constraint violation, never in two pending dossiers.
     uniqueIndex('dossiers_pending_bhxh_code_uq').on(t.bhxhCode).where(sql`${t.status} = 'pending'`),
     // Only a phone proved by an SMS OTP holds its place: a dossier confirmed by e-mail must not block
-    // the real owner of a phone number it merely names.
+    // the real owner of a phone number it merely names. Dossiers filed from an account use the
+    // account's own phone (a parent files for each child with it), so only new registrations count.
     uniqueIndex('dossiers_pending_phone_uq')
       .on(t.phone)
-      .where(sql`${t.status} = 'pending' and ${t.contactChannel} = 'sms'`),
+      .where(sql`${t.status} = 'pending' and ${t.contactChannel} = 'sms' and ${t.kind} = 'new'`),
     index('dossiers_bhxh_code_idx').on(t.bhxhCode),
     // The back-office list: by office, newest first, keyset on (submitted_at, id).
     index('dossiers_office_submitted_id_idx').on(t.officeCode, t.submittedAt, t.id),

@@ -72,6 +72,8 @@ export const people = pgTable(
     uniqueIndex('people_bhxh_code_uq').on(t.bhxhCode),
     index('people_lookup_idx').on(t.provinceCode, t.foldedName, t.birthYear),
     index('people_household_idx').on(t.householdId),
+    // The back-office finds an account by the holder's phone, and registration checks a phone is not taken.
+    index('people_phone_idx').on(t.phone),
   ],
 )
 

@@ -5,6 +5,7 @@ import { auditLog, staffAccounts } from '../../db/schema'
 export type AuditFilter = {
   action?: string | undefined
   staffId?: number | undefined
+  username?: string | undefined
   recordType?: string | undefined
   recordId?: string | undefined
   from?: Date | undefined
@@ -27,6 +28,7 @@ export async function searchAudit(
     offices ? inArray(auditLog.officeCode, offices) : undefined,
     filter.action ? eq(auditLog.action, filter.action) : undefined,
     filter.staffId ? eq(auditLog.staffId, filter.staffId) : undefined,
+    filter.username ? eq(staffAccounts.username, filter.username) : undefined,
     filter.recordType ? eq(auditLog.recordType, filter.recordType) : undefined,
     filter.recordId ? eq(auditLog.recordId, filter.recordId) : undefined,
     filter.from ? gte(auditLog.at, filter.from) : undefined,

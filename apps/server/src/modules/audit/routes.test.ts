@@ -39,6 +39,15 @@ describe.each(testBackends())('audit log search on %s', (backend) => {
     expect(all.items.map((item: { username: string }) => item.username)).toContain('dongda.reviewer')
   })
 
+  it('narrows to one staff member by their username, however it is typed', async () => {
+    const page = (await search(vssAdmin, '?username=%20Q5.Reviewer%20')).json()
+    expect(page.items.length).toBeGreaterThan(0)
+    expect(new Set(page.items.map((item: { username: string }) => item.username))).toEqual(
+      new Set(['q5.reviewer']),
+    )
+    expect((await search(hcmAdmin, '?username=dongda.reviewer')).json().items).toEqual([])
+  })
+
   it('is for administrators only, and reading it is audited', async () => {
     expect((await search(reviewer)).statusCode).toBe(404)
     const reads = (await search(vssAdmin, '?action=audit.search')).json()

@@ -14,6 +14,8 @@ export const AuditQuery = z.object({
     .regex(/^[a-z_]+\.[a-z_]+$/, { error: 'Hành động không hợp lệ.' })
     .optional(),
   staffId: z.coerce.number().int().positive().optional(),
+  // What an administrator knows of a colleague; ids appear nowhere in the back-office.
+  username: z.string().trim().toLowerCase().max(64).optional(),
   recordType: z
     .string()
     .regex(/^[a-z_]{1,24}$/)
@@ -62,6 +64,7 @@ export async function searchAuditLog(deps: Deps, admin: StaffActor, query: Audit
   const filter = {
     action: query.action,
     staffId: query.staffId,
+    username: query.username,
     recordType: query.recordType,
     recordId: query.recordId,
     from: query.from ? startOfVietnamDay(query.from) : undefined,

@@ -15,6 +15,25 @@ import {
  * office serves it, and an office with its parent for display.
  */
 
+/** An address as stored in a table's columns (a dossier, a person, a snapshot of either). */
+export type AddressColumns = {
+  addressCodeSet: ContactAddress['codeSet'] | null
+  provinceCode: string | null
+  districtCode: string | null
+  communeCode: string | null
+  street: string | null
+}
+
+export function contactAddressOf(columns: AddressColumns): ContactAddress {
+  return {
+    codeSet: columns.addressCodeSet ?? AddressCodeSet.Current,
+    provinceCode: columns.provinceCode ?? '',
+    communeCode: columns.communeCode ?? '',
+    street: columns.street ?? '',
+    districtCode: columns.districtCode ?? undefined,
+  }
+}
+
 export type AddressProblems = Partial<Record<'provinceCode' | 'districtCode' | 'communeCode', string>>
 
 type AddressUnits = { province?: AdminUnit; district?: AdminUnit; commune?: AdminUnit }

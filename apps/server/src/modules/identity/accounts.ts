@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm'
+import type { AccountRef } from '@ansinh/domain'
+import { and, eq, isNull } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { citizenAccounts, staffAccounts, type staffRoles } from '../../db/schema'
+import { citizenAccounts, citizenSessions, people, staffAccounts, type staffRoles } from '../../db/schema'
 import { hashPassword } from './password'
 import { sealTotp } from './staff-totp'
 
@@ -81,4 +82,56 @@ async function enrolSecondFactor(
       totpEnabledAt: factor.enabledAt,
     })
     .where(eq(staffAccounts.id, id))
+}
+
+export type CitizenAccount = typeof citizenAccounts.$inferSelect
+
+/** The account row, locked until the end of the transaction (a dossier filed or decided on it). */
+export async function lockCitizenAccount(db: Executor, id: number): Promise<CitizenAccount | null> {
+  const [row] = await db.select().from(citizenAccounts).where(eq(citizenAccounts.id, id)).for('update')
+  return row ?? null
+}
+
+export async function findCitizenAccount(db: Executor, id: number): Promise<CitizenAccount | null> {
+  const [row] = await db.select().from(citizenAccounts).where(eq(citizenAccounts.id, id))
+  return row ?? null
+}
+
+export async function setCitizenAccountStatus(
+  db: Executor,
+  id: number,
+  status: CitizenAccount['status'],
+  at: Date,
+): Promise<void> {
+  await db.update(citizenAccounts).set({ status, updatedAt: at }).where(eq(citizenAccounts.id, id))
+}
+
+/** Ends every signed-in device of the account at once; answers how many were ended. */
+export async function endCitizenSessions(
+  db: Executor,
+  accountId: number,
+  reason: NonNullable<(typeof citizenSessions.$inferSelect)['endReason']>,
+  at: Date,
+): Promise<number> {
+  const ended = await db
+    .update(citizenSessions)
+    .set({ endedAt: at, endReason: reason })
+    .where(and(eq(citizenSessions.accountId, accountId), isNull(citizenSessions.endedAt)))
+    .returning({ id: citizenSessions.id })
+  return ended.length
+}
+
+/** The account as the back-office names it beside a dossier: its username and the holder's name. */
+export async function findAccountRef(db: Executor, id: number): Promise<AccountRef | null> {
+  const [row] = await db
+    .select({
+      id: citizenAccounts.id,
+      bhxhCode: citizenAccounts.username,
+      fullName: people.fullName,
+      status: citizenAccounts.status,
+    })
+    .from(citizenAccounts)
+    .innerJoin(people, eq(people.id, citizenAccounts.personId))
+    .where(eq(citizenAccounts.id, id))
+  return row ?? null
 }

@@ -1,4 +1,12 @@
-import { ApiError, Pagination } from '@ansinh/domain'
+import {
+  ApiError,
+  NewStaffAccountBody,
+  Pagination,
+  StaffAccountCreated,
+  StaffAccountId,
+  StaffAccountPage,
+  StaffAccountView,
+} from '@ansinh/domain'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { StaffRole } from './staff-actor'
@@ -10,13 +18,6 @@ import {
   unlockStaffAccount,
 } from './staff-admin'
 import { staffOf } from './staff-guard'
-import {
-  NewStaffAccountBody,
-  StaffAccountCreated,
-  StaffAccountId,
-  StaffAccountPage,
-  StaffAccountView,
-} from './staff-schemas'
 
 const tags = ['staff']
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError }

@@ -11,6 +11,7 @@ import {
   findStaff,
   findStaffListRow,
   listStaffOfOffices,
+  requirePasswordChange,
   type StaffAccountRow,
   type StaffListRow,
   saveTotpState,
@@ -96,6 +97,8 @@ export async function createStaffAccountBy(
         email: input.email ?? null,
         password: oneTimePassword,
       })
+      // The administrator has seen the one-time password: the person replaces it before any work.
+      await requirePasswordChange(tx, id)
       await recordAudit(tx, {
         actor,
         action: 'staff.account_created',

@@ -44,6 +44,11 @@ export function notSignedIn(reason: 'none' | 'second_factor' = 'none'): DomainEr
   })
 }
 
+/** The default text says it: change the password first (the staff app shows that page at once). */
+export function passwordChangeRequired(): DomainError {
+  return new DomainError(ErrorCode.PasswordChangeRequired, 'one-time password not replaced yet')
+}
+
 export function csrfRefused(): DomainError {
   return new DomainError(ErrorCode.Forbidden, 'missing or wrong CSRF token')
 }

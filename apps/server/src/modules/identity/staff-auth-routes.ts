@@ -1,17 +1,21 @@
-import { ApiError } from '@ansinh/domain'
+import {
+  ApiError,
+  StaffCodeBody,
+  StaffEnrolledView,
+  StaffLoginAnswer,
+  StaffLoginBody,
+  StaffPasswordChangeBody,
+  StaffPasswordChanged,
+  StaffRecoveryCodesView,
+  StaffSecondFactorBody,
+  StaffSignedInView,
+} from '@ansinh/domain'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { csrfRefused, notSignedIn } from './staff-auth-errors'
 import { clearSessionCookie, csrfHeld, sessionCookie, setSessionCookie, staffOf } from './staff-guard'
-import {
-  StaffEnrolBody,
-  StaffEnrolledView,
-  StaffLoginAnswer,
-  StaffLoginBody,
-  StaffSecondFactorBody,
-  StaffSignedInView,
-} from './staff-schemas'
+import { changeOwnPassword, renewRecoveryCodes } from './staff-own-account'
 import { completeSecondFactor, confirmEnrolment, type SecondFactorInput } from './staff-second-factor'
 import { currentProfile, type StaffClient, signOutStaff } from './staff-sessions'
 import { staffLogin } from './staff-sign-in'
@@ -25,7 +29,10 @@ export function clientOf(request: FastifyRequest): StaffClient {
   return { ip: request.ip, userAgent: typeof agent === 'string' ? agent : null }
 }
 
-/** Staff sign-in (`/staff/auth/…`): password, then the second factor; sign-out; who am I. */
+/**
+ * Staff sign-in (`/staff/auth/…`): password, then the second factor; sign-out; who am I; and one's own
+ * password and recovery codes.
+ */
 export async function registerStaffAuthRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { deps } = app
@@ -39,6 +46,12 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
     if (!csrfHeld(deps, request, token)) throw csrfRefused()
   }
   const cookieOf = (request: FastifyRequest) => sessionCookie(request) ?? ''
+  const signedInView = async (request: FastifyRequest) => ({
+    ...(await currentProfile(deps, staffOf(request))),
+    csrfToken: csrfTokenFor(deps.secrets.sessionSecret, cookieOf(request)),
+  })
+  // Open to an account that must still replace its one-time password: these are how it does so.
+  const beforePasswordChange = app.requireStaff(undefined, { beforePasswordChange: true })
 
   api.post(
     '/staff/auth/login',
@@ -97,7 +110,7 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
         summary: 'Staff sign-in, first time: confirm the authenticator app with one of its codes',
         description:
           'Answers 10 recovery codes, shown this once. The session cookie and CSRF token are replaced.',
-        body: StaffEnrolBody,
+        body: StaffCodeBody,
         response: { 200: StaffEnrolledView, ...errors },
       },
     },
@@ -133,16 +146,58 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
   api.get(
     '/staff/auth/me',
     {
-      preHandler: app.requireStaff(),
+      preHandler: beforePasswordChange,
       schema: {
         tags,
         summary: 'The signed-in staff member, with the CSRF token of the session',
+        description:
+          '`mustChangePassword`: the account still has the one-time password an administrator gave it; every ' +
+          'other staff route answers 403 PASSWORD_CHANGE_REQUIRED until `POST /staff/auth/password`.',
         response: { 200: StaffSignedInView, 401: ApiError },
       },
     },
+    signedInView,
+  )
+
+  api.post(
+    '/staff/auth/password',
+    {
+      config: guessable,
+      preHandler: beforePasswordChange,
+      schema: {
+        tags,
+        summary: "Change one's own password",
+        description:
+          '12–64 characters with at least 3 of upper case, lower case, digits and other characters, without the ' +
+          'username, other than the current one. A wrong current password counts toward the sign-in lockout. ' +
+          'Every other session of the account ends; this one goes on with the same cookie and CSRF token.',
+        body: StaffPasswordChangeBody,
+        response: { 200: StaffPasswordChanged, ...errors },
+      },
+    },
+    async (request) => {
+      const changed = await changeOwnPassword(deps, staffOf(request), request.body)
+      return { ...(await signedInView(request)), ...changed }
+    },
+  )
+
+  api.post(
+    '/staff/auth/recovery-codes',
+    {
+      config: guessable,
+      preHandler: app.requireStaff(),
+      schema: {
+        tags,
+        summary: 'Renew the recovery codes with a code of the authenticator app',
+        description:
+          'Answers 10 new recovery codes, shown this once; every earlier code stops working. A wrong code counts ' +
+          'toward the sign-in lockout.',
+        body: StaffCodeBody,
+        response: { 200: StaffRecoveryCodesView, ...errors },
+      },
+    },
     async (request) => ({
-      ...(await currentProfile(deps, staffOf(request))),
-      csrfToken: csrfTokenFor(deps.secrets.sessionSecret, cookieOf(request)),
+      recoveryCodes: await renewRecoveryCodes(deps, staffOf(request), request.body.code),
     }),
   )
 }

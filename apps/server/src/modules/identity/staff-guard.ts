@@ -11,7 +11,7 @@ import { notFound } from '../../platform/errors'
 import { recordAudit } from '../audit/service'
 import { officeSubtreeCodes } from '../directory/repo'
 import type { StaffActor, StaffRole } from './staff-actor'
-import { csrfRefused, notSignedIn } from './staff-auth-errors'
+import { csrfRefused, notSignedIn, passwordChangeRequired } from './staff-auth-errors'
 import { touchSession } from './staff-repo'
 import { loadLiveSession, type StaffAuthDeps, signingInActor, touchEveryMs } from './staff-sessions'
 import { csrfHeaderName, csrfMatches, staffCookieName } from './staff-tokens'
@@ -21,7 +21,8 @@ declare module 'fastify' {
     /**
      * The preHandler of every staff route after sign-in: an active session (401 otherwise), the CSRF
      * header on POST/PUT/PATCH/DELETE (403), one of `roles` when given (404: a route beyond one's role
-     * is as absent as a record beyond one's reach). Sets `request.staff`.
+     * is as absent as a record beyond one's reach), and a password of one's own (403
+     * PASSWORD_CHANGE_REQUIRED) unless the route says otherwise. Sets `request.staff`.
      */
     requireStaff<
       RouteGeneric extends RouteGenericInterface = RouteGenericInterface,
@@ -29,6 +30,7 @@ declare module 'fastify' {
       SchemaCompiler extends FastifySchema = FastifySchema,
     >(
       roles?: readonly StaffRole[],
+      options?: StaffRouteOptions,
     ): preHandlerAsyncHookHandler<
       RawServer,
       RawRequest,
@@ -46,6 +48,14 @@ declare module 'fastify' {
   }
 }
 
+export type StaffRouteOptions = {
+  /**
+   * The route also serves an account that must still replace the one-time password an administrator
+   * gave it (someone else has seen it): the password change itself, and who is signed in.
+   */
+  beforePasswordChange?: boolean
+}
+
 /** The signed-in staff member of a route behind `requireStaff`. */
 export function staffOf(request: FastifyRequest): StaffActor {
   if (!request.staff) throw new Error('staffOf: the route has no requireStaff preHandler')
@@ -56,9 +66,13 @@ export function staffOf(request: FastifyRequest): StaffActor {
 export function registerStaffGuard(app: FastifyInstance): void {
   const reachOf = reachCache(app.deps)
   app.decorateRequest('staff', undefined)
-  app.decorate('requireStaff', (roles?: readonly StaffRole[]) => async (request: FastifyRequest) => {
-    request.staff = await authenticate(app.deps, request, roles, reachOf)
-  })
+  app.decorate(
+    'requireStaff',
+    (roles?: readonly StaffRole[], options: StaffRouteOptions = {}) =>
+      async (request: FastifyRequest) => {
+        request.staff = await authenticate(app.deps, request, { roles, ...options }, reachOf)
+      },
+  )
 }
 
 export function sessionCookie(request: FastifyRequest): string | undefined {
@@ -90,7 +104,7 @@ export function csrfHeld(deps: StaffAuthDeps, request: FastifyRequest, token: st
 async function authenticate(
   deps: StaffAuthDeps,
   request: FastifyRequest,
-  roles: readonly StaffRole[] | undefined,
+  route: StaffRouteOptions & { roles: readonly StaffRole[] | undefined },
   reachOf: (officeCode: string, now: Date) => Promise<string[]>,
 ): Promise<StaffActor> {
   const token = sessionCookie(request)
@@ -106,10 +120,11 @@ async function authenticate(
     await auditDenied(deps, actor, request, 'staff.csrf_refused')
     throw csrfRefused()
   }
-  if (roles && !roles.includes(actor.role)) {
+  if (route.roles && !route.roles.includes(actor.role)) {
     await auditDenied(deps, actor, request, 'staff.access_denied')
     throw notFound('staff route')
   }
+  if (found.staff.mustChangePassword && !route.beforePasswordChange) throw passwordChangeRequired()
   if (now.getTime() - found.session.lastSeenAt.getTime() >= touchEveryMs)
     await touchSession(deps.database.db, found.session.id, now)
   return actor

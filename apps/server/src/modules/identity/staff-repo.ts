@@ -25,9 +25,17 @@ export async function findStaff(
   return row ?? null
 }
 
-export async function officeName(db: Executor, code: string): Promise<string> {
-  const [row] = await db.select({ name: offices.name }).from(offices).where(eq(offices.code, code))
-  return row?.name ?? code
+/** What the profile shows that may change during a session: the office's name, the password duty. */
+export async function findStaffStanding(
+  db: Executor,
+  id: number,
+): Promise<{ officeName: string; mustChangePassword: boolean } | null> {
+  const [row] = await db
+    .select({ officeName: offices.name, mustChangePassword: staffAccounts.mustChangePassword })
+    .from(staffAccounts)
+    .innerJoin(offices, eq(offices.code, staffAccounts.officeCode))
+    .where(eq(staffAccounts.id, id))
+  return row ?? null
 }
 
 /**
@@ -79,6 +87,19 @@ export async function saveTotpState(
 
 export async function updatePasswordHash(tx: Executor, id: number, passwordHash: string, now: Date) {
   await tx.update(staffAccounts).set({ passwordHash, updatedAt: now }).where(eq(staffAccounts.id, id))
+}
+
+/** A password the staff member chose: it replaces any one-time password, whose duty ends with it. */
+export async function saveChosenPassword(tx: Executor, id: number, passwordHash: string, now: Date) {
+  await tx
+    .update(staffAccounts)
+    .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now })
+    .where(eq(staffAccounts.id, id))
+}
+
+/** The account's password was set by someone else (an administrator): it must be replaced first. */
+export async function requirePasswordChange(tx: Executor, id: number): Promise<void> {
+  await tx.update(staffAccounts).set({ mustChangePassword: true }).where(eq(staffAccounts.id, id))
 }
 
 export async function setStaffStatus(
@@ -174,8 +195,16 @@ export async function endSession(tx: Executor, id: string, now: Date): Promise<b
   return rows.length === 1
 }
 
-/** Ends every open session of a staff member (locked, second factor reset); returns how many. */
-export async function endStaffSessions(tx: Executor, staffId: number, now: Date): Promise<number> {
+/**
+ * Ends every open session of a staff member (locked, second factor reset), or every one but `except`
+ * (their own password change); returns how many.
+ */
+export async function endStaffSessions(
+  tx: Executor,
+  staffId: number,
+  now: Date,
+  options: { except?: string } = {},
+): Promise<number> {
   const rows = await tx
     .update(staffSessions)
     .set({ endedAt: now })
@@ -184,8 +213,28 @@ export async function endStaffSessions(tx: Executor, staffId: number, now: Date)
         eq(staffSessions.staffId, staffId),
         isNull(staffSessions.endedAt),
         gt(staffSessions.expiresAt, now),
+        options.except === undefined ? undefined : ne(staffSessions.id, options.except),
       ),
     )
+    .returning({ id: staffSessions.id })
+  return rows.length
+}
+
+/**
+ * Deletes up to `limit` sessions that stopped (ended, or expired) before `before`; returns how many.
+ * A bounded batch per statement: no long transaction, few row locks at a time.
+ */
+export async function deleteStoppedSessions(db: Executor, before: Date, limit: number): Promise<number> {
+  const stopped = db
+    .select({ id: staffSessions.id })
+    .from(staffSessions)
+    .where(
+      sql`least(${staffSessions.endedAt}, ${staffSessions.expiresAt}) < ${before.toISOString()}::timestamptz`,
+    )
+    .limit(limit)
+  const rows = await db
+    .delete(staffSessions)
+    .where(inArray(staffSessions.id, stopped))
     .returning({ id: staffSessions.id })
   return rows.length
 }

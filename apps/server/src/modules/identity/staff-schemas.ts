@@ -3,72 +3,11 @@ import { z } from 'zod'
 import { staffRoles } from '../../db/schema'
 
 /**
- * The staff sign-in and account-management API's bodies and answers. They live with the server for
- * now; the staff app can take them from here when they move to @ansinh/domain.
+ * The staff account-management API's bodies and answers (sign-in's are in @ansinh/domain). They live
+ * with the server for now; the staff app can take them from here when they move to @ansinh/domain.
  */
 
 export const StaffRoleSchema = z.enum(staffRoles)
-
-export const StaffLoginBody = z.object({
-  username: z
-    .string({ error: 'Vui lòng nhập tên đăng nhập.' })
-    .trim()
-    .min(1, { error: 'Vui lòng nhập tên đăng nhập.' })
-    .max(64),
-  password: z
-    .string({ error: 'Vui lòng nhập mật khẩu.' })
-    .min(1, { error: 'Vui lòng nhập mật khẩu.' })
-    .max(256),
-})
-
-const csrfToken = z
-  .string()
-  .describe('Send it back in the x-ansinh-csrf header of every POST, PUT, PATCH and DELETE')
-
-export const StaffLoginAnswer = z.discriminatedUnion('next', [
-  z.object({ next: z.literal('totp'), csrfToken }),
-  z.object({
-    next: z.literal('enrol'),
-    csrfToken,
-    secret: z.string().describe('Base32 TOTP secret, for typing into an authenticator app'),
-    otpauthUri: z.string().describe('The same secret as an otpauth:// URI, for a QR code'),
-  }),
-])
-
-const TotpCode = z
-  .string({ error: 'Vui lòng nhập mã xác thực.' })
-  .overwrite((value) => value.replace(/\s/g, ''))
-  .regex(/^\d{6}$/, { error: 'Mã xác thực gồm 6 chữ số.' })
-
-export const StaffSecondFactorBody = z
-  .object({
-    code: TotpCode.optional(),
-    recoveryCode: z.string().trim().min(1).max(64).optional(),
-  })
-  .refine((body) => (body.code === undefined) !== (body.recoveryCode === undefined), {
-    path: ['code'],
-    error: 'Nhập mã xác thực trên ứng dụng hoặc một mã khôi phục.',
-  })
-
-export const StaffEnrolBody = z.object({ code: TotpCode })
-
-export const StaffProfileView = z.object({
-  id: z.number(),
-  username: z.string(),
-  fullName: z.string(),
-  officeCode: z.string(),
-  officeName: z.string(),
-  role: StaffRoleSchema,
-})
-
-/** The profile with the CSRF token of the session (it changes when the second factor is accepted). */
-export const StaffSignedInView = StaffProfileView.extend({ csrfToken })
-
-export const StaffEnrolledView = StaffSignedInView.extend({
-  recoveryCodes: z
-    .array(z.string())
-    .describe('Shown this once: each signs in once without the authenticator'),
-})
 
 export const StaffAccountView = z.object({
   id: z.number(),

@@ -3,12 +3,11 @@ import type { Transaction } from '../../db/client'
 import { DomainError } from '../../platform/errors'
 import { recordAudit } from '../audit/service'
 import { lockedOut, notSignedIn, wrongSecondFactor } from './staff-auth-errors'
+import { countWrongTry } from './staff-lockout'
 import {
   activateSession,
   clearFailures,
-  countFailure,
   countUnusedRecoveryCodes,
-  endSession,
   findStaff,
   replaceRecoveryCodes,
   type SessionWithStaff,
@@ -45,8 +44,10 @@ import { checkTotp, sealTotp, type TotpCheck, unsealTotp } from './staff-totp'
 
 export type SecondFactorInput = { code: string } | { recoveryCode: string }
 export type SignedIn = { token: string; csrfToken: string; profile: StaffProfile }
+export type Enrolled = SignedIn & { recoveryCodes: string[] }
 
-type Attempt = { ok: true; signedIn: SignedIn } | { ok: false; error: DomainError }
+type Refused = { ok: false; error: DomainError }
+type Attempt<T = SignedIn> = { ok: true; signedIn: T } | Refused
 type Pending = { found: SessionWithStaff; now: Date }
 
 export async function completeSecondFactor(
@@ -82,11 +83,10 @@ export async function confirmEnrolment(
   token: string,
   code: string,
   client: StaffClient,
-): Promise<SignedIn & { recoveryCodes: string[] }> {
+): Promise<Enrolled> {
   const pending = await pendingSession(deps, token, 'enrolment', client)
   const key = deps.secrets.fileEncryptionKey
-  const recoveryCodes = newRecoveryCodes()
-  const attempt = await deps.database.db.transaction(async (tx) => {
+  const attempt = await deps.database.db.transaction(async (tx): Promise<Attempt<Enrolled>> => {
     const staff = await lockedAccount(tx, pending)
     if (staff.lockedUntil && staff.lockedUntil > pending.now)
       return refusedLocked(tx, pending, client, 'enrolment', staff.lockedUntil)
@@ -97,14 +97,25 @@ export async function confirmEnrolment(
     if (!check.ok) return failed(tx, deps, pending, client, { method: 'enrolment', reason: check.reason })
     const sealed = sealTotp(key, staff.id, { secret: state.secret, lastStep: check.step })
     await saveTotpState(tx, staff.id, { sealed, enabledAt: pending.now, now: pending.now })
-    const hashes = recoveryCodes.map((value) => hashRecoveryCode(deps.secrets.sessionSecret, staff.id, value))
-    await replaceRecoveryCodes(tx, staff.id, hashes)
+    const recoveryCodes = await issueRecoveryCodes(tx, deps, staff.id)
     const signedIn = await activate(tx, deps, pending)
     await audit(tx, pending, client, 'staff.enrolled', { recoveryCodes: recoveryCodes.length })
-    return { ok: true, signedIn } satisfies Attempt
+    return { ok: true, signedIn: { ...signedIn, recoveryCodes } }
   })
   if (!attempt.ok) throw attempt.error
-  return { ...attempt.signedIn, recoveryCodes }
+  return attempt.signedIn
+}
+
+/** New recovery codes in place of every earlier one (used or not); answers them, to be shown once. */
+export async function issueRecoveryCodes(
+  tx: Transaction,
+  deps: StaffAuthDeps,
+  staffId: number,
+): Promise<string[]> {
+  const recoveryCodes = newRecoveryCodes()
+  const hashes = recoveryCodes.map((value) => hashRecoveryCode(deps.secrets.sessionSecret, staffId, value))
+  await replaceRecoveryCodes(tx, staffId, hashes)
+  return recoveryCodes
 }
 
 async function pendingSession(
@@ -133,7 +144,7 @@ async function refusedLocked(
   client: StaffClient,
   method: 'totp' | 'recovery_code' | 'enrolment',
   lockedUntil: Date,
-): Promise<Attempt> {
+): Promise<Refused> {
   await audit(tx, pending, client, 'staff.second_factor_failed', {
     method,
     reason: 'locked',
@@ -142,7 +153,8 @@ async function refusedLocked(
   return { ok: false, error: lockedOut(lockedUntil) }
 }
 
-async function useTotp(
+/** Checks a code of the enrolled authenticator and, when right, remembers its step (used once). */
+export async function useTotp(
   tx: Transaction,
   deps: StaffAuthDeps,
   staff: StaffAccountRow,
@@ -181,14 +193,12 @@ async function failed(
   pending: Pending,
   client: StaffClient,
   detail: { method: 'totp' | 'recovery_code' | 'enrolment'; reason: 'wrong_code' | 'replayed' },
-): Promise<Attempt> {
-  const { maxFailures, lockoutMs } = deps.config.staffSignIn
-  const lockedUntil = await countFailure(tx, pending.found.staff.id, {
+): Promise<Refused> {
+  const lockedUntil = await countWrongTry(tx, deps, {
+    staffId: pending.found.staff.id,
+    sessionId: pending.found.session.id,
     now: pending.now,
-    maxFailures,
-    lockoutMs,
   })
-  if (lockedUntil) await endSession(tx, pending.found.session.id, pending.now)
   await audit(tx, pending, client, 'staff.second_factor_failed', {
     ...detail,
     ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}),

@@ -1,11 +1,20 @@
 import type { Deps } from '../../app'
+import type { Executor } from '../../db/client'
 import { recordAudit } from '../audit/service'
 import type { StaffActor, StaffRole } from './staff-actor'
-import { endSession, findSessionByTokenHash, officeName, type SessionWithStaff } from './staff-repo'
+import { notSignedIn } from './staff-auth-errors'
+import {
+  deleteStoppedSessions,
+  endSession,
+  findSessionByTokenHash,
+  findStaffStanding,
+  type SessionWithStaff,
+} from './staff-repo'
 import { hashSessionToken } from './staff-tokens'
 
 /**
- * Staff sessions: when one is still good, what it shows of its staff member, and signing out.
+ * Staff sessions: when one is still good, what it shows of its staff member, signing out, and
+ * deleting them once long stopped.
  * A session is good until it ends, reaches its absolute expiry (STAFF_SESSION_MAX_HOURS after sign-in;
  * a few minutes for one waiting for its second factor) or stays idle STAFF_SESSION_IDLE_MINUTES, and
  * only while its staff member's account is active.
@@ -22,6 +31,8 @@ export type StaffProfile = {
   officeCode: string
   officeName: string
   role: StaffRole
+  /** Until the one-time password an administrator gave is replaced, nothing else is open. */
+  mustChangePassword: boolean
 }
 
 /** Long enough to open an authenticator app (or install one and scan the QR code), short for a thief. */
@@ -76,6 +87,7 @@ export function profileOf({ staff, officeName }: SessionWithStaff): StaffProfile
     officeCode: staff.officeCode,
     officeName,
     role: staff.role,
+    mustChangePassword: staff.mustChangePassword,
   }
 }
 
@@ -112,14 +124,36 @@ export async function signOutStaff(deps: StaffAuthDeps, token: string, client: S
   })
 }
 
-/** The profile of a signed-in staff member (their office's name read now: offices get renamed). */
+/**
+ * The profile of a signed-in staff member, read now: offices get renamed, and the password duty ends
+ * during the session.
+ */
 export async function currentProfile(deps: StaffAuthDeps, actor: StaffActor): Promise<StaffProfile> {
+  const standing = await findStaffStanding(deps.database.db, actor.id)
+  if (!standing) throw notSignedIn()
   return {
     id: actor.id,
     username: actor.username,
     fullName: actor.fullName,
     officeCode: actor.officeCode,
-    officeName: await officeName(deps.database.db, actor.officeCode),
     role: actor.role,
+    ...standing,
+  }
+}
+
+/**
+ * Ended and expired sessions stay 30 days, recent ones at hand to look into an incident; after that
+ * the audit log alone holds the sign-in history (sign-in, sign-out, expiry, with the address).
+ */
+const stoppedSessionRetentionDays = 30
+
+/** Deletes the sessions stopped (ended or expired) more than 30 days before `now`, in batches. */
+export async function pruneStaffSessions(db: Executor, now: Date, batchSize = 1000): Promise<number> {
+  const before = new Date(now.getTime() - stoppedSessionRetentionDays * 24 * 60 * 60_000)
+  let deleted = 0
+  for (;;) {
+    const batch = await deleteStoppedSessions(db, before, batchSize)
+    deleted += batch
+    if (batch < batchSize) return deleted
   }
 }

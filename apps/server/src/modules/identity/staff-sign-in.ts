@@ -1,8 +1,8 @@
 import { recordAudit } from '../audit/service'
 import { hashPassword, needsRehash, verifyPassword } from './password'
 import { accountDisabled, lockedOut, wrongCredentials } from './staff-auth-errors'
+import { countWrongTry } from './staff-lockout'
 import {
-  countFailure,
   findStaffByUsername,
   insertSession,
   type StaffAccountRow,
@@ -79,10 +79,9 @@ async function refuseLocked(
 }
 
 async function refuseWrong(deps: StaffAuthDeps, staff: StaffAccountRow, client: StaffClient): Promise<never> {
-  const { maxFailures, lockoutMs } = deps.config.staffSignIn
   const now = deps.clock()
   const lockedUntil = await deps.database.db.transaction(async (tx) => {
-    const until = await countFailure(tx, staff.id, { now, maxFailures, lockoutMs })
+    const until = await countWrongTry(tx, deps, { staffId: staff.id, sessionId: null, now })
     await auditRefusal(
       deps,
       staff,

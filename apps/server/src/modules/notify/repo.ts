@@ -214,7 +214,7 @@ export async function countQueuedByChannel(db: Executor): Promise<Map<MessageCha
 }
 
 /** Kinds whose text is a secret (a one-time code, a temporary password): blanked as soon as they are done. */
-export const secretMessageKinds = ['otp', 'account_created'] as const
+export const secretMessageKinds = ['otp', 'account_created', 'password_reset_by_office'] as const
 
 /**
  * Blanks the texts (body, html, subject) of secret-bearing SMS and e-mails (`secretMessageKinds`) once

@@ -12,7 +12,7 @@ import {
   yyyymmOf,
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
-import type { Executor } from '../../db/client'
+import { type Executor, violatedUniqueConstraint } from '../../db/client'
 import { DomainError, notFound } from '../../platform/errors'
 import { scheduleFileDeletions } from '../../platform/file-deletions'
 import { isUuid } from '../../platform/ids'
@@ -172,15 +172,12 @@ async function queueReceived(tx: Executor, deps: Deps, dossier: PaperDossier) {
 
 // A concurrent submission took the phone (or the BHXH code) between the check and the insert.
 function rethrowPendingConflict(error: unknown): never {
-  const cause =
-    (error as { cause?: { code?: string; constraint?: string } }).cause ??
-    (error as { code?: string; constraint?: string })
-  if (cause?.code === '23505' && cause.constraint === 'dossiers_pending_phone_uq')
+  const constraint = violatedUniqueConstraint(error)
+  if (constraint === 'dossiers_pending_phone_uq')
     throw new DomainError(ErrorCode.ValidationFailed, 'phone taken concurrently', {
       fields: { phone: ['Số điện thoại này đã được dùng cho một hồ sơ đăng ký khác.'] },
     })
-  if (cause?.code === '23505' && cause.constraint === 'dossiers_pending_bhxh_code_uq')
-    throw pendingElsewhere(DossierCondition.AwaitingPaper)
+  if (constraint === 'dossiers_pending_bhxh_code_uq') throw pendingElsewhere(DossierCondition.AwaitingPaper)
   throw error
 }
 

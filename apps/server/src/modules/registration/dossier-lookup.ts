@@ -1,7 +1,7 @@
-import { type ContactAddress, maskName, type RegistrationStatusView } from '@ansinh/domain'
+import { maskName, type RegistrationStatusView } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import { notFound } from '../../platform/errors'
-import { describeAddress } from '../directory/service'
+import { contactAddressOf, describeAddress } from '../directory/service'
 import { presentConfirmed } from './confirm-registration'
 import { type DeclarationView, renderDeclarationPdf } from './declaration-pdf'
 import { dossierOffice } from './dossier-office'
@@ -46,13 +46,6 @@ export async function declarationPdf(
 
 async function declarationView(deps: Deps, dossier: PaperDossier): Promise<DeclarationView> {
   const db = deps.database.db
-  const address = {
-    codeSet: dossier.addressCodeSet,
-    provinceCode: dossier.provinceCode,
-    communeCode: dossier.communeCode,
-    street: dossier.street,
-    ...(dossier.districtCode ? { districtCode: dossier.districtCode } : {}),
-  } as ContactAddress
   return {
     dossierNumber: dossier.dossierNumber,
     submittedAt: dossier.submittedAt,
@@ -61,7 +54,7 @@ async function declarationView(deps: Deps, dossier: PaperDossier): Promise<Decla
     fullName: dossier.fullName,
     idKind: dossier.idKind,
     idNumber: dossier.idNumber,
-    address: await describeAddress(db, address),
+    address: await describeAddress(db, contactAddressOf(dossier)),
     phone: dossier.phone,
     email: dossier.email,
     contactChannel: dossier.contactChannel,

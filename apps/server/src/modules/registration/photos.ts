@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { ImageType, MAX_PHOTO_BYTES, sniffImageType } from '@ansinh/domain'
+import { ImageType, MAX_PHOTO_BYTES, type PhotoProblem, sniffImageType } from '@ansinh/domain'
 import sharp, { type Sharp, type SharpOptions } from 'sharp'
 
 /**
- * The registration photos (portrait, ID front, ID back) as the person sends them, turned into what we
- * keep: the type checked by content, every pixel decoded and re-encoded as JPEG, so nothing of the
- * original file survives (EXIF with GPS, XMP, IPTC, ICC, trailing bytes), the orientation baked in.
+ * The photos of a dossier (the person's portrait and ID, a reviewer's replacement or scan) as they are
+ * sent, turned into what we keep: the type checked by content, every pixel decoded and re-encoded as
+ * JPEG, so nothing of the original file survives (EXIF with GPS, XMP, IPTC, ICC, trailing bytes), the
+ * orientation baked in.
  */
 
-export type PhotoRejection = 'tooLarge' | 'notAnImage' | 'unreadable'
+export type PhotoRejection = PhotoProblem
 
 /** The person's file is refused; `reason` picks the message (`photoErrorsVi` in `@ansinh/domain`). */
 export class PhotoRejected extends Error {

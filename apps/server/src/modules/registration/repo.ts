@@ -1,4 +1,4 @@
-import type { DossierStatus } from '@ansinh/domain'
+import type { DossierFileKind, DossierStatus } from '@ansinh/domain'
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm'
 import { type Executor, queryRows } from '../../db/client'
 import {
@@ -92,7 +92,11 @@ export async function appendEvent(db: Executor, event: DossierEvent): Promise<vo
   await db.insert(dossierEvents).values(event)
 }
 
-export async function insertPhotos(db: Executor, dossierId: number, photos: RequestPhoto[]): Promise<void> {
+export async function insertPhotos(
+  db: Executor,
+  dossierId: number,
+  photos: Array<Omit<RequestPhoto, 'kind'> & { kind: DossierFileKind }>,
+): Promise<void> {
   if (photos.length === 0) return
   await db.insert(dossierPhotos).values(photos.map((photo) => ({ ...photo, dossierId })))
 }

@@ -2,7 +2,6 @@ import {
   ApiError,
   DossierNumber,
   ErrorCode,
-  MAX_PHOTO_BYTES,
   MobilePhone,
   type PhotoKind,
   photoKinds,
@@ -14,10 +13,10 @@ import {
   RegistrationStatusView,
   validationErrorOf,
 } from '@ansinh/domain'
-import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { assertMultipart, readUploadedPhoto, registerPhotoUploads } from '../../http/photo-uploads'
 import { DomainError } from '../../platform/errors'
 import { confirmRegistration } from './confirm-registration'
 import { declarationPdf, registrationStatus } from './dossier-lookup'
@@ -44,17 +43,7 @@ const RegistrationMultipart = z
 
 /** E-transaction account registration (đăng ký giao dịch điện tử), the citizen's side. */
 export async function registerRegistrationRoutes(app: FastifyInstance) {
-  await app.register(multipart, {
-    // Photos are checked one by one: a file over the limit is cut, marked and reported for its field.
-    throwFileSizeLimit: false,
-    limits: {
-      fileSize: MAX_PHOTO_BYTES,
-      files: photoKinds.length,
-      fields: 2,
-      fieldSize: 64 * 1024,
-      parts: 6,
-    },
-  })
+  await registerPhotoUploads(app, { files: photoKinds.length, fields: 2, fieldSize: 64 * 1024 })
   const api = app.withTypeProvider<ZodTypeProvider>()
   // Each guessable endpoint gets its own budget per client IP, well below the API-wide one.
   const limit = (share: number) => ({
@@ -171,22 +160,17 @@ export async function registerRegistrationRoutes(app: FastifyInstance) {
 async function readSubmission(
   request: FastifyRequest,
 ): Promise<{ form: RegistrationForm; photos: SubmittedPhotos }> {
-  if (!request.isMultipart()) throw invalid({ _root: ['Dữ liệu phải gửi dạng multipart/form-data.'] })
+  assertMultipart(request)
   const photos: SubmittedPhotos = {}
   let form: unknown
   for await (const part of request.parts()) {
     // A text field holds the JSON; a part sent as application/json arrives already parsed.
     if (part.type === 'field' && part.fieldname === 'form') form = part.value
     else if (part.type === 'file' && isPhotoKind(part.fieldname))
-      photos[part.fieldname] = await readPhoto(part)
+      photos[part.fieldname] = await readUploadedPhoto(part)
     else if (part.type === 'file') part.file.resume() // not ours: drained, never buffered
   }
   return { form: parseForm(form), photos }
-}
-
-async function readPhoto(part: MultipartFile): Promise<Buffer | 'tooLarge'> {
-  const bytes = await part.toBuffer()
-  return part.file.truncated ? 'tooLarge' : bytes
 }
 
 function isPhotoKind(name: string): name is PhotoKind {

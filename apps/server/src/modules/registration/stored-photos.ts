@@ -14,13 +14,17 @@ import {
   type FileDeletionDeps,
   scheduleFileDeletions,
 } from '../../platform/file-deletions'
-import { PhotoRejected, processPhoto } from './photos'
+import { PhotoRejected, type ProcessedPhoto, processPhoto } from './photos'
 
-/** How long a stored photo waits to be claimed by its request before it is deleted. */
+/** How long a stored photo waits to be claimed (by its request, or its dossier row) before it is deleted. */
 const STAGED_FILE_GRACE_MS = 2 * 60 * 60_000
 
-/** The photos as they arrived: the bytes, or `tooLarge` when the upload was cut at the size limit. */
-export type SubmittedPhotos = Partial<Record<PhotoKind, Buffer | 'tooLarge'>>
+/** A photo as it arrived: the bytes, or `tooLarge` when the upload was cut at the size limit. */
+export type SubmittedPhoto = Buffer | 'tooLarge'
+export type SubmittedPhotos = Partial<Record<PhotoKind, SubmittedPhoto>>
+
+/** The encrypted files of one photo and what its row says of them. */
+export type StoredPhoto = Omit<RequestPhoto, 'kind'>
 
 /**
  * Checks and re-encodes every photo the form needs, reporting all refusals at once under
@@ -36,41 +40,60 @@ export async function storePhotos(
   const fields: FieldErrors = {}
   const processed = await Promise.all(
     kinds.map(async (kind) => {
-      const bytes = photos[kind]
-      const refused = (message: string) => {
-        fields[`photos.${kind}`] = [message]
-        return null
-      }
-      if (bytes === undefined) return refused(photoErrorsVi.missing)
-      if (bytes === 'tooLarge') return refused(photoErrorsVi.tooLarge)
-      try {
-        return { kind, photo: await processPhoto(bytes) }
-      } catch (error) {
-        if (error instanceof PhotoRejected) return refused(photoErrorsVi[error.reason])
-        throw error
-      }
+      const checked = await checkPhoto(photos[kind])
+      if (checked.ok) return { kind, photo: checked.photo }
+      fields[`photos.${kind}`] = [checked.message]
+      return null
     }),
   )
   if (Object.keys(fields).length > 0)
     throw new DomainError(ErrorCode.ValidationFailed, 'photos refused', { fields })
   const stored: RequestPhoto[] = []
-  // Staged: each file is scheduled for deletion as soon as it exists; the transaction that saves the
-  // request unschedules them (`keepFiles`). A failure or a crash before that leaves nothing for ever.
-  const stagedUntil = new Date(deps.clock().getTime() + STAGED_FILE_GRACE_MS)
-  for (const item of processed) {
-    if (!item) continue
-    const { jpeg, thumbnail, width, height, sha256 } = item.photo
-    const fileId = await deps.files.put(jpeg)
-    const thumbnailFileId = await deps.files.put(thumbnail)
-    await scheduleFileDeletions(deps.database.db, [fileId, thumbnailFileId], stagedUntil)
-    stored.push({ kind: item.kind, fileId, thumbnailFileId, width, height, bytes: jpeg.length, sha256 })
-  }
+  for (const item of processed)
+    if (item) stored.push({ kind: item.kind, ...(await stagePhoto(deps, item.photo)) })
   return stored
 }
 
+/** One photo checked and re-encoded, or the message of its refusal (`photoErrorsVi`) for its field. */
+export async function checkPhoto(
+  bytes: SubmittedPhoto | undefined,
+): Promise<{ ok: true; photo: ProcessedPhoto } | { ok: false; message: string }> {
+  if (bytes === undefined) return { ok: false, message: photoErrorsVi.missing }
+  if (bytes === 'tooLarge') return { ok: false, message: photoErrorsVi.tooLarge }
+  try {
+    return { ok: true, photo: await processPhoto(bytes) }
+  } catch (error) {
+    if (error instanceof PhotoRejected) return { ok: false, message: photoErrorsVi[error.reason] }
+    throw error
+  }
+}
+
+/**
+ * Stores a photo and its thumbnail encrypted, staged: each file is scheduled for deletion as soon as it
+ * exists, and the transaction that saves the row referring to it unschedules it (`keepFiles`). A
+ * failure or a crash before that leaves nothing for ever.
+ */
+export async function stagePhoto(
+  deps: Pick<Deps, 'files' | 'database' | 'clock'>,
+  photo: ProcessedPhoto,
+): Promise<StoredPhoto> {
+  const { jpeg, thumbnail, width, height, sha256 } = photo
+  const fileId = await deps.files.put(jpeg)
+  const thumbnailFileId = await deps.files.put(thumbnail)
+  const stagedUntil = new Date(deps.clock().getTime() + STAGED_FILE_GRACE_MS)
+  await scheduleFileDeletions(deps.database.db, [fileId, thumbnailFileId], stagedUntil)
+  return { fileId, thumbnailFileId, width, height, bytes: jpeg.length, sha256 }
+}
+
 /** The encrypted files of some photos, e.g. to keep or delete them together. */
-export function photoFileIds(photos: RequestPhoto[]): string[] {
+export function photoFileIds(photos: StoredPhoto[]): string[] {
   return photos.flatMap((photo) => [photo.fileId, photo.thumbnailFileId])
+}
+
+/** Staged photos whose transaction failed: their files go now (or, failing that, with the job). */
+export async function discardStagedPhotos(deps: FileDeletionDeps, photos: StoredPhoto[]): Promise<void> {
+  await scheduleFileDeletions(deps.database.db, photoFileIds(photos), deps.clock())
+  await deleteReleasedFiles(deps)
 }
 
 /** Deletes now whatever is due, the files just released included (the job retries any failure). */

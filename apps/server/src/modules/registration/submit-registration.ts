@@ -8,7 +8,7 @@ import {
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import { DomainError, type FieldErrors, notFound } from '../../platform/errors'
-import { keepFiles, scheduleFileDeletions } from '../../platform/file-deletions'
+import { keepFiles } from '../../platform/file-deletions'
 import { isUuid } from '../../platform/ids'
 import { checkAddress, receivingOffice } from '../directory/service'
 import { assertResendAllowed, type IssuedOtp, issueOtp } from '../identity/otp'
@@ -22,7 +22,7 @@ import {
   phoneTakenByOther,
   updateRequest,
 } from './repo'
-import { deleteReleasedFiles, photoFileIds, type SubmittedPhotos, storePhotos } from './stored-photos'
+import { discardStagedPhotos, photoFileIds, type SubmittedPhotos, storePhotos } from './stored-photos'
 
 /**
  * Step one of a registration: everything is checked, the photos are re-encoded and stored encrypted,
@@ -57,8 +57,7 @@ export async function submitRegistration(
       return { request, otp, replacesPending: pending !== null && sameVerifiedContact(pending, form) }
     })
     .catch(async (error: unknown) => {
-      await scheduleFileDeletions(db, photoFileIds(stored), deps.clock())
-      await deleteReleasedFiles(deps)
+      await discardStagedPhotos(deps, stored)
       throw error
     })
   deps.kick()

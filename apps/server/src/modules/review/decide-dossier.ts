@@ -3,29 +3,32 @@ import {
   type DecisionResult,
   DossierCondition,
   type DossierDecision,
+  DossierKind,
   DossierStatus,
-  ErrorCode,
   namesMatch,
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
-import { DomainError, notFound } from '../../platform/errors'
+import { notFound } from '../../platform/errors'
 import { recordAudit } from '../audit/service'
 import { createCitizenAccount } from '../identity/accounts'
 import { generateTemporaryPassword } from '../identity/password'
 import type { StaffActor } from '../identity/staff-actor'
-import { queueMessage, queueOptionsFrom } from '../notify/service'
 import { dossierOffice } from '../registration/dossier-office'
-import { appendEvent, hasActiveAccount, verifiedContact } from '../registration/repo'
-import { findPersonByBhxhCode } from '../registry/service'
-import { type Dossier, findDossierInReach, updateDossierAt } from './repo'
+import { hasActiveAccount } from '../registration/repo'
+import { findPersonByBhxhCode, type RegistryPerson } from '../registry/service'
+import { applyChange, applyStop, linkChild } from './apply-account-request'
+import { conflict, heldForChange } from './conflicts'
+import { notify, recordAccountEvent, settle } from './decision-steps'
+import { type Dossier, findDossierInReach } from './repo'
 import { presentDetail } from './view-dossiers'
 
 /**
  * "Đánh giá hồ sơ" → "Ghi nhận" (seed 002, Appendix 02, steps 6–7). In one transaction: the dossier
- * is locked and checked (reach, status, holder, version), the outcome is applied — valid and found in
- * the registry: the account with a one-time password, sent by SMS (and e-mail); valid but not found:
- * "cần cấp mã số BHXH" and a message saying how to get one; not valid: the reason to the person —
+ * is locked and checked (reach, status, holder, version), the outcome is applied — a new
+ * registration found in the registry: the account with a one-time password, sent by SMS (and
+ * e-mail); not found: "cần cấp mã số BHXH" and a message saying how to get one; a child, change or
+ * stop dossier: what it asks for (`apply-account-request.ts`); not valid: the reason to the person —
  * and the history, the audit entry and the messages are written. Nothing is half done.
  */
 export async function decideDossier(
@@ -35,7 +38,11 @@ export async function decideDossier(
   decision: DossierDecision,
 ): Promise<DecisionResult> {
   const result = await deps.database.db.transaction(async (tx) => {
-    const dossier = await lockForDecision(tx, staff, id, decision.version)
+    const dossier = heldForChange(
+      await findDossierInReach(tx, id, staff.reach, { lock: true }),
+      staff,
+      decision.version,
+    )
     const outcome = decision.valid
       ? await approve(tx, deps, staff, dossier)
       : await reject(tx, deps, staff, dossier, decision.reason)
@@ -44,7 +51,7 @@ export async function decideDossier(
       action: 'dossier.decide',
       recordType: 'dossier',
       recordId: id,
-      detail: { valid: decision.valid, outcome },
+      detail: { valid: decision.valid, outcome, kind: dossier.kind },
     })
     const decided = await findDossierInReach(tx, id, staff.reach)
     if (!decided) throw notFound('dossier')
@@ -54,42 +61,38 @@ export async function decideDossier(
   return result
 }
 
-async function lockForDecision(
-  tx: Executor,
-  staff: StaffActor,
-  id: number,
-  version: number,
-): Promise<Dossier> {
-  const dossier = await findDossierInReach(tx, id, staff.reach, { lock: true })
-  if (!dossier) throw notFound('dossier')
-  if (dossier.status !== DossierStatus.Pending)
-    throw conflict('dossier already decided', {
-      vi: 'Hồ sơ này đã được đánh giá hoặc không còn chờ duyệt; không thể đánh giá lại.',
-      en: 'This dossier has already been decided or is no longer pending; it cannot be decided again.',
-    })
-  if (dossier.version !== version) throw changedMeanwhile()
-  if (dossier.assignedStaffId !== staff.id)
-    throw conflict('dossier not held by this reviewer', {
-      vi: 'Vui lòng nhận xử lý hồ sơ trước khi đánh giá (hồ sơ đang chưa giao hoặc do cán bộ khác giữ).',
-      en: 'Please take the dossier before deciding it (it is unassigned or held by someone else).',
-    })
-  return dossier
-}
-
 async function approve(
   tx: Executor,
   deps: Deps,
   staff: StaffActor,
   dossier: Dossier,
 ): Promise<DecisionOutcome> {
-  // An account is issued only to someone whose papers and ID were checked at the office.
-  if (dossier.condition !== DossierCondition.Received)
-    throw conflict('papers not received', {
-      vi: 'Chưa thể duyệt hợp lệ: cơ quan BHXH chưa tiếp nhận tờ khai giấy và đối chiếu giấy tờ tùy thân.',
-      en: 'Cannot approve yet: the office has not received the signed declaration and checked the ID.',
-    })
+  switch (dossier.kind) {
+    case DossierKind.Change:
+      return applyChange(tx, deps, staff, dossier)
+    case DossierKind.Stop:
+      return applyStop(tx, deps, staff, dossier)
+    case DossierKind.Child:
+      return approveAccount(tx, deps, staff, dossier)
+    case DossierKind.New:
+      // An account is issued only to someone whose papers and ID were checked at the office.
+      if (dossier.condition !== DossierCondition.Received)
+        throw conflict('papers not received', {
+          vi: 'Chưa thể duyệt hợp lệ: cơ quan BHXH chưa tiếp nhận tờ khai giấy và đối chiếu giấy tờ tùy thân.',
+          en: 'Cannot approve yet: the office has not received the signed declaration and checked the ID.',
+        })
+      return approveAccount(tx, deps, staff, dossier)
+  }
+}
+
+/** A new registration or a child's: the BHXH code and the name must match the registry. */
+async function approveAccount(
+  tx: Executor,
+  deps: Deps,
+  staff: StaffActor,
+  dossier: Dossier,
+): Promise<DecisionOutcome> {
   const person = await findPersonByBhxhCode(tx, dossier.bhxhCode)
-  const now = deps.clock()
   if (!person || !namesMatch(person.fullName, dossier.fullName)) {
     await settle(tx, deps, staff, dossier, DossierStatus.NeedsBhxhCode, null, { registryMatch: false })
     const office = await dossierOffice(tx, dossier.officeCode)
@@ -104,6 +107,17 @@ async function approve(
       vi: 'Mã số BHXH này đã có tài khoản giao dịch điện tử.',
       en: 'This BHXH code already has an e-transaction account.',
     })
+  if (dossier.kind === DossierKind.Child) return linkChild(tx, deps, staff, dossier, person)
+  return issueAccount(tx, deps, staff, dossier, person)
+}
+
+async function issueAccount(
+  tx: Executor,
+  deps: Deps,
+  staff: StaffActor,
+  dossier: Dossier,
+  person: RegistryPerson,
+): Promise<DecisionOutcome> {
   const temporaryPassword = generateTemporaryPassword()
   const account = await createCitizenAccount(tx, {
     personId: person.id,
@@ -112,15 +126,15 @@ async function approve(
     mustChangePassword: true,
   })
   await settle(tx, deps, staff, dossier, DossierStatus.Valid, null, { registryMatch: true })
-  await appendEvent(tx, {
-    dossierId: dossier.id,
-    kind: 'account_created',
-    at: now,
-    actorKind: 'staff',
-    actorId: staff.id,
-    detail: { accountId: account.id },
-  })
-  await notify(tx, deps, dossier, 'account_created', { bhxhCode: dossier.bhxhCode, temporaryPassword }, true)
+  await recordAccountEvent(tx, deps, staff, dossier, 'account_created', { accountId: account.id })
+  await notify(
+    tx,
+    deps,
+    dossier,
+    'account_created',
+    { bhxhCode: dossier.bhxhCode, temporaryPassword },
+    { alsoByEmail: true },
+  )
   return 'account_created'
 }
 
@@ -128,85 +142,4 @@ async function reject(tx: Executor, deps: Deps, staff: StaffActor, dossier: Doss
   await settle(tx, deps, staff, dossier, DossierStatus.Invalid, reason, {})
   await notify(tx, deps, dossier, 'dossier_rejected', { dossierNumber: dossier.dossierNumber, reason })
   return 'rejected' as const
-}
-
-/** Records the decision on the dossier (guarded by its version) and in its history. */
-async function settle(
-  tx: Executor,
-  deps: Deps,
-  staff: StaffActor,
-  dossier: Dossier,
-  status: DossierStatus,
-  reason: string | null,
-  detail: Record<string, unknown>,
-) {
-  const now = deps.clock()
-  const applied = await updateDossierAt(tx, dossier.id, dossier.version, {
-    status,
-    decidedAt: now,
-    decidedBy: staff.id,
-    decisionReason: reason,
-    assignedStaffId: null,
-    updatedAt: now,
-  })
-  if (!applied) throw changedMeanwhile()
-  await appendEvent(tx, {
-    dossierId: dossier.id,
-    kind: 'decided',
-    at: now,
-    actorKind: 'staff',
-    actorId: staff.id,
-    detail: { status, ...detail },
-  })
-}
-
-type Notice =
-  | { kind: 'account_created'; variables: { bhxhCode: string; temporaryPassword: string } }
-  | { kind: 'dossier_rejected'; variables: { dossierNumber: string; reason: string } }
-  | { kind: 'bhxh_code_needed'; variables: { dossierNumber: string; officeName: string } }
-
-/**
- * Queues the message to the contact the person proved; the account's password goes by SMS to the
- * registered phone and, when the person gave one, by e-mail too (seed 002).
- */
-async function notify<N extends Notice>(
-  tx: Executor,
-  deps: Deps,
-  dossier: Dossier,
-  kind: N['kind'],
-  variables: N['variables'],
-  alsoByEmail = false,
-) {
-  const options = queueOptionsFrom(deps, deps.recipientCounters)
-  const base = { kind, language: dossier.language, variables } as Notice & { language: 'vi' | 'en' }
-  const contact = alsoByEmail ? { channel: 'sms' as const, to: dossier.phone } : verifiedContact(dossier)
-  await queueMessage(
-    tx,
-    { ...base, ...contact, dedupeKey: `${kind}:${dossier.id}:${contact.channel}` },
-    options,
-  )
-  if (alsoByEmail && dossier.email)
-    await queueMessage(
-      tx,
-      { ...base, channel: 'email', to: dossier.email, dedupeKey: `${kind}:${dossier.id}:email` },
-      options,
-    )
-  await appendEvent(tx, {
-    dossierId: dossier.id,
-    kind: 'message_sent',
-    at: deps.clock(),
-    actorKind: 'system',
-    detail: { template: kind },
-  })
-}
-
-function changedMeanwhile() {
-  return conflict('dossier changed meanwhile', {
-    vi: 'Hồ sơ vừa được cán bộ khác thay đổi. Vui lòng tải lại hồ sơ và thực hiện lại.',
-    en: 'Someone else has just changed this dossier. Please reload it and try again.',
-  })
-}
-
-function conflict(log: string, userMessage: { vi: string; en: string }) {
-  return new DomainError(ErrorCode.Conflict, log, { userMessage })
 }

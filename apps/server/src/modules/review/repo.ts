@@ -1,5 +1,5 @@
-import { addDays, type DossierSearchQuery, startOfVietnamDay } from '@ansinh/domain'
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, or, type SQL } from 'drizzle-orm'
+import { addDays, type DossierFileKind, type DossierSearchQuery, startOfVietnamDay } from '@ansinh/domain'
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { dossierEvents, dossierPhotos, dossiers, staffAccounts } from '../../db/schema'
 
@@ -97,6 +97,42 @@ export async function listPhotos(db: Executor, dossierId: number) {
     .leftJoin(staffAccounts, eq(staffAccounts.id, dossierPhotos.addedBy))
     .where(eq(dossierPhotos.dossierId, dossierId))
     .orderBy(asc(dossierPhotos.id))
+}
+
+/** One photo or scan of the dossier by its id, replaced ones included; null when it is another dossier's. */
+export async function findPhoto(db: Executor, dossierId: number, photoId: number) {
+  const [row] = await db
+    .select()
+    .from(dossierPhotos)
+    .where(and(eq(dossierPhotos.id, photoId), eq(dossierPhotos.dossierId, dossierId)))
+  return row ?? null
+}
+
+/** Marks the dossier's current photo of a kind replaced; answers its id, or null when it had none. */
+export async function markPhotoReplaced(
+  db: Executor,
+  dossierId: number,
+  kind: DossierFileKind,
+  at: Date,
+): Promise<number | null> {
+  const [row] = await db
+    .update(dossierPhotos)
+    .set({ replacedAt: at })
+    .where(
+      and(
+        eq(dossierPhotos.dossierId, dossierId),
+        eq(dossierPhotos.kind, kind),
+        isNull(dossierPhotos.replacedAt),
+      ),
+    )
+    .returning({ id: dossierPhotos.id })
+  return row?.id ?? null
+}
+
+export async function insertPhoto(db: Executor, values: typeof dossierPhotos.$inferInsert): Promise<number> {
+  const [row] = await db.insert(dossierPhotos).values(values).returning({ id: dossierPhotos.id })
+  if (!row) throw new Error('dossier photo not inserted')
+  return row.id
 }
 
 export async function findStaffName(db: Executor, id: number): Promise<string | null> {

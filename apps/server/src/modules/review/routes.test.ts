@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app'
 import { testBackends } from '../../../test/database'
 import { registerDossier, registrationForm, testJpeg } from '../../../test/registration'
 import { type StaffSignIn, signInStaff } from '../../../test/staff'
-import { auditLog, dossiers } from '../../db/schema'
+import { auditLog, dossierPhotos, dossiers } from '../../db/schema'
 
 // The review API over HTTP, signed in as the demo staff: every staff endpoint answers 404 for a
 // dossier outside the staff member's office tree, exactly as for one that does not exist.
@@ -14,6 +14,7 @@ describe.each(testBackends())('review API on %s', (backend) => {
   let quan5: StaffSignIn
   let hanoi: StaffSignIn
   let dossierId: number
+  let portraitId: number
 
   beforeAll(async () => {
     test = await createTestApp({ backend, env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
@@ -29,6 +30,11 @@ describe.each(testBackends())('review API on %s', (backend) => {
       .from(dossiers)
       .where(eq(dossiers.dossierNumber, dossierNumber))
     dossierId = row?.id ?? 0
+    const [portrait] = await test.database.db
+      .select({ id: dossierPhotos.id })
+      .from(dossierPhotos)
+      .where(and(eq(dossierPhotos.dossierId, dossierId), eq(dossierPhotos.kind, 'portrait')))
+    portraitId = portrait?.id ?? 0
     quan5 = await signInStaff(test.app, 'q5.reviewer', { role: 'reviewer', officeCode: '07915' })
     hanoi = await signInStaff(test.app, 'dongda.reviewer', { role: 'reviewer', officeCode: '00106' })
   })
@@ -44,7 +50,7 @@ describe.each(testBackends())('review API on %s', (backend) => {
 
   const endpoints = (id: number): Array<['GET' | 'POST', string, object?]> => [
     ['GET', `/dossiers/${id}`],
-    ['GET', `/dossiers/${id}/photos/portrait`],
+    ['GET', `/dossiers/${id}/files/${portraitId}`],
     ['POST', `/dossiers/${id}/assign`, { version: 1 }],
     ['POST', `/dossiers/${id}/release`, { version: 1 }],
     ['POST', `/dossiers/${id}/receive`, { version: 1 }],
@@ -73,7 +79,7 @@ describe.each(testBackends())('review API on %s', (backend) => {
   it('lets the office reviewer find, take, receive and reject the dossier, and shows the photo', async () => {
     const list = await call(quan5, 'GET', '/dossiers?bhxhCode=7900077001&status=pending')
     expect(list.json()).toMatchObject({ total: 1, items: [{ id: dossierId, fullName: 'Trần Văn Bình' }] })
-    const photo = await call(quan5, 'GET', `/dossiers/${dossierId}/photos/portrait?size=thumbnail`)
+    const photo = await call(quan5, 'GET', `/dossiers/${dossierId}/files/${portraitId}?size=thumbnail`)
     expect(photo.headers['content-type']).toBe('image/jpeg')
     const taken = await call(quan5, 'POST', `/dossiers/${dossierId}/assign`, { version: 1 })
     expect(taken.json().assignedTo).toMatchObject({ id: quan5.staff.id })

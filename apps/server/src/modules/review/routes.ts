@@ -3,29 +3,51 @@ import {
   DecisionResult,
   DossierDecision,
   DossierDetail,
+  DossierFileKind,
   DossierListPage,
   DossierSearchQuery,
   DossierVersion,
-  PhotoKind,
+  ErrorCode,
+  validationErrorOf,
 } from '@ansinh/domain'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { assertMultipart, readUploadedPhoto, registerPhotoUploads } from '../../http/photo-uploads'
+import { DomainError } from '../../platform/errors'
 import { staffOf } from '../identity/staff-guard'
+import type { SubmittedPhoto } from '../registration/stored-photos'
 import { decideDossier } from './decide-dossier'
+import { addDossierFile, type DossierFileUpload } from './dossier-files'
 import { exportDossiers } from './export-dossiers'
 import { type DossierStep, handleDossier } from './handle-dossier'
-import { searchDossierList, viewDossier, viewDossierPhoto } from './view-dossiers'
+import { searchDossierList, viewDossier, viewDossierFile } from './view-dossiers'
 
 const tags = ['staff: dossiers']
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError }
 const DossierId = z.object({ id: z.coerce.number().int().positive({ error: 'Mã hồ sơ không hợp lệ.' }) })
+const FileId = DossierId.extend({
+  fileId: z.coerce.number().int().positive({ error: 'Mã tệp không hợp lệ.' }),
+})
+
+/** The text fields of `POST /staff/dossiers/{id}/files`, as multipart sends them (strings). */
+const DossierFileFields = z.object({
+  kind: z.enum(DossierFileKind, { error: 'Vui lòng chọn loại ảnh.' }),
+  version: z.coerce.number({ error: 'Phiên bản hồ sơ không hợp lệ.' }).int().min(1),
+})
+
+/** The multipart body, for the OpenAPI description (parsed by hand in `readFileUpload`). */
+const DossierFileMultipart = DossierFileFields.extend({
+  file: z.string().meta({ format: 'binary', description: 'JPEG, PNG, HEIC or WebP, at most 10 MB' }),
+}).describe('multipart/form-data')
 
 /**
  * "Hồ sơ ĐK GDĐT" → "Cá nhân" (seed 002, Appendix 02) for reviewers and administrators. A dossier
  * outside the staff member's office tree answers 404, exactly like one that does not exist.
  */
 export async function registerReviewRoutes(app: FastifyInstance) {
+  // A reviewer's file is checked like a citizen's photo: one file, cut and reported at the size limit.
+  await registerPhotoUploads(app, { files: 1, fields: 2, fieldSize: 1024 })
   const api = app.withTypeProvider<ZodTypeProvider>()
   const preHandler = app.requireStaff(['reviewer', 'office_admin', 'system_admin'])
 
@@ -81,22 +103,46 @@ export async function registerReviewRoutes(app: FastifyInstance) {
   )
 
   api.get(
-    '/staff/dossiers/:id/photos/:kind',
+    '/staff/dossiers/:id/files/:fileId',
     {
       preHandler,
       schema: {
         tags,
-        summary: 'A photo of the dossier (JPEG), or its thumbnail',
-        params: DossierId.extend({ kind: z.enum(PhotoKind) }),
+        summary: 'A photo or scan of the dossier (JPEG), or its thumbnail; replaced ones too',
+        params: FileId,
         querystring: z.object({ size: z.enum(['full', 'thumbnail']).default('full') }),
         produces: ['image/jpeg'],
       },
     },
     async (request, reply) => {
-      const { id, kind } = request.params
-      const jpeg = await viewDossierPhoto(app.deps, staffOf(request), id, kind, request.query.size)
+      const { id, fileId } = request.params
+      const jpeg = await viewDossierFile(app.deps, staffOf(request), id, fileId, request.query.size)
       return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(jpeg)
     },
+  )
+
+  api.post(
+    '/staff/dossiers/:id/files',
+    {
+      preHandler,
+      // The body is multipart and read part by part in the handler; the schema documents it.
+      validatorCompiler: () => (value) => ({ value }),
+      schema: {
+        tags,
+        summary: 'Replace a photo of the dossier, or attach a scan (its holder, while it is pending)',
+        description:
+          'The file is checked and re-encoded like the registration photos and stored encrypted. A portrait, ' +
+          'ID or birth-certificate photo replaces the current one of its kind, which stays listed with ' +
+          '`replacedAt`; a scan is added to the others. `version` is the one the reviewer saw: a changed, ' +
+          'decided or not-held dossier answers 409. Answers the updated dossier.',
+        params: DossierId,
+        consumes: ['multipart/form-data'],
+        body: DossierFileMultipart,
+        response: { 200: DossierDetail, ...errors, 413: ApiError },
+      },
+    },
+    async (request) =>
+      addDossierFile(app.deps, staffOf(request), request.params.id, await readFileUpload(request)),
   )
 
   const steps: Array<[DossierStep, string]> = [
@@ -140,4 +186,23 @@ export async function registerReviewRoutes(app: FastifyInstance) {
     },
     async (request) => decideDossier(app.deps, staffOf(request), request.params.id, request.body),
   )
+}
+
+/** Reads the multipart body: `kind`, `version` and one file; a file over 10 MB is marked, not read. */
+async function readFileUpload(request: FastifyRequest): Promise<DossierFileUpload> {
+  assertMultipart(request)
+  const fields: Record<string, unknown> = {}
+  let file: SubmittedPhoto | undefined
+  for await (const part of request.parts()) {
+    if (part.type === 'field') fields[part.fieldname] = part.value
+    else if (part.fieldname === 'file') file = await readUploadedPhoto(part)
+    else part.file.resume() // not ours: drained, never buffered
+  }
+  const parsed = DossierFileFields.safeParse(fields)
+  if (!parsed.success) throw invalid(validationErrorOf(parsed.error).error.fields ?? {})
+  return { ...parsed.data, file }
+}
+
+function invalid(fields: Record<string, string[]>) {
+  return new DomainError(ErrorCode.ValidationFailed, 'dossier file upload invalid', { fields })
 }

@@ -1,25 +1,26 @@
 import {
-  type ContactAddress,
   type DossierDetail,
   type DossierListItem,
   type DossierListPage,
   type DossierSearchQuery,
   ErrorCode,
   namesMatch,
-  type PhotoKind,
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
 import { DomainError, notFound } from '../../platform/errors'
+import { maskSearchedIdentifier } from '../audit/masking'
 import { recordAudit } from '../audit/service'
-import { describeAddress } from '../directory/service'
+import { contactAddressOf, describeAddress } from '../directory/service'
 import type { StaffActor } from '../identity/staff-actor'
 import { dossierOffice } from '../registration/dossier-office'
 import { findPersonByBhxhCode, type RegistryPerson } from '../registry/service'
+import { presentAccountRequest } from './account-request-view'
 import {
   countDossiers,
   type Dossier,
   findDossierInReach,
+  findPhoto,
   findStaffName,
   type Keyset,
   listEvents,
@@ -64,40 +65,41 @@ export async function viewDossier(deps: Deps, staff: StaffActor, id: number): Pr
   return presentDetail(db, dossier)
 }
 
-/** The JPEG (or its thumbnail) of one photo, decrypted for a reviewer who may see the dossier. */
-export async function viewDossierPhoto(
+/**
+ * The JPEG (or its thumbnail) of one photo or scan of the dossier, replaced ones included, decrypted
+ * for a reviewer who may see the dossier.
+ */
+export async function viewDossierFile(
   deps: Deps,
   staff: StaffActor,
   id: number,
-  kind: PhotoKind,
+  fileId: number,
   size: 'full' | 'thumbnail',
 ): Promise<Buffer> {
   const db = deps.database.db
   const dossier = await findDossierInReach(db, id, staff.reach)
-  const photo = dossier
-    ? (await listPhotos(db, id)).find((row) => row.photo.kind === kind && row.photo.replacedAt === null)
-        ?.photo
-    : undefined
+  const photo = dossier ? await findPhoto(db, id, fileId) : null
   if (!photo) throw notFound('photo')
   await recordAudit(db, {
     actor: staff,
     action: 'dossier.photo_view',
     recordType: 'dossier',
     recordId: id,
-    detail: { kind, size },
+    detail: { fileId, kind: photo.kind, size },
   })
   return deps.files.get(size === 'full' ? photo.fileId : photo.thumbnailFileId)
 }
 
+// One query after another: `db` is often a transaction, and a transaction's one connection runs one
+// query at a time (node-postgres warns of queued queries on a client, and pg 9 refuses them).
 export async function presentDetail(db: Executor, dossier: Dossier): Promise<DossierDetail> {
-  const [office, history, photos, person, address, assigneeName] = await Promise.all([
-    dossierOffice(db, dossier.officeCode),
-    listEvents(db, dossier.id),
-    listPhotos(db, dossier.id),
-    findPersonByBhxhCode(db, dossier.bhxhCode),
-    describeAddress(db, addressOf(dossier)),
-    dossier.assignedStaffId === null ? null : findStaffName(db, dossier.assignedStaffId),
-  ])
+  const office = await dossierOffice(db, dossier.officeCode)
+  const history = await listEvents(db, dossier.id)
+  const photos = await listPhotos(db, dossier.id)
+  const person = await findPersonByBhxhCode(db, dossier.bhxhCode)
+  const address = await describeAddress(db, contactAddressOf(dossier))
+  const assigneeName =
+    dossier.assignedStaffId === null ? null : await findStaffName(db, dossier.assignedStaffId)
   return {
     ...listItem(dossier, assigneeName),
     version: dossier.version,
@@ -119,7 +121,7 @@ export async function presentDetail(db: Executor, dossier: Dossier): Promise<Dos
       addedAt: photo.createdAt.toISOString(),
       replacedAt: photo.replacedAt?.toISOString() ?? null,
     })),
-    request: null,
+    request: await presentAccountRequest(db, dossier),
     history: history.map(({ event, actorName }) => ({
       kind: event.kind,
       at: event.at.toISOString(),
@@ -177,21 +179,9 @@ function listItem(dossier: Dossier, assigneeName: string | null): DossierListIte
   }
 }
 
-function addressOf(dossier: Dossier): ContactAddress {
-  return {
-    codeSet: dossier.addressCodeSet,
-    provinceCode: dossier.provinceCode,
-    communeCode: dossier.communeCode,
-    street: dossier.street,
-    districtCode: dossier.districtCode ?? undefined,
-  }
-}
-
-// Personal identifiers searched for are kept in the audit log only masked: enough to follow a
-// pattern of look-ups, not a copy of the register.
 function auditedFilters(query: DossierSearchQuery): Record<string, unknown> {
   const { bhxhCode, cursor: _cursor, limit: _limit, ...rest } = query
-  return { ...rest, ...(bhxhCode ? { bhxhCode: `******${bhxhCode.slice(-4)}` } : {}) }
+  return { ...rest, ...(bhxhCode ? { bhxhCode: maskSearchedIdentifier(bhxhCode) } : {}) }
 }
 
 function encodeCursor(dossier: Dossier): string {

@@ -15,12 +15,12 @@ import {
   type DossierStep,
   decideDossier,
   getDossier,
-  photoUrl,
   stepDossier,
 } from '../session/api'
 import { useLanguage, useSession, useStaff } from '../session/session'
+import { AccountRequestSection } from './account-request-section'
+import { DossierFiles } from './dossier-files'
 import { dateTime } from './format'
-import { PhotoViewer } from './photo-viewer'
 
 type Load = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string }
 type Notice = { kind: 'success' | 'error' | 'conflict'; message: string } | null
@@ -40,7 +40,6 @@ export function DossierDetailPage() {
   const [valid, setValid] = useState<'yes' | 'no' | ''>('')
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | null>(null)
-  const [viewing, setViewing] = useState<string | null>(null)
   const noticeRef = useRef<HTMLDivElement>(null)
   const ids = { valid: useId(), reason: useId(), reasonError: useId(), decision: useId() }
   const back = (location.state as { back?: string } | null)?.back ?? '/dossiers'
@@ -214,31 +213,15 @@ export function DossierDetailPage() {
         </dl>
       </section>
 
-      <section aria-labelledby="detail-photos" className="staff-card">
-        <h2 id="detail-photos">{t('detail.photos')}</h2>
-        <ul className="staff-photos">
-          {current.photos.map((photo) => (
-            <li key={photo.kind}>
-              <button
-                type="button"
-                className="staff-photos__thumb"
-                onClick={() => setViewing(photo.kind)}
-                aria-label={t('detail.openPhoto', { name: t(`dossier.photoKinds.${photo.kind}`) })}
-              >
-                <img src={photoUrl(current.id, photo.kind, 'thumbnail')} alt="" loading="lazy" />
-                <span>{t(`dossier.photoKinds.${photo.kind}`)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        {viewing && (
-          <PhotoViewer
-            src={photoUrl(current.id, viewing, 'full')}
-            label={t(`dossier.photoKinds.${viewing as 'portrait'}`)}
-            onClose={() => setViewing(null)}
-          />
-        )}
-      </section>
+      <AccountRequestSection request={current.request} />
+
+      <DossierFiles
+        dossier={current}
+        canChange={heldByMe && !decided}
+        messageOf={messageOf}
+        onChanged={setDossier}
+        onReload={() => void reload()}
+      />
 
       <section aria-labelledby="detail-registry" className="staff-card">
         <h2 id="detail-registry">{t('detail.compare')}</h2>
@@ -307,14 +290,16 @@ export function DossierDetailPage() {
           >
             {t('detail.release')}
           </button>
-          <button
-            type="button"
-            className="as-button as-button--secondary"
-            disabled={busy || decided || current.condition === 'received'}
-            onClick={() => step('receive')}
-          >
-            {t('detail.receive')}
-          </button>
+          {current.condition !== 'online' && (
+            <button
+              type="button"
+              className="as-button as-button--secondary"
+              disabled={busy || decided || current.condition === 'received'}
+              onClick={() => step('receive')}
+            >
+              {t('detail.receive')}
+            </button>
+          )}
         </div>
       </section>
 
@@ -322,6 +307,7 @@ export function DossierDetailPage() {
         <h2 id={ids.decision}>{t('detail.decision')}</h2>
         <fieldset className="staff-radios" disabled={decided}>
           <legend>{t('detail.decisionLegend')}</legend>
+          <p className="staff-field__hint">{t(`detail.approveMeans.${current.kind}`)}</p>
           <label>
             <input
               type="radio"

@@ -1,7 +1,7 @@
 /**
- * Fetch wrappers for the staff sign-in and the dossier review endpoints. Every call resolves to a
- * typed result instead of throwing; the server's `{ error: { code, message, fields } }` is read into
- * one `ApiFailure`. State-changing calls carry the session's CSRF token in `x-ansinh-csrf`.
+ * Fetch wrappers for the staff sign-in, one's own account and the dossier review endpoints. Every
+ * call resolves to a typed result instead of throwing; the server's `{ error: { code, message, fields } }`
+ * is read into one `ApiFailure`. State-changing calls carry the session's CSRF token in `x-ansinh-csrf`.
  */
 import {
   DecisionResult,
@@ -9,6 +9,13 @@ import {
   DossierDetail,
   DossierListPage,
   type DossierSearchQuery,
+  StaffEnrolledView,
+  StaffLoginAnswer,
+  type StaffPasswordChangeBody,
+  StaffPasswordChanged,
+  StaffRecoveryCodesView,
+  type StaffSecondFactorBody,
+  StaffSignedInView,
 } from '@ansinh/domain'
 import { type ApiRequestOptions, apiBase, apiRequest } from '@ansinh/ui'
 import { z } from 'zod'
@@ -16,34 +23,6 @@ import { z } from 'zod'
 export { type ApiFailure, type ApiResult, apiBase, ClientErrorCode } from '@ansinh/ui'
 
 type Language = 'vi' | 'en'
-
-// The staff API's answers (their schemas live with the server for now; these mirror them).
-export const StaffProfile = z.object({
-  id: z.number(),
-  username: z.string(),
-  fullName: z.string(),
-  officeCode: z.string(),
-  officeName: z.string(),
-  role: z.string(),
-})
-export type StaffProfile = z.infer<typeof StaffProfile>
-
-const SignedIn = StaffProfile.extend({ csrfToken: z.string() })
-export type SignedIn = z.infer<typeof SignedIn>
-
-const Enrolled = SignedIn.extend({ recoveryCodes: z.array(z.string()) })
-export type Enrolled = z.infer<typeof Enrolled>
-
-const LoginAnswer = z.discriminatedUnion('next', [
-  z.object({ next: z.literal('totp'), csrfToken: z.string() }),
-  z.object({
-    next: z.literal('enrol'),
-    csrfToken: z.string(),
-    secret: z.string(),
-    otpauthUri: z.string(),
-  }),
-])
-export type LoginAnswer = z.infer<typeof LoginAnswer>
 
 const Empty = z.unknown()
 
@@ -62,30 +41,49 @@ function request<T>(path: string, schema: z.ZodType<T>, language: Language, opti
 // Sign-in
 
 export function login(username: string, password: string, language: Language) {
-  return request('/staff/auth/login', LoginAnswer, language, {
+  return request('/staff/auth/login', StaffLoginAnswer, language, {
     method: 'POST',
     json: { username, password },
   })
 }
 
-export function submitSecondFactor(
-  answer: { code: string } | { recoveryCode: string },
-  csrfToken: string,
-  language: Language,
-) {
-  return request('/staff/auth/totp', SignedIn, language, { method: 'POST', json: answer, csrfToken })
+export function submitSecondFactor(answer: StaffSecondFactorBody, csrfToken: string, language: Language) {
+  return request('/staff/auth/totp', StaffSignedInView, language, { method: 'POST', json: answer, csrfToken })
 }
 
 export function enrol(code: string, csrfToken: string, language: Language) {
-  return request('/staff/auth/enrol', Enrolled, language, { method: 'POST', json: { code }, csrfToken })
+  return request('/staff/auth/enrol', StaffEnrolledView, language, {
+    method: 'POST',
+    json: { code },
+    csrfToken,
+  })
 }
 
 export function getMe(language: Language) {
-  return request('/staff/auth/me', SignedIn, language)
+  return request('/staff/auth/me', StaffSignedInView, language)
 }
 
 export function logout(csrfToken: string, language: Language) {
   return request('/staff/auth/logout', Empty, language, { method: 'POST', json: {}, csrfToken })
+}
+
+// ---------------------------------------------------------------------------------------------
+// One's own account
+
+export function changePassword(body: StaffPasswordChangeBody, csrfToken: string, language: Language) {
+  return request('/staff/auth/password', StaffPasswordChanged, language, {
+    method: 'POST',
+    json: body,
+    csrfToken,
+  })
+}
+
+export function renewRecoveryCodes(code: string, csrfToken: string, language: Language) {
+  return request('/staff/auth/recovery-codes', StaffRecoveryCodesView, language, {
+    method: 'POST',
+    json: { code },
+    csrfToken,
+  })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,14 +1,18 @@
+import type { StaffSignedInView } from '@ansinh/domain'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation } from 'react-router'
-import { getMe, logout, type SignedIn } from './api'
+import { getMe, logout } from './api'
 
-type SessionState = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; staff: SignedIn }
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut' }
+  | { status: 'signedIn'; staff: StaffSignedInView }
 
 type SessionValue = {
   state: SessionState
-  /** After the second factor: the profile and the session's (new) CSRF token. */
-  signedIn: (staff: SignedIn) => void
+  /** After the second factor (or a password change): the profile and the session's CSRF token. */
+  signedIn: (staff: StaffSignedInView) => void
   signOut: () => Promise<void>
   /** The server answered 401: the session ended (timed out, or signed out elsewhere). */
   lost: () => void
@@ -44,7 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [])
 
-  const signedIn = useCallback((staff: SignedIn) => setState({ status: 'signedIn', staff }), [])
+  const signedIn = useCallback((staff: StaffSignedInView) => setState({ status: 'signedIn', staff }), [])
   const signOut = useCallback(async () => {
     if (state.status === 'signedIn') await logout(state.staff.csrfToken, language)
     setState({ status: 'signedOut' })
@@ -62,13 +66,19 @@ export function useSession(): SessionValue {
 }
 
 /** The signed-in staff member; only inside `RequireSession`. */
-export function useStaff(): SignedIn {
+export function useStaff(): StaffSignedInView {
   const { state } = useSession()
   if (state.status !== 'signedIn') throw new Error('useStaff without a session')
   return state.staff
 }
 
-/** Shows its children to a signed-in staff member; sends anyone else to the sign-in page. */
+/** "Đổi mật khẩu": the one page open while the one-time password is not yet replaced. */
+export const passwordChangePath = '/me/password'
+
+/**
+ * Shows its children to a signed-in staff member; sends anyone else to the sign-in page, and someone
+ * who must first replace their one-time password to the page for it (the server refuses the rest).
+ */
 export function RequireSession({ children }: { children: ReactNode }) {
   const { state } = useSession()
   const { t } = useTranslation()
@@ -82,6 +92,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   }
   if (state.status === 'signedOut') {
     return <Navigate to="/" replace state={{ from: location.pathname + location.search }} />
+  }
+  if (state.staff.mustChangePassword && location.pathname !== passwordChangePath) {
+    return <Navigate to={passwordChangePath} replace />
   }
   return children
 }

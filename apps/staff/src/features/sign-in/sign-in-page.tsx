@@ -1,24 +1,20 @@
+import type { StaffSignedInView } from '@ansinh/domain'
 import { LanguageSwitch, SkipLink, useDocumentTitle } from '@ansinh/ui'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 import { StaffBrand } from '../../app/staff-brand'
-import {
-  type ApiFailure,
-  type ApiResult,
-  enrol,
-  login,
-  type SignedIn,
-  submitSecondFactor,
-} from '../session/api'
+import { type ApiFailure, type ApiResult, enrol, login, submitSecondFactor } from '../session/api'
 import { useLanguage, useSession } from '../session/session'
+import { CodeField } from './code-field'
 import { QrCode } from './qr-code'
+import { RecoveryCodes } from './recovery-codes'
 
 type Step =
   | { kind: 'password' }
   | { kind: 'totp'; csrfToken: string; recovery: boolean }
   | { kind: 'enrol'; csrfToken: string; secret: string; otpauthUri: string }
-  | { kind: 'recoveryCodes'; staff: SignedIn; codes: string[] }
+  | { kind: 'recoveryCodes'; staff: StaffSignedInView; codes: string[] }
 
 const listPath = '/dossiers'
 
@@ -42,9 +38,7 @@ export function SignInPage() {
   const ids = {
     username: useId(),
     password: useId(),
-    code: useId(),
     recovery: useId(),
-    saved: useId(),
     error: useId(),
   }
   useDocumentTitle(`${t('app.name')} – ${t('app.area')}`, t('signIn.title'))
@@ -80,7 +74,7 @@ export function SignInPage() {
     return typeof value === 'string' ? value : ''
   }
 
-  function finish(staff: SignedIn) {
+  function finish(staff: StaffSignedInView) {
     signedIn(staff)
     void navigate(target, { replace: true })
   }
@@ -125,21 +119,7 @@ export function SignInPage() {
     }
   }
 
-  const codeField = (
-    <div className="staff-field">
-      <label htmlFor={ids.code}>{t('signIn.code')}</label>
-      <input
-        id={ids.code}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9 ]*"
-        maxLength={7}
-        required
-        aria-describedby={error ? ids.error : undefined}
-      />
-    </div>
-  )
+  const codeField = <CodeField describedBy={error ? ids.error : undefined} />
 
   return (
     <div className="staff-sign-in">
@@ -241,22 +221,7 @@ export function SignInPage() {
           {step.kind === 'recoveryCodes' && (
             <>
               <p className="staff-sign-in__intro">{t('signIn.recoveryCodesIntro')}</p>
-              <ul className="staff-recovery-codes" translate="no">
-                {step.codes.map((code) => (
-                  <li key={code}>
-                    <code>{code}</code>
-                  </li>
-                ))}
-              </ul>
-              <div className="staff-check">
-                <input
-                  id={ids.saved}
-                  type="checkbox"
-                  checked={saved}
-                  onChange={(event) => setSaved(event.target.checked)}
-                />
-                <label htmlFor={ids.saved}>{t('signIn.saved')}</label>
-              </div>
+              <RecoveryCodes codes={step.codes} saved={saved} onSavedChange={setSaved} />
             </>
           )}
 

@@ -1,0 +1,1 @@
+CREATE INDEX "people_phone_idx" ON "people" USING btree ("phone");

@@ -1,0 +1,32 @@
+import { ErrorCode, MAX_PHOTO_BYTES } from '@ansinh/domain'
+import multipart, { type MultipartFile } from '@fastify/multipart'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { SubmittedPhoto } from '../modules/registration/stored-photos'
+import { DomainError } from '../platform/errors'
+
+/**
+ * Photo uploads (the citizen's registration, a reviewer's replacement or scan) read the same way:
+ * multipart, a file over the limit is cut and marked for its field instead of failing the request.
+ */
+export async function registerPhotoUploads(
+  app: FastifyInstance,
+  limits: { files: number; fields: number; fieldSize: number },
+) {
+  await app.register(multipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_PHOTO_BYTES, ...limits, parts: limits.files + limits.fields + 1 },
+  })
+}
+
+export function assertMultipart(request: FastifyRequest) {
+  if (!request.isMultipart())
+    throw new DomainError(ErrorCode.ValidationFailed, 'not multipart', {
+      fields: { _root: ['Dữ liệu phải gửi dạng multipart/form-data.'] },
+    })
+}
+
+/** The bytes of one uploaded photo, or `tooLarge` when the upload was cut at the size limit. */
+export async function readUploadedPhoto(part: MultipartFile): Promise<SubmittedPhoto> {
+  const bytes = await part.toBuffer()
+  return part.file.truncated ? 'tooLarge' : bytes
+}

@@ -1,0 +1,279 @@
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../../test/app'
+import { testBackends } from '../../../test/database'
+import { testJpeg } from '../../../test/registration'
+import { citizenAccounts, citizenSessions, dossierPhotos, dossiers, messages, people } from '../../db/schema'
+import { officeSubtreeCodes } from '../directory/repo'
+import { createCitizenAccount, createStaffAccount } from '../identity/accounts'
+import type { StaffActor } from '../identity/staff-actor'
+import { fileChildRegistration, fileContactChange, fileStopRequest } from '../registration/account-dossiers'
+import { processPhoto } from '../registration/photos'
+import { stagePhoto } from '../registration/stored-photos'
+import { decideDossier } from './decide-dossier'
+import { handleDossier } from './handle-dossier'
+import { viewDossier } from './view-dossiers'
+
+// Child, change and stop dossiers, filed through the service the self-service screens will call,
+// then reviewed as a reviewer at the receiving office does (seed 002 Appendix 02, seeds 001 and 004).
+describe.each(testBackends())('review of dossiers filed from an account on %s', (backend) => {
+  let test: TestApp
+  let quan5: StaffActor
+  let hanoi: StaffActor
+  let serial = 0
+
+  async function reviewer(username: string, officeCode: string): Promise<StaffActor> {
+    const fullName = `Cán bộ ${username}`
+    const { id } = await createStaffAccount(test.database.db, {
+      username,
+      fullName,
+      officeCode,
+      role: 'reviewer',
+      password: 'x',
+    })
+    const reach = await officeSubtreeCodes(test.database.db, officeCode)
+    return { id, username, fullName, officeCode, role: 'reviewer', reach, sessionId: 'test', ip: '127.0.0.1' }
+  }
+
+  /** A person in the registry, with an account unless `account` is false. */
+  async function person(fullName: string, options: { account?: boolean; phone?: string | null } = {}) {
+    serial += 1
+    const bhxhCode = `79000770${String(serial).padStart(2, '0')}`
+    const [row] = await test.database.db
+      .insert(people)
+      .values({
+        bhxhCode,
+        personalId: `0790900${String(serial).padStart(5, '0')}`,
+        fullName,
+        foldedName: fullName.toLowerCase(),
+        birthYear: 1990,
+        gender: 'female',
+        addressCodeSet: '2025-07-01',
+        provinceCode: '79',
+        communeCode: '27301',
+        street: 'Số 1 Nguyễn Trãi',
+        phone: options.phone === undefined ? `09077000${String(serial).padStart(2, '0')}` : options.phone,
+        email: `nguoi${serial}@example.vn`,
+      })
+      .returning()
+    if (!row) throw new Error('person not stored')
+    if (options.account === false) return { person: row, accountId: 0 }
+    const { id } = await createCitizenAccount(test.database.db, {
+      personId: row.id,
+      username: bhxhCode,
+      password: 'Demo@AnSinh2026',
+      mustChangePassword: false,
+    })
+    return { person: row, accountId: id }
+  }
+
+  async function storedBirthCertificate() {
+    return stagePhoto(test.app.deps, await processPhoto(await testJpeg(800, 600)))
+  }
+
+  /** The reviewer takes the dossier and decides it on the version they saw. */
+  async function decide(id: number, valid: true | { reason: string }) {
+    const taken = await handleDossier(test.app.deps, quan5, id, 'assign', 1)
+    const decision =
+      valid === true
+        ? { valid: true as const, version: taken.version }
+        : { valid: false as const, version: taken.version, reason: valid.reason }
+    return decideDossier(test.app.deps, quan5, id, decision)
+  }
+
+  const sentTo = (recipient: string, kind: string) =>
+    test.database.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.recipient, recipient), eq(messages.kind, kind)))
+
+  beforeAll(async () => {
+    test = await createTestApp({ backend })
+    quan5 = await reviewer('q5.accounts', '07915')
+    hanoi = await reviewer('dongda.accounts', '00106')
+  })
+  afterAll(async () => test?.close())
+
+  it('a change of information shows old and new values, and "Xác nhận" applies it to the registry', async () => {
+    const { person: holder, accountId } = await person('Phạm Thị Lan')
+    const filed = await fileContactChange(test.app.deps, accountId, {
+      phone: '0907799001',
+      email: 'lan.moi@example.vn',
+      officeCode: '07915',
+    })
+    expect(filed).toMatchObject({
+      kind: 'change',
+      status: 'pending',
+      condition: 'online',
+      paperDeadline: null,
+      filedByAccountId: accountId,
+      bhxhCode: holder.bhxhCode,
+      idKind: 'personal_id',
+    })
+    await expect(viewDossier(test.app.deps, hanoi, filed.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    const detail = await viewDossier(test.app.deps, quan5, filed.id)
+    expect(detail.request).toEqual({
+      kind: 'change',
+      account: { id: accountId, bhxhCode: holder.bhxhCode, fullName: 'Phạm Thị Lan', status: 'active' },
+      changes: [
+        { field: 'phone', before: holder.phone, after: '0907799001' },
+        { field: 'email', before: holder.email, after: 'lan.moi@example.vn' },
+      ],
+    })
+
+    // No paper is due: the reviewer decides without "Đã nhận hồ sơ giấy".
+    const result = await decide(filed.id, true)
+    expect(result.outcome).toBe('contact_changed')
+    expect(result.dossier.history.map((event) => event.kind)).toEqual([
+      'submitted',
+      'assigned',
+      'decided',
+      'account_updated',
+      'message_sent',
+    ])
+    const [updated] = await test.database.db.select().from(people).where(eq(people.id, holder.id))
+    expect(updated).toMatchObject({ phone: '0907799001', email: 'lan.moi@example.vn', street: holder.street })
+    // The new phone gets the result, and the old one a warning, so an unwanted change is noticed.
+    expect(await sentTo('0907799001', 'account_request_approved')).toHaveLength(1)
+    expect(await sentTo(holder.phone ?? '', 'account_request_approved')).toHaveLength(1)
+  })
+
+  it('a change of address is described in words on both sides', async () => {
+    const { accountId } = await person('Võ Văn Tâm')
+    const filed = await fileContactChange(test.app.deps, accountId, {
+      address: { codeSet: '2025-07-01', provinceCode: '79', communeCode: '27301', street: 'Số 99 Lê Lợi' },
+      officeCode: '07915',
+    })
+    const detail = await viewDossier(test.app.deps, quan5, filed.id)
+    expect(detail.request?.kind).toBe('change')
+    const changes = detail.request?.kind === 'change' ? detail.request.changes : []
+    expect(changes.map((change) => change.field)).toEqual(['address'])
+    expect(changes[0]?.before).toContain('Số 1 Nguyễn Trãi')
+    expect(changes[0]?.after).toContain('Số 99 Lê Lợi')
+  })
+
+  it('refuses a change to a phone another account uses, and a second pending dossier', async () => {
+    const { person: other } = await person('Đỗ Minh Khang')
+    const { accountId } = await person('Đỗ Minh Châu')
+    await expect(
+      fileContactChange(test.app.deps, accountId, { phone: other.phone ?? '', officeCode: '07915' }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      options: { fields: { phone: [expect.any(String)] } },
+    })
+    await fileStopRequest(test.app.deps, accountId, {
+      reason: 'Không dùng điện thoại thông minh',
+      officeCode: '07915',
+    })
+    await expect(
+      fileContactChange(test.app.deps, accountId, { email: 'chau@example.vn', officeCode: '07915' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it('a rejected change leaves the registry as it was and tells the person why', async () => {
+    const { person: holder, accountId } = await person('Lý Thu Trang')
+    const filed = await fileContactChange(test.app.deps, accountId, {
+      phone: '0907799002',
+      officeCode: '07915',
+    })
+    const result = await decide(filed.id, { reason: 'Số điện thoại không chính chủ' })
+    expect(result.outcome).toBe('rejected')
+    const [unchanged] = await test.database.db.select().from(people).where(eq(people.id, holder.id))
+    expect(unchanged?.phone).toBe(holder.phone)
+    expect(await sentTo('0907799002', 'dossier_rejected')).toHaveLength(1)
+  })
+
+  it('a stop closes the account and signs out its devices', async () => {
+    const { accountId } = await person('Trịnh Công Sơn')
+    await test.database.db.insert(citizenSessions).values({
+      tokenHash: `hash-${accountId}`,
+      accountId,
+      deviceId: 'device-1',
+      expiresAt: new Date(Date.now() + 3_600_000),
+    })
+    const filed = await fileStopRequest(test.app.deps, accountId, {
+      reason: 'Tôi không còn dùng ứng dụng',
+      officeCode: '07915',
+    })
+    const detail = await viewDossier(test.app.deps, quan5, filed.id)
+    expect(detail.request).toMatchObject({ kind: 'stop', reason: 'Tôi không còn dùng ứng dụng' })
+    const result = await decide(filed.id, true)
+    expect(result.outcome).toBe('account_stopped')
+    const [account] = await test.database.db
+      .select()
+      .from(citizenAccounts)
+      .where(eq(citizenAccounts.id, accountId))
+    expect(account?.status).toBe('stopped')
+    const [session] = await test.database.db
+      .select()
+      .from(citizenSessions)
+      .where(eq(citizenSessions.accountId, accountId))
+    expect(session).toMatchObject({ endReason: 'staff', endedAt: expect.any(Date) })
+    // A closed account files nothing more.
+    await expect(
+      fileStopRequest(test.app.deps, accountId, { reason: 'Thử lại lần nữa', officeCode: '07915' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it("a child's dossier shows the birth certificate and the parent, and creates the child's account under the parent's", async () => {
+    const { person: parent, accountId: parentAccountId } = await person('Nguyễn Thị Hoa')
+    const { person: child } = await person('Lê Minh Khôi', { account: false, phone: null })
+    const filed = await fileChildRegistration(
+      test.app.deps,
+      parentAccountId,
+      { bhxhCode: child.bhxhCode ?? '', fullName: 'Lê Minh Khôi', officeCode: '07915' },
+      await storedBirthCertificate(),
+    )
+    expect(filed).toMatchObject({ kind: 'child', idKind: null, phone: parent.phone, condition: 'online' })
+    const detail = await viewDossier(test.app.deps, quan5, filed.id)
+    expect(detail.photos.map((photo) => photo.kind)).toEqual(['birthCertificate'])
+    expect(detail.request).toMatchObject({
+      kind: 'child',
+      guardian: { id: parentAccountId, fullName: 'Nguyễn Thị Hoa' },
+    })
+    const result = await decide(filed.id, true)
+    expect(result.outcome).toBe('child_linked')
+    const [account] = await test.database.db
+      .select()
+      .from(citizenAccounts)
+      .where(eq(citizenAccounts.personId, child.id))
+    expect(account).toMatchObject({ guardianAccountId: parentAccountId, username: child.bhxhCode })
+    expect(await sentTo(parent.phone ?? '', 'account_request_approved')).toHaveLength(1)
+    // No password goes anywhere: the parent opens the child's account from their own.
+    expect(await sentTo(parent.phone ?? '', 'account_created')).toHaveLength(0)
+  })
+
+  it("a child's name that does not match the registry needs a BHXH code, not an account", async () => {
+    const { accountId } = await person('Nguyễn Văn Phúc')
+    const { person: child } = await person('Nguyễn Gia Huy', { account: false, phone: null })
+    const filed = await fileChildRegistration(
+      test.app.deps,
+      accountId,
+      { bhxhCode: child.bhxhCode ?? '', fullName: 'Nguyễn Gia Hưng', officeCode: '07915' },
+      await storedBirthCertificate(),
+    )
+    expect((await decide(filed.id, true)).outcome).toBe('needs_bhxh_code')
+    const [photo] = await test.database.db
+      .select()
+      .from(dossierPhotos)
+      .where(eq(dossierPhotos.dossierId, filed.id))
+    expect(photo?.kind).toBe('birthCertificate')
+    expect(
+      await test.database.db.select().from(citizenAccounts).where(eq(citizenAccounts.personId, child.id)),
+    ).toHaveLength(0)
+  })
+
+  it('keeps the database rules: only a child dossier may lack an ID, only an online one a paper deadline', async () => {
+    const { accountId } = await person('Hồ Thị Mai')
+    const filed = await fileStopRequest(test.app.deps, accountId, {
+      reason: 'Không còn nhu cầu',
+      officeCode: '07915',
+    })
+    await expect(
+      test.database.db.update(dossiers).set({ idNumber: null }).where(eq(dossiers.id, filed.id)),
+    ).rejects.toThrow()
+    await expect(
+      test.database.db.update(dossiers).set({ paperDeadline: '2026-12-31' }).where(eq(dossiers.id, filed.id)),
+    ).rejects.toThrow()
+  })
+})

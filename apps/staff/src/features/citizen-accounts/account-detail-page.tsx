@@ -1,0 +1,301 @@
+import {
+  type CitizenAccountDetail,
+  dossierStatusLabels,
+  formatMobilePhone,
+  type PasswordChannel,
+} from '@ansinh/domain'
+import { useDocumentTitle } from '@ansinh/ui'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation, useParams } from 'react-router'
+import { dateTime } from '../dossiers/format'
+import type { ApiFailure } from '../session/api'
+import { useLanguage, useSession, useStaff } from '../session/session'
+import { AccountFields, FieldRow } from './account-fields'
+import { ActionDialog } from './action-dialog'
+import { type AccountAction, actOnAccount, getAccount } from './api'
+
+type Load = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string }
+type Notice = { kind: 'success' | 'error'; message: string } | null
+
+// The i18n group of each action's button, dialog and success message.
+const copyOf = {
+  lock: 'lock',
+  unlock: 'unlock',
+  'reset-password': 'reset',
+  'sign-out-everywhere': 'signOut',
+} as const satisfies Record<AccountAction, string>
+
+/**
+ * One account: the person, status, signed-in devices, recent dossiers, and what staff can do —
+ * lock or unlock with a reason, send a new one-time password to the person (never shown here), and
+ * sign out every device. Each action asks first in a dialog.
+ */
+export function AccountDetailPage() {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const staff = useStaff()
+  const { lost } = useSession()
+  const location = useLocation()
+  const id = Number(useParams().id)
+  const [account, setAccount] = useState<CitizenAccountDetail | null>(null)
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  const [notice, setNotice] = useState<Notice>(null)
+  const [dialog, setDialog] = useState<AccountAction | null>(null)
+  const [busy, setBusy] = useState(false)
+  const noticeRef = useRef<HTMLDivElement>(null)
+  const back = (location.state as { back?: string } | null)?.back ?? '/accounts'
+  useDocumentTitle(`${t('app.name')} – ${t('app.area')}`, account?.fullName ?? t('accounts.title'))
+
+  const messageOf = useCallback(
+    (error: ApiFailure) => {
+      if (error.status === 401) lost()
+      return error.status === 0 ? t('errors.network') : error.message || t('errors.unexpected')
+    },
+    [t, lost],
+  )
+
+  useEffect(() => {
+    if (!Number.isInteger(id) || id <= 0) {
+      setLoad({ status: 'missing' })
+      return
+    }
+    let live = true
+    void getAccount(id, language).then((result) => {
+      if (!live) return
+      if (result.ok) setAccount(result.value)
+      else if (result.error.status === 404) setLoad({ status: 'missing' })
+      else setLoad({ status: 'error', message: messageOf(result.error) })
+    })
+    return () => {
+      live = false
+    }
+  }, [id, language, messageOf])
+
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus()
+  }, [notice])
+
+  if (!account) {
+    return (
+      <div className="staff-page">
+        <h1 className="staff-page__title">
+          {load.status === 'missing' ? t('accounts.notFound') : t('accounts.title')}
+        </h1>
+        {load.status === 'loading' && (
+          <p role="status" className="staff-loading">
+            {t('common.loading')}
+          </p>
+        )}
+        {load.status === 'missing' && <p>{t('accounts.notFoundBody')}</p>}
+        {load.status === 'error' && (
+          <p role="alert" className="staff-error">
+            {load.message}
+          </p>
+        )}
+        <p>
+          <Link to={back}>{t('accounts.back')}</Link>
+        </p>
+      </div>
+    )
+  }
+
+  const current = account
+  const stopped = current.status === 'stopped'
+  const locked = current.status === 'locked'
+
+  // "số điện thoại 0901 234 567 và thư điện tử …": where a new password goes.
+  function destination(channels: PasswordChannel[]): string {
+    const parts = channels.map((channel) =>
+      channel === 'sms'
+        ? t('accounts.toPhone', { phone: formatMobilePhone(current.phone ?? '') })
+        : t('accounts.toEmail', { email: current.email ?? '' }),
+    )
+    return parts.join(` ${t('accounts.and')} `)
+  }
+  const contacts: PasswordChannel[] = [
+    ...(current.phone ? ['sms' as const] : []),
+    ...(current.email ? ['email' as const] : []),
+  ]
+
+  async function confirm(action: AccountAction, reason: string | undefined) {
+    setBusy(true)
+    const result = await actOnAccount(current.id, action, reason, staff.csrfToken, language)
+    setBusy(false)
+    setDialog(null)
+    if (!result.ok) {
+      setNotice({ kind: 'error', message: messageOf(result.error) })
+      return
+    }
+    const { account: next, endedSessions, sentBy } = result.value
+    setAccount(next)
+    setNotice({
+      kind: 'success',
+      message: t(`accounts.actions.${copyOf[action]}.done`, {
+        count: endedSessions,
+        to: destination(sentBy),
+      }),
+    })
+  }
+
+  const open = (action: AccountAction) => () => {
+    setNotice(null)
+    setDialog(action)
+  }
+  const copy = dialog ? copyOf[dialog] : null
+
+  return (
+    <div className="staff-page staff-detail">
+      <h1 className="staff-page__title">
+        {t('accounts.title')}: {current.fullName}
+      </h1>
+
+      <div
+        ref={noticeRef}
+        tabIndex={-1}
+        role={notice?.kind === 'success' ? 'status' : 'alert'}
+        className={notice ? `staff-notice staff-notice--${notice.kind}` : 'staff-notice--empty'}
+      >
+        {notice && <p>{notice.message}</p>}
+      </div>
+
+      <section aria-labelledby="account-fields" className="staff-card">
+        <h2 id="account-fields">{t('accounts.fields')}</h2>
+        <AccountFields account={current}>
+          <FieldRow label={t('accounts.address')}>{current.address || null}</FieldRow>
+          <FieldRow label={t('accounts.passwordChangedAt')}>
+            {current.passwordChangedAt ? dateTime(current.passwordChangedAt) : null}
+          </FieldRow>
+        </AccountFields>
+      </section>
+
+      <section aria-labelledby="account-devices" className="staff-card">
+        <h2 id="account-devices">{t('accounts.devices')}</h2>
+        {current.devices.length === 0 ? (
+          <p>{t('accounts.noDevices')}</p>
+        ) : (
+          <div className="staff-table-wrap">
+            <table className="staff-table">
+              <caption className="as-visually-hidden">{t('accounts.devices')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('accounts.device')}</th>
+                  <th scope="col">{t('accounts.ip')}</th>
+                  <th scope="col">{t('accounts.signedInAt')}</th>
+                  <th scope="col">{t('accounts.lastSeenAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {current.devices.map((device) => (
+                  <tr key={device.id}>
+                    <td>{device.deviceName ?? t('accounts.unknownDevice')}</td>
+                    <td translate="no">{device.ip ?? '—'}</td>
+                    <td>{dateTime(device.signedInAt)}</td>
+                    <td>{dateTime(device.lastSeenAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="account-dossiers" className="staff-card">
+        <h2 id="account-dossiers">{t('accounts.dossiers')}</h2>
+        {current.dossiers.length === 0 ? (
+          <p>{t('accounts.noDossiers')}</p>
+        ) : (
+          <div className="staff-table-wrap">
+            <table className="staff-table">
+              <caption className="as-visually-hidden">{t('accounts.dossiers')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('list.dossierNumber')}</th>
+                  <th scope="col">{t('list.kind')}</th>
+                  <th scope="col">{t('list.status')}</th>
+                  <th scope="col">{t('accounts.office')}</th>
+                  <th scope="col">{t('list.submittedAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {current.dossiers.map((dossier) => (
+                  <tr key={dossier.id}>
+                    <td translate="no">
+                      {dossier.openable ? (
+                        <Link to={`/dossiers/${dossier.id}`} state={{ back: location.pathname }}>
+                          {dossier.dossierNumber}
+                        </Link>
+                      ) : (
+                        dossier.dossierNumber
+                      )}
+                    </td>
+                    <td>{t(`dossier.kinds.${dossier.kind}`)}</td>
+                    <td>{dossierStatusLabels[language][dossier.status]}</td>
+                    <td translate="no">{dossier.officeCode}</td>
+                    <td>{dateTime(dossier.submittedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="account-actions" className="staff-card">
+        <h2 id="account-actions">{t('accounts.actionsTitle')}</h2>
+        {stopped && <p>{t('accounts.stoppedNote')}</p>}
+        {locked && <p>{t('accounts.lockedNote')}</p>}
+        <div className="staff-actions">
+          {locked ? (
+            <button type="button" className="as-button as-button--secondary" onClick={open('unlock')}>
+              {t('accounts.actions.unlock.button')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="as-button as-button--secondary"
+              disabled={stopped}
+              onClick={open('lock')}
+            >
+              {t('accounts.actions.lock.button')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="as-button as-button--secondary"
+            disabled={stopped || locked || contacts.length === 0}
+            onClick={open('reset-password')}
+          >
+            {t('accounts.actions.reset.button')}
+          </button>
+          <button
+            type="button"
+            className="as-button as-button--secondary"
+            disabled={current.activeDevices === 0}
+            onClick={open('sign-out-everywhere')}
+          >
+            {t('accounts.actions.signOut.button')}
+          </button>
+          <Link to={back} className="as-button as-button--secondary">
+            {t('accounts.back')}
+          </Link>
+        </div>
+      </section>
+
+      {dialog && copy && (
+        <ActionDialog
+          title={t(`accounts.actions.${copy}.title`)}
+          confirmLabel={t(`accounts.actions.${copy}.confirm`)}
+          askReason={dialog === 'lock' || dialog === 'unlock'}
+          busy={busy}
+          onConfirm={(reason) => void confirm(dialog, reason)}
+          onClose={() => setDialog(null)}
+        >
+          <p>
+            {t(`accounts.actions.${copy}.body`, { count: current.activeDevices, to: destination(contacts) })}
+          </p>
+        </ActionDialog>
+      )}
+    </div>
+  )
+}

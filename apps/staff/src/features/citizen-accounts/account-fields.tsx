@@ -1,0 +1,58 @@
+import { type CitizenAccountSummary, formatMobilePhone, formatPartialDate } from '@ansinh/domain'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { dateTime } from '../dossiers/format'
+
+export function FieldRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="staff-dl__row">
+      <dt>{label}</dt>
+      <dd>{children ?? '—'}</dd>
+    </div>
+  )
+}
+
+/** What a result card and the detail both show of an account; the detail adds rows as children. */
+export function AccountFields({
+  account,
+  children,
+}: {
+  account: CitizenAccountSummary
+  children?: ReactNode
+}) {
+  const { t } = useTranslation()
+  const office = account.issuingOffice
+  return (
+    <dl className="staff-dl">
+      <FieldRow label={t('accounts.bhxhCode')}>
+        <span translate="no">{account.bhxhCode}</span>
+      </FieldRow>
+      <FieldRow label={t('accounts.personalId')}>
+        {account.personalId && <span translate="no">{account.personalId}</span>}
+      </FieldRow>
+      <FieldRow label={t('accounts.fullName')}>{account.fullName}</FieldRow>
+      <FieldRow label={t('accounts.dateOfBirth')}>{formatPartialDate(account.dateOfBirth)}</FieldRow>
+      {/* In full: the person at the counter confirms the number a new password would go to. */}
+      <FieldRow label={t('accounts.phone')}>
+        {account.phone && <span translate="no">{formatMobilePhone(account.phone)}</span>}
+      </FieldRow>
+      <FieldRow label={t('accounts.email')}>
+        {account.email && (
+          <span translate="no" className="staff-account__email">
+            {account.email}
+          </span>
+        )}
+      </FieldRow>
+      <FieldRow label={t('accounts.status')}>{t(`accounts.statuses.${account.status}`)}</FieldRow>
+      <FieldRow label={t('accounts.mustChangePassword')}>
+        {account.mustChangePassword ? t('accounts.yes') : t('accounts.no')}
+      </FieldRow>
+      <FieldRow label={t('accounts.createdAt')}>{dateTime(account.createdAt)}</FieldRow>
+      <FieldRow label={t('accounts.issuingOffice')}>
+        {office ? `[${office.code}] ${office.name}` : t('accounts.noIssuingOffice')}
+      </FieldRow>
+      <FieldRow label={t('accounts.activeDevices')}>{account.activeDevices}</FieldRow>
+      {children}
+    </dl>
+  )
+}

@@ -1,0 +1,80 @@
+/**
+ * Staff account management ("Quản trị" → "Cán bộ"): the API's bodies and answers, shared by the
+ * server, which validates and serialises with them, and the staff app, which checks its form and
+ * parses the answers with them; and the rule of which roles an administrator manages.
+ */
+import { z } from 'zod'
+import { Email, FullName, OfficeCode } from './schemas'
+
+export const StaffRole = z.enum(['reviewer', 'office_admin', 'system_admin', 'organisation_admin'], {
+  error: 'Vui lòng chọn vai trò.',
+})
+export type StaffRole = z.infer<typeof StaffRole>
+
+/**
+ * The roles an administrator may create, lock, unlock and reset, within their office tree: an office
+ * administrator reviewers and office administrators, a system administrator everyone. Whoever
+ * manages no role is not an administrator.
+ */
+const manageable: Record<StaffRole, readonly StaffRole[]> = {
+  reviewer: [],
+  organisation_admin: [],
+  office_admin: ['reviewer', 'office_admin'],
+  system_admin: ['reviewer', 'office_admin', 'system_admin', 'organisation_admin'],
+}
+
+export function rolesManagedBy(role: StaffRole): readonly StaffRole[] {
+  return manageable[role]
+}
+
+export function managesRole(actor: StaffRole, target: StaffRole): boolean {
+  return manageable[actor].includes(target)
+}
+
+export const StaffAccountStatus = z.enum(['active', 'locked'])
+export type StaffAccountStatus = z.infer<typeof StaffAccountStatus>
+
+export const StaffAccountView = z.object({
+  id: z.number(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  officeCode: z.string(),
+  officeName: z.string(),
+  role: StaffRole,
+  status: StaffAccountStatus,
+  /** Set while wrong passwords or codes keep the account locked. */
+  lockedUntil: z.iso.datetime().nullable(),
+  secondFactorEnrolled: z.boolean(),
+  createdAt: z.iso.datetime(),
+})
+export type StaffAccountView = z.infer<typeof StaffAccountView>
+
+export const StaffAccountPage = z.object({
+  items: z.array(StaffAccountView),
+  nextCursor: z.string().nullable(),
+})
+export type StaffAccountPage = z.infer<typeof StaffAccountPage>
+
+export const NewStaffAccountBody = z.object({
+  username: z
+    .string({ error: 'Vui lòng nhập tên đăng nhập.' })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, {
+      error: 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới.',
+    }),
+  fullName: FullName,
+  email: Email.nullish(),
+  officeCode: OfficeCode,
+  role: StaffRole,
+})
+export type NewStaffAccountBody = z.infer<typeof NewStaffAccountBody>
+
+export const StaffAccountCreated = z.object({
+  account: StaffAccountView,
+  oneTimePassword: z.string().describe('Shown this once; give it to the person by a channel of its own'),
+})
+export type StaffAccountCreated = z.infer<typeof StaffAccountCreated>
+
+export const StaffAccountId = z.object({ id: z.coerce.number().int().positive() })
