@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchBrowser, newDesktopContext } from './support/browser'
-import { type RunningServer, startServer } from './support/server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hasChromium, newDesktopContext } from './support/browser'
+import { useServerAndBrowser } from './support/journey'
 import {
   button,
   demoStaff,
@@ -44,22 +44,14 @@ async function act(page: Page, action: string, confirm: string, reason?: string)
 }
 
 describe.skipIf(!hasChromium())('citizen accounts: managing an account in the back-office', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const running = useServerAndBrowser()
 
   it('desktop: a Quận 5 reviewer finds the demo citizen, locks, unlocks and resets her password', async () => {
     // bypassCSP lets axe-core's <script> in.
-    const context = await newDesktopContext(browser, { baseURL: server.baseUrl, bypassCSP: true })
+    const context = await newDesktopContext(running.browser, {
+      baseURL: running.server.baseUrl,
+      bypassCSP: true,
+    })
     try {
       const page = await context.newPage()
       await signIn(page, reviewer)

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { describeViolations, runAxe, seriousViolations } from './support/axe'
-import { type Device, hasChromium, launchBrowser, newContext } from './support/browser'
-import { type RunningServer, startServer } from './support/server'
+import { type Device, hasChromium, newContext } from './support/browser'
+import { useServerAndBrowser } from './support/journey'
 
 // Journey: a first visit. The citizen app opens in Vietnamese with the nine functions of the real
 // app, switches to English and remembers it, works as an installable offline PWA; the staff
@@ -52,18 +52,7 @@ async function expectTiles(page: Page, expected: string[]): Promise<void> {
 }
 
 describe.skipIf(!hasChromium())('home: first visit of the citizen app and the staff entry', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const running = useServerAndBrowser()
 
   it('uses Vietnamese text in Unicode NFC with its diacritics', () => {
     for (const text of tilesVi) expect(text).toBe(text.normalize('NFC'))
@@ -71,7 +60,7 @@ describe.skipIf(!hasChromium())('home: first visit of the citizen app and the st
 
   for (const device of devices) {
     it(`${device}: shows the nine tiles in Vietnamese, switches to English and keeps it after a reload`, async () => {
-      const context = await newContext(browser, device, { baseURL: server.baseUrl })
+      const context = await newContext(running.browser, device, { baseURL: running.server.baseUrl })
       try {
         const page = await context.newPage()
         await page.goto('/')
@@ -119,7 +108,7 @@ describe.skipIf(!hasChromium())('home: first visit of the citizen app and the st
   }
 
   it('opens a placeholder page by its address (server falls back to the app for unknown paths)', async () => {
-    const context = await newContext(browser, 'phone', { baseURL: server.baseUrl })
+    const context = await newContext(running.browser, 'phone', { baseURL: running.server.baseUrl })
     try {
       const page = await context.newPage()
       const response = await page.goto('/medical-visits')
@@ -135,7 +124,7 @@ describe.skipIf(!hasChromium())('home: first visit of the citizen app and the st
   })
 
   it('serves the staff back-office under /staff, in Vietnamese, with its sign-in heading', async () => {
-    const context = await newContext(browser, 'desktop', { baseURL: server.baseUrl })
+    const context = await newContext(running.browser, 'desktop', { baseURL: running.server.baseUrl })
     try {
       const page = await context.newPage()
       const response = await page.goto('/staff')
@@ -156,7 +145,7 @@ describe.skipIf(!hasChromium())('home: first visit of the citizen app and the st
   })
 
   it('links the web app manifest and registers a service worker that opens the app offline', async () => {
-    const context = await newContext(browser, 'phone', { baseURL: server.baseUrl })
+    const context = await newContext(running.browser, 'phone', { baseURL: running.server.baseUrl })
     try {
       const page = await context.newPage()
       await page.goto('/')
@@ -194,7 +183,7 @@ describe.skipIf(!hasChromium())('home: first visit of the citizen app and the st
         const registration = await Promise.race([navigator.serviceWorker.ready, timeout])
         return registration?.active?.scriptURL ?? null
       })
-      expect(scriptUrl).toBe(`${server.baseUrl}/sw.js`)
+      expect(scriptUrl).toBe(`${running.server.baseUrl}/sw.js`)
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
         timeout: 15_000,
       })
@@ -225,7 +214,10 @@ describe.skipIf(!hasChromium())('home: first visit of the citizen app and the st
   for (const device of devices) {
     it(`${device}: has no serious or critical accessibility violations (axe-core, WCAG 2.2 AA)`, async () => {
       // bypassCSP lets axe-core's <script> tag in; the pages themselves run under the real policy elsewhere.
-      const context = await newContext(browser, device, { baseURL: server.baseUrl, bypassCSP: true })
+      const context = await newContext(running.browser, device, {
+        baseURL: running.server.baseUrl,
+        bypassCSP: true,
+      })
       try {
         const page = await context.newPage()
         for (const [path, heading] of [

@@ -8,10 +8,10 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import QRCode from 'qrcode'
 import sharp from 'sharp'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { describeViolations, runAxe, seriousViolations } from './support/axe'
-import { type Device, hasChromium, launchBrowser, newContext } from './support/browser'
-import { type RunningServer, startServer } from './support/server'
+import { type Device, hasChromium, newContext } from './support/browser'
+import { useServerAndBrowser } from './support/journey'
 
 // Journey: registering for an e-transaction account (đăng ký giao dịch điện tử) in the citizen app.
 // The form is filled from the QR codes of a BHYT card and a chip CCCD, three photos are attached, the
@@ -240,13 +240,10 @@ async function withContext(
 }
 
 describe.skipIf(!hasChromium())('registration: an e-transaction account from the citizen app', () => {
-  let server: RunningServer
-  let browser: Browser
+  // The journeys send more OTP attempts in a minute than the per-IP budget of a real client allows.
+  const running = useServerAndBrowser({ env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
 
   beforeAll(async () => {
-    // The journeys send more OTP attempts in a minute than the per-IP budget of a real client allows.
-    server = await startServer({ env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
-    browser = await launchBrowser()
     photos = {
       portrait: await jpeg(600, 800, '#4a6fa5'),
       idFront: await jpeg(856, 540, '#2e7d32'),
@@ -254,15 +251,10 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
     }
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
   for (const device of devices) {
     it(`${device}: registers an adult from the BHYT and CCCD QR codes, confirms with the OTP and checks the dossier`, async () => {
       const person = adults[device]
-      await withContext(browser, device, server.baseUrl, async (page, context) => {
+      await withContext(running.browser, device, running.server.baseUrl, async (page, context) => {
         await page.goto('/')
         await page.getByRole('link', { name: 'Đăng ký', exact: true }).click()
         await heading(page, 'Thông tin người đăng ký')
@@ -376,7 +368,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       personalId: '079090000563',
       phone: '0123',
     }
-    await withContext(browser, 'phone', server.baseUrl, async (page) => {
+    await withContext(running.browser, 'phone', running.server.baseUrl, async (page) => {
       await infoStepByHand(page, person)
       const summary = page.getByRole('alert').filter({ hasText: 'Vui lòng kiểm tra lại các mục sau:' })
       await summary.waitFor()
@@ -424,7 +416,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       personalId: '079189000564',
       phone: '0901234564',
     }
-    await withContext(browser, 'phone', server.baseUrl, async (page) => {
+    await withContext(running.browser, 'phone', running.server.baseUrl, async (page) => {
       await infoStepByHand(page, person)
       await heading(page, 'Ảnh chân dung và giấy tờ')
       await pickPhoto(page, 'portrait', 'chan-dung.jpg', photos.portrait)
@@ -477,7 +469,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       // The phone of the dossier of the first journey, with another BHXH code.
       phone: adults.phone.phone,
     }
-    await withContext(browser, 'desktop', server.baseUrl, async (page) => {
+    await withContext(running.browser, 'desktop', running.server.baseUrl, async (page) => {
       await sendByHand(page, person)
 
       await heading(page, 'Thông tin người đăng ký')
@@ -517,7 +509,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       personalId: '079190000566',
       phone: '0901234566',
     }
-    await withContext(browser, 'phone', server.baseUrl, async (page, context) => {
+    await withContext(running.browser, 'phone', running.server.baseUrl, async (page, context) => {
       await registerUpToOtp(page, person)
       const seen = new Set<string>()
       const first = await otpFromOutbox(context.request, person.phone, seen)
@@ -548,7 +540,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
   })
 
   it('a second registration for a code with a pending dossier warns, before the OTP, that it replaces it', async () => {
-    await withContext(browser, 'phone', server.baseUrl, async (page) => {
+    await withContext(running.browser, 'phone', running.server.baseUrl, async (page) => {
       await registerUpToOtp(page, adults.desktop)
       await page
         .getByText(
@@ -569,7 +561,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
       personalId: '079176000417',
       phone: '0901234567',
     }
-    await withContext(browser, 'desktop', server.baseUrl, async (page) => {
+    await withContext(running.browser, 'desktop', running.server.baseUrl, async (page) => {
       await sendByHand(page, citizen, '0901234568')
       await heading(page, 'Thông tin người đăng ký')
       await page
@@ -585,7 +577,7 @@ describe.skipIf(!hasChromium())('registration: an e-transaction account from the
   })
 
   it('the status check refuses a malformed dossier number and is reachable from the home screen', async () => {
-    await withContext(browser, 'phone', server.baseUrl, async (page) => {
+    await withContext(running.browser, 'phone', running.server.baseUrl, async (page) => {
       await page.goto('/')
       await page.getByRole('link', { name: 'Tra cứu hồ sơ đăng ký' }).click()
       await heading(page, 'Tra cứu hồ sơ đăng ký')

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchBrowser } from './support/browser'
-import { type RunningServer, startServer } from './support/server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hasChromium } from './support/browser'
+import { useServerAndBrowser } from './support/journey'
 import {
   button,
   demoStaff,
@@ -57,23 +57,12 @@ async function confirmAction(
 }
 
 describe.skipIf(!hasChromium())('staff administration: the staff accounts of an office tree', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer({ env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const running = useServerAndBrowser({ env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
 
   it('desktop: hcm.admin creates, locks, unlocks and resets a Quận 5 reviewer, who signs in between', async () => {
     await withStaffContext(
-      browser,
-      server.baseUrl,
+      running.browser,
+      running.server.baseUrl,
       async (adminPage) => {
         await signIn(adminPage, admin)
         await adminPage
@@ -132,7 +121,7 @@ describe.skipIf(!hasChromium())('staff administration: the staff accounts of an 
         await adminPage.locator('.staff-otp').waitFor({ state: 'detached' })
         await expect.poll(() => rowOf(adminPage, newcomer.username).textContent()).toContain('Chưa cài đặt')
 
-        await withStaffContext(browser, server.baseUrl, async (newcomerPage) => {
+        await withStaffContext(running.browser, running.server.baseUrl, async (newcomerPage) => {
           // First sign-in: the one-time password, then the authenticator from the page's secret.
           await enterPassword(newcomerPage, newcomer.username, oneTimePassword, 'Cài đặt xác thực hai lớp')
           await enrolAuthenticator(newcomerPage)
@@ -203,7 +192,7 @@ describe.skipIf(!hasChromium())('staff administration: the staff accounts of an 
   })
 
   it('desktop: a reviewer has no "Quản trị" menu and is not allowed on its page', async () => {
-    await withStaffContext(browser, server.baseUrl, async (page) => {
+    await withStaffContext(running.browser, running.server.baseUrl, async (page) => {
       await signIn(page, reviewer)
       const menu = page.getByRole('navigation', { name: 'Menu chính' })
       await menu.getByRole('link', { name: 'Cá nhân', exact: true }).waitFor()

@@ -1,8 +1,8 @@
-import type { APIRequestContext, Browser, Page } from 'playwright-core'
+import type { APIRequestContext, Page } from 'playwright-core'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchBrowser } from './support/browser'
-import { type RunningServer, startServer } from './support/server'
+import { describe, expect, it } from 'vitest'
+import { hasChromium } from './support/browser'
+import { useServerAndBrowser } from './support/journey'
 import {
   button,
   demoStaff,
@@ -132,24 +132,13 @@ async function searchAudit(page: Page, expected: (row: string[]) => boolean): Pr
 }
 
 describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in the back-office', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer({ env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const running = useServerAndBrowser({ env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
 
   it('desktop: a Quận 5 reviewer approves one dossier and rejects another; Đống Đa sees neither; the audit log shows each step', async () => {
     let approvedPath = ''
     // Entries are searched from this day on (the date in Vietnam, as the server reads the filter).
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
-    await withStaffContext(browser, server.baseUrl, async (page, context) => {
+    await withStaffContext(running.browser, running.server.baseUrl, async (page, context) => {
       const approvedNumber = await fileDossier(context.request, approved)
       const rejectedNumber = await fileDossier(context.request, rejected)
 
@@ -227,7 +216,7 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
     })
 
     // Another office: nothing of Quận 5 in its list, and the address of the dossier is "not found".
-    await withStaffContext(browser, server.baseUrl, async (page) => {
+    await withStaffContext(running.browser, running.server.baseUrl, async (page) => {
       await signIn(page, reviewers.dongDa)
       await page.getByText('Tìm thấy 0 hồ sơ', { exact: true }).waitFor()
       await searchByCodeExpectingNone(page, approved.bhxhCode)
@@ -241,7 +230,7 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
     })
 
     // The administrator of BHXH TP. Hồ Chí Minh (Quận 5 is in their tree) reads the reviewer's steps.
-    await withStaffContext(browser, server.baseUrl, async (page) => {
+    await withStaffContext(running.browser, running.server.baseUrl, async (page) => {
       const approvedId = approvedPath.split('/').at(-1) ?? ''
       const onApproved = `Hồ sơ ${approvedId}`
       await signIn(page, hcmAdmin)

@@ -1,4 +1,5 @@
 export * from './account-requests'
+export * from './audit'
 export * from './citizen-account-admin'
 export * from './dates'
 export * from './directory'

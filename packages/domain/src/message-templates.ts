@@ -683,7 +683,7 @@ const templates = {
     smsDiacritics: false,
     sms: ({ dossierNumber, outcome }, language) =>
       vi(language)
-        ? `Ho so so ${dossierNumber} da duoc duyet. ${accountRequestSentences.vi[outcome]} Ho tro: ${AGENCY_HOTLINE}.`
+        ? `Hồ sơ số ${dossierNumber} đã được duyệt. ${accountRequestSentences.vi[outcome]} Hỗ trợ: ${AGENCY_HOTLINE}.`
         : `Dossier no. ${dossierNumber} was approved. ${accountRequestSentences.en[outcome]} Help: ${AGENCY_HOTLINE}.`,
     content: ({ dossierNumber, outcome }, language) => ({
       subject: vi(language)
@@ -710,8 +710,8 @@ const templates = {
     smsDiacritics: false,
     sms: ({ bhxhCode, temporaryPassword }, language) =>
       vi(language)
-        ? `Co quan BHXH da cap lai mat khau VssID theo yeu cau cua ban.\nTen dang nhap: ${maskBhxhCode(bhxhCode)}\n` +
-          `Mat khau: ${temporaryPassword}\nHay doi mat khau khi dang nhap, khong cung cap cho ai.`
+        ? `Cơ quan BHXH đã cấp lại mật khẩu VssID theo yêu cầu của bạn.\nTên đăng nhập: ${maskBhxhCode(bhxhCode)}\n` +
+          `Mật khẩu: ${temporaryPassword}\nHãy đổi mật khẩu khi đăng nhập, không cung cấp cho ai.`
         : `BHXH has reset your VssID password at your request.\nUsername: ${maskBhxhCode(bhxhCode)}\n` +
           `Password: ${temporaryPassword}\nChange it when you sign in and never share it.`,
     content: ({ bhxhCode, temporaryPassword }, language) => ({

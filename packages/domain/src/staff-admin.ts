@@ -6,9 +6,9 @@
 import { z } from 'zod'
 import { Email, FullName, OfficeCode } from './schemas'
 
-export const StaffRole = z.enum(['reviewer', 'office_admin', 'system_admin', 'organisation_admin'], {
-  error: 'Vui lòng chọn vai trò.',
-})
+/** Cán bộ tiếp nhận, quản trị đơn vị, quản trị hệ thống, quản trị tổ chức. */
+export const staffRoles = ['reviewer', 'office_admin', 'system_admin', 'organisation_admin'] as const
+export const StaffRole = z.enum(staffRoles, { error: 'Vui lòng chọn vai trò.' })
 export type StaffRole = z.infer<typeof StaffRole>
 
 /**

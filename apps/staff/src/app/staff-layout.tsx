@@ -1,9 +1,8 @@
 import { LanguageSwitch, SkipLink, useFocusHeading } from '@ansinh/ui'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
-import { canReadAuditLog } from '../features/audit/access'
+import { isAdministrator } from '../features/session/roles'
 import { passwordChangePath, useSession, useStaff } from '../features/session/session'
-import { administratorRole } from '../features/staff-accounts/roles'
 import { StaffBrand } from './staff-brand'
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -67,19 +66,19 @@ export function StaffLayout() {
                 {t('nav.reports')}
               </NavLink>
             </li>
-            {administratorRole(staff.role) && (
-              <li>
-                <NavLink to="/admin" className={navClass}>
-                  {t('nav.admin')}
-                </NavLink>
-              </li>
-            )}
-            {canReadAuditLog(staff.role) && (
-              <li>
-                <NavLink to="/audit" className={navClass}>
-                  {t('nav.audit')}
-                </NavLink>
-              </li>
+            {isAdministrator(staff.role) && (
+              <>
+                <li>
+                  <NavLink to="/admin" className={navClass}>
+                    {t('nav.admin')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/audit" className={navClass}>
+                    {t('nav.audit')}
+                  </NavLink>
+                </li>
+              </>
             )}
           </ul>
         </nav>

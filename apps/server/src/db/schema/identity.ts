@@ -1,4 +1,4 @@
-import { enumValues, OtpPurpose } from '@ansinh/domain'
+import { enumValues, OtpPurpose, staffRoles } from '@ansinh/domain'
 import { sql } from 'drizzle-orm'
 import {
   bigint,
@@ -50,8 +50,6 @@ export const citizenAccounts = pgTable(
     index('citizen_accounts_guardian_idx').on(t.guardianAccountId),
   ],
 )
-
-export const staffRoles = ['reviewer', 'office_admin', 'system_admin', 'organisation_admin'] as const
 
 // cán bộ BHXH: each staff member belongs to one office and reaches that office's subtree
 export const staffAccounts = pgTable(

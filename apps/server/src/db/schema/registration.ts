@@ -183,8 +183,8 @@ export const dossierEvents = pgTable(
 export type PreviousContact = {
   phone: string | null
   email: string | null
-  addressCodeSet: (typeof adminCodeSets)[number] | null
-  provinceCode: string | null
+  addressCodeSet: (typeof adminCodeSets)[number]
+  provinceCode: string
   districtCode: string | null
   communeCode: string | null
   street: string | null

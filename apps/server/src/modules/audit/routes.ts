@@ -1,8 +1,8 @@
-import { ApiError } from '@ansinh/domain'
+import { ApiError, AuditPage, AuditQuery } from '@ansinh/domain'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { staffOf } from '../identity/staff-guard'
-import { AuditPage, AuditQuery, searchAuditLog } from './search-audit'
+import { searchAuditLog } from './search-audit'
 
 /** The audit log for administrators (office administrators: their office tree; national: all). */
 export async function registerAuditRoutes(app: FastifyInstance) {

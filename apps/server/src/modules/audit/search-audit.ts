@@ -1,52 +1,9 @@
-import { addDays, ErrorCode, startOfVietnamDay } from '@ansinh/domain'
-import { z } from 'zod'
+import { type AuditPage, type AuditQuery, addDays, ErrorCode, startOfVietnamDay } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import { DomainError } from '../../platform/errors'
 import type { StaffActor } from '../identity/staff-actor'
 import { searchAudit } from './repo'
 import { recordAudit } from './service'
-
-const isoDay = z.iso.date({ error: 'Ngày theo dạng yyyy-mm-dd.' })
-
-export const AuditQuery = z.object({
-  action: z
-    .string()
-    .regex(/^[a-z_]+\.[a-z_]+$/, { error: 'Hành động không hợp lệ.' })
-    .optional(),
-  staffId: z.coerce.number().int().positive().optional(),
-  // What an administrator knows of a colleague; ids appear nowhere in the back-office.
-  username: z.string().trim().toLowerCase().max(64).optional(),
-  recordType: z
-    .string()
-    .regex(/^[a-z_]{1,24}$/)
-    .optional(),
-  recordId: z.string().max(64).optional(),
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^\d+$/, { error: 'Con trỏ trang không hợp lệ.' }).optional(),
-})
-export type AuditQuery = z.infer<typeof AuditQuery>
-
-export const AuditPage = z.object({
-  items: z.array(
-    z.object({
-      id: z.number(),
-      at: z.iso.datetime(),
-      actorKind: z.string(),
-      staffId: z.number().nullable(),
-      username: z.string().nullable(),
-      officeCode: z.string().nullable(),
-      action: z.string(),
-      recordType: z.string().nullable(),
-      recordId: z.string().nullable(),
-      ip: z.string().nullable(),
-      detail: z.record(z.string(), z.unknown()).nullable(),
-    }),
-  ),
-  nextCursor: z.string().nullable(),
-})
-export type AuditPage = z.infer<typeof AuditPage>
 
 const NATIONAL_OFFICE = '000'
 

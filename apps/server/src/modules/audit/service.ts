@@ -16,12 +16,17 @@ export async function recordAudit(
     detail?: Record<string, unknown>
     /** For an action with no signed-in staff member (a failed sign-in): the client address. */
     ip?: string
+    /**
+     * For an action with no signed-in staff member: the office whose administrators should see it
+     * (the office of the account someone failed to sign in to).
+     */
+    officeCode?: string
   },
 ): Promise<void> {
   await tx.insert(auditLog).values({
     actorKind: entry.actor ? 'staff' : 'system',
     staffId: entry.actor?.id ?? null,
-    officeCode: entry.actor?.officeCode ?? null,
+    officeCode: entry.actor?.officeCode ?? entry.officeCode ?? null,
     action: entry.action,
     recordType: entry.recordType ?? null,
     recordId: entry.recordId === undefined ? null : String(entry.recordId),

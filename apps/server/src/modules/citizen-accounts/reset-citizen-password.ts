@@ -37,6 +37,12 @@ export async function resetAccountPassword(
           vi: 'Tài khoản đang bị khóa. Vui lòng mở khóa trước khi cấp lại mật khẩu.',
           en: 'The account is locked. Please unlock it before resetting the password.',
         })
+      // A child's account is opened from the parent's (seed 004) and has no password of its own to send.
+      if (account.guardianAccountId !== null)
+        throw conflict('child account', {
+          vi: 'Đây là tài khoản của trẻ em, được sử dụng qua tài khoản của cha, mẹ hoặc người giám hộ. Vui lòng cấp lại mật khẩu cho tài khoản đó.',
+          en: "This is a child's account, used through the parent's or guardian's account. Please reset that account's password instead.",
+        })
       const contacts = [
         ...(holder.phone ? [{ channel: PasswordChannel.Sms, to: holder.phone }] : []),
         ...(holder.email ? [{ channel: PasswordChannel.Email, to: holder.email }] : []),

@@ -361,6 +361,27 @@ describe.each(testBackends())('citizen accounts API on %s', (backend) => {
     expect(sent).toEqual([])
   })
 
+  it("refuses to reset a child's account, which is used through the parent's", async () => {
+    const parentId = await seeded({ bhxhCode: '7900066007', fullName: 'Trần Thị Hoa', phone: '0906600007' })
+    const childPerson = await inRegistry({
+      bhxhCode: '7900066008',
+      fullName: 'Trần Minh An',
+      phone: '0906600008',
+    })
+    const child = await createCitizenAccount(test.database.db, {
+      personId: childPerson,
+      username: '7900066008',
+      password: 'Demo@AnSinh2026',
+      mustChangePassword: true,
+      guardianAccountId: parentId,
+    })
+    const refused = await call(quan5, 'POST', `/citizen-accounts/${child.id}/reset-password`, {})
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error.message).toContain('tài khoản của trẻ em')
+    const sent = await test.database.db.select().from(messages).where(eq(messages.recipient, '0906600008'))
+    expect(sent).toEqual([])
+  })
+
   it('refuses a state change without the CSRF header', async () => {
     const answer = await test.app.inject({
       method: 'POST',

@@ -59,64 +59,39 @@ export async function registerCitizenAccountRoutes(app: FastifyInstance) {
     async (request) => viewCitizenAccount(app.deps, staffOf(request), request.params.id),
   )
 
-  api.post(
-    '/staff/citizen-accounts/:id/lock',
-    {
-      preHandler,
-      schema: {
-        tags,
-        summary: 'Lock the account (with a reason) and sign it out of every device',
-        params: AccountId,
-        body: AccountActionReason,
-        response: actionResponse,
+  const actionsWithReason = [
+    ['lock', 'Lock the account (with a reason) and sign it out of every device', lockAccount],
+    ['unlock', 'Unlock a locked account (with a reason); a stopped account answers 409', unlockAccount],
+  ] as const
+  for (const [action, summary, run] of actionsWithReason)
+    api.post(
+      `/staff/citizen-accounts/:id/${action}`,
+      {
+        preHandler,
+        schema: { tags, summary, params: AccountId, body: AccountActionReason, response: actionResponse },
       },
-    },
-    async (request) => lockAccount(app.deps, staffOf(request), request.params.id, request.body.reason),
-  )
+      async (request) => run(app.deps, staffOf(request), request.params.id, request.body.reason),
+    )
 
-  api.post(
-    '/staff/citizen-accounts/:id/unlock',
+  const actions = [
     {
-      preHandler,
-      schema: {
-        tags,
-        summary: 'Unlock a locked account (with a reason); a stopped account answers 409',
-        params: AccountId,
-        body: AccountActionReason,
-        response: actionResponse,
-      },
+      action: 'reset-password',
+      summary: 'Send a new one-time password to the person by SMS (and e-mail); sign out every device',
+      description:
+        'The password goes only to the phone and e-mail address the registry holds; the answer never carries it. ' +
+        'A locked or stopped account answers 409.',
+      run: resetAccountPassword,
     },
-    async (request) => unlockAccount(app.deps, staffOf(request), request.params.id, request.body.reason),
-  )
-
-  api.post(
-    '/staff/citizen-accounts/:id/reset-password',
     {
-      preHandler,
-      schema: {
-        tags,
-        summary: 'Send a new one-time password to the person by SMS (and e-mail); sign out every device',
-        description:
-          'The password goes only to the phone and e-mail address the registry holds; the answer never carries it. ' +
-          'A locked or stopped account answers 409.',
-        params: AccountId,
-        response: actionResponse,
-      },
+      action: 'sign-out-everywhere',
+      summary: 'End every signed-in device of the account ("đăng xuất khỏi mọi thiết bị")',
+      run: signOutEverywhere,
     },
-    async (request) => resetAccountPassword(app.deps, staffOf(request), request.params.id),
-  )
-
-  api.post(
-    '/staff/citizen-accounts/:id/sign-out-everywhere',
-    {
-      preHandler,
-      schema: {
-        tags,
-        summary: 'End every signed-in device of the account ("đăng xuất khỏi mọi thiết bị")',
-        params: AccountId,
-        response: actionResponse,
-      },
-    },
-    async (request) => signOutEverywhere(app.deps, staffOf(request), request.params.id),
-  )
+  ]
+  for (const { action, run, ...text } of actions)
+    api.post(
+      `/staff/citizen-accounts/:id/${action}`,
+      { preHandler, schema: { tags, ...text, params: AccountId, response: actionResponse } },
+      async (request) => run(app.deps, staffOf(request), request.params.id),
+    )
 }

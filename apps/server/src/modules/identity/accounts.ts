@@ -1,7 +1,7 @@
-import type { AccountRef } from '@ansinh/domain'
+import type { AccountRef, StaffRole } from '@ansinh/domain'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { citizenAccounts, citizenSessions, people, staffAccounts, type staffRoles } from '../../db/schema'
+import { citizenAccounts, citizenSessions, people, staffAccounts } from '../../db/schema'
 import { hashPassword } from './password'
 import { sealTotp } from './staff-totp'
 
@@ -42,7 +42,7 @@ export type NewStaffAccount = {
   fullName: string
   email?: string | null
   officeCode: string // cơ quan BHXH the staff member belongs to
-  role: (typeof staffRoles)[number]
+  role: StaffRole
   password: string
   /**
    * An authenticator already enrolled (the demo's published secrets, tests); without it the person

@@ -1,6 +1,6 @@
-import type { staffRoles } from '../../db/schema'
+import type { StaffRole } from '@ansinh/domain'
 
-export type StaffRole = (typeof staffRoles)[number]
+export type { StaffRole }
 
 /**
  * The signed-in staff member a request acts as (set by the staff session check). `reach` is their

@@ -1,10 +1,10 @@
-import { ErrorCode } from '@ansinh/domain'
+import { ErrorCode, managesRole, type NewStaffAccountBody, type StaffAccountView } from '@ansinh/domain'
 import type { Transaction } from '../../db/client'
 import { DomainError, notFound } from '../../platform/errors'
 import { recordAudit } from '../audit/service'
 import { createStaffAccount } from './accounts'
 import { generateTemporaryPassword } from './password'
-import type { StaffActor, StaffRole } from './staff-actor'
+import type { StaffActor } from './staff-actor'
 import {
   deleteRecoveryCodes,
   endStaffSessions,
@@ -17,7 +17,6 @@ import {
   saveTotpState,
   setStaffStatus,
 } from './staff-repo'
-import type { NewStaffAccountBody, StaffAccountView } from './staff-schemas'
 import type { StaffAuthDeps } from './staff-sessions'
 
 /**
@@ -26,15 +25,8 @@ import type { StaffAuthDeps } from './staff-sessions'
  * An account outside that is answered 404, like one that does not exist.
  */
 
-const manageable: Record<StaffRole, readonly StaffRole[]> = {
-  reviewer: [],
-  organisation_admin: [],
-  office_admin: ['reviewer', 'office_admin'],
-  system_admin: ['reviewer', 'office_admin', 'system_admin', 'organisation_admin'],
-}
-
 function canManage(actor: StaffActor, target: Pick<StaffAccountRow, 'officeCode' | 'role'>): boolean {
-  return actor.reach.includes(target.officeCode) && manageable[actor.role].includes(target.role)
+  return actor.reach.includes(target.officeCode) && managesRole(actor.role, target.role)
 }
 
 export function presentStaffAccount(row: StaffListRow): StaffAccountView {
@@ -85,7 +77,7 @@ export async function createStaffAccountBy(
   input: NewStaffAccountBody,
 ): Promise<{ account: StaffAccountView; oneTimePassword: string }> {
   if (!actor.reach.includes(input.officeCode)) throw notFound('office')
-  if (!manageable[actor.role].includes(input.role))
+  if (!managesRole(actor.role, input.role))
     throw new DomainError(ErrorCode.ValidationFailed, 'role beyond the administrator', {
       fields: { role: ['Bạn không được tạo tài khoản với vai trò này.'] },
     })

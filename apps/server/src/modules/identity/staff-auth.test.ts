@@ -77,7 +77,15 @@ describe.each(testBackends())('staff sign-in on %s', (backend) => {
       { reason: 'unknown_user' },
       { reason: 'wrong_password' },
     ])
-    expect(failures[1]).toMatchObject({ recordType: 'staff_account', recordId: String(id), ip: '127.0.0.1' })
+    // Recorded under the account's office, so its administrators see attempts on it; an unknown
+    // username belongs to no office.
+    expect(failures[1]).toMatchObject({
+      recordType: 'staff_account',
+      recordId: String(id),
+      ip: '127.0.0.1',
+      officeCode: '07915',
+    })
+    expect(failures[0]?.officeCode).toBeNull()
     // The password typed is never recorded, nor the unknown username.
     expect(JSON.stringify(failures)).not.toMatch(/not-the-password|nobody/)
     await test.database.db.update(staffAccounts).set({ failedSignIns: 0 }).where(eq(staffAccounts.id, id))

@@ -120,6 +120,8 @@ async function auditRefusal(
     recordType: 'staff_account',
     recordId: staff.id,
     ip: client.ip,
+    // The administrators of the account's office see attempts on it.
+    officeCode: staff.officeCode,
     detail,
   })
 }

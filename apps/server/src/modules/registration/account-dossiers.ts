@@ -14,13 +14,12 @@ import {
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import { type Executor, violatedUniqueConstraint } from '../../db/client'
-import type { PreviousContact } from '../../db/schema'
 import { DomainError, type FieldErrors } from '../../platform/errors'
 import { keepFiles } from '../../platform/file-deletions'
 import { checkAddress, receivingOffice } from '../directory/service'
 import { lockCitizenAccount } from '../identity/accounts'
 import { queueMessage, queueOptionsFrom } from '../notify/service'
-import { findPersonById, type RegistryContact } from '../registry/service'
+import { contactDataOf, findPersonById, type RegistryContact } from '../registry/service'
 import { dossierOffice } from './dossier-office'
 import {
   appendEvent,
@@ -74,7 +73,7 @@ export async function fileContactChange(
               street: address.street,
             }
           : current.address),
-        previousContact: previousContactOf(holder),
+        previousContact: contactDataOf(holder),
       },
     }
   })
@@ -154,7 +153,7 @@ async function fileFromAccount(
   const dossier = await db
     .transaction(async (tx) => {
       const account = await lockCitizenAccount(tx, accountId)
-      if (!account || account.status !== 'active') throw accountNotActive()
+      if (account?.status !== 'active') throw accountNotActive()
       const holder = await findPersonById(tx, account.personId)
       if (!holder?.phone) throw noPhone()
       const filing = await build(tx, holder)
@@ -243,18 +242,6 @@ function contactOf(holder: RegistryContact) {
       communeCode: holder.communeCode ?? '',
       street: holder.street ?? '',
     },
-  }
-}
-
-function previousContactOf(holder: RegistryContact): PreviousContact {
-  return {
-    phone: holder.phone,
-    email: holder.email,
-    addressCodeSet: holder.addressCodeSet,
-    provinceCode: holder.provinceCode,
-    districtCode: holder.districtCode,
-    communeCode: holder.communeCode,
-    street: holder.street,
   }
 }
 

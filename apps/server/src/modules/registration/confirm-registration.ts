@@ -22,7 +22,6 @@ import { dossierOffice } from './dossier-office'
 import {
   appendEvent,
   asPaperDossier,
-  type Dossier,
   deletePhotos,
   erasePersonalData,
   findDossierById,

@@ -12,7 +12,6 @@ import { dossierOffice } from './dossier-office'
 import {
   appendEvent,
   asPaperDossier,
-  type Dossier,
   deleteExpiredRequests,
   deletePhotos,
   erasePersonalData,

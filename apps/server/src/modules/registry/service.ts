@@ -40,6 +40,12 @@ export type ContactData = {
   street: string | null
 }
 
+/** The contact data of any record that holds it (a person, a dossier), without the rest. */
+export function contactDataOf(record: ContactData): ContactData {
+  const { phone, email, addressCodeSet, provinceCode, districtCode, communeCode, street } = record
+  return { phone, email, addressCodeSet, provinceCode, districtCode, communeCode, street }
+}
+
 /** An account holder's record: who they are, their ID documents and how to reach them. */
 export type RegistryContact = RegistryPerson &
   ContactData & { legacyIdNumber: string | null; passportNumber: string | null }

@@ -1,7 +1,6 @@
 import { type AccountRequestOutcome, type ContactField, DossierStatus } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
-import type { PreviousContact } from '../../db/schema'
 import {
   type CitizenAccount,
   createCitizenAccount,
@@ -11,7 +10,12 @@ import {
 } from '../identity/accounts'
 import { generateTemporaryPassword } from '../identity/password'
 import type { StaffActor } from '../identity/staff-actor'
-import { type ContactData, type RegistryPerson, updatePersonContact } from '../registry/service'
+import {
+  type ContactData,
+  contactDataOf,
+  type RegistryPerson,
+  updatePersonContact,
+} from '../registry/service'
 import { conflict } from './conflicts'
 import { notify, recordAccountEvent, settle } from './decision-steps'
 import type { Dossier } from './repo'
@@ -30,7 +34,7 @@ export async function applyChange(
   dossier: Dossier,
 ): Promise<AccountRequestOutcome> {
   const account = await filingAccount(tx, dossier, ['active', 'locked'])
-  const requested = requestedContact(dossier)
+  const requested = contactDataOf(dossier)
   await updatePersonContact(tx, account.personId, requested, deps.clock())
   await settle(tx, deps, staff, dossier, DossierStatus.Valid, null, {})
   const fields = changedContactFields(dossier.previousContact, requested)
@@ -115,20 +119,8 @@ async function filingAccount(
   return account
 }
 
-function requestedContact(dossier: Dossier): ContactData {
-  return {
-    phone: dossier.phone,
-    email: dossier.email,
-    addressCodeSet: dossier.addressCodeSet,
-    provinceCode: dossier.provinceCode,
-    districtCode: dossier.districtCode,
-    communeCode: dossier.communeCode,
-    street: dossier.street,
-  }
-}
-
 /** Which contact fields differ between the record as it was and as requested. */
-export function changedContactFields(before: PreviousContact | null, after: ContactData): ContactField[] {
+export function changedContactFields(before: ContactData | null, after: ContactData): ContactField[] {
   const addressKeys = ['addressCodeSet', 'provinceCode', 'districtCode', 'communeCode', 'street'] as const
   const fields: ContactField[] = []
   if (before?.phone !== after.phone) fields.push('phone')

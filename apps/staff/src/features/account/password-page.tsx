@@ -5,17 +5,18 @@ import {
   staffPasswordRule,
   validationErrorOf,
 } from '@ansinh/domain'
-import { useDocumentTitle } from '@ansinh/ui'
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { changePassword } from '../session/api'
+import { useFailureMessage } from '../session/failure-message'
 import { useLanguage, useSession, useStaff } from '../session/session'
+import { Field } from '../shared/field'
+import { type Notice, NoticeBox } from '../shared/notice'
+import { usePageTitle } from '../shared/page-title'
 import { AccountNav } from './account-nav'
-import { useFailureMessage } from './failure'
 
 type FieldErrors = Record<string, string[]>
-type Notice = { kind: 'success' | 'error'; message: string } | null
 
 /**
  * The API's own rule (the body's schema, and the username the server takes from the session), plus
@@ -45,21 +46,16 @@ export function PasswordPage() {
   // Whether this visit began with the duty: once it is done, the page leads on to work.
   const [forced] = useState(staff.mustChangePassword)
   const [fields, setFields] = useState<FieldErrors>({})
-  const [notice, setNotice] = useState<Notice>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
-  const noticeRef = useRef<HTMLDivElement>(null)
-  const ruleId = useId()
-  useDocumentTitle(`${t('app.name')} – ${t('app.area')}`, t('account.password.title'))
+  usePageTitle(t('account.password.title'))
 
   // Focus goes where the person must act: the first field in error, or the outcome.
   useEffect(() => {
     if (Object.keys(fields).length > 0)
       formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus()
   }, [fields])
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus()
-  }, [notice])
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -97,19 +93,13 @@ export function PasswordPage() {
       <AccountNav />
       <p>{t(forced ? 'account.password.forcedIntro' : 'account.password.intro')}</p>
 
-      <div
-        ref={noticeRef}
-        tabIndex={-1}
-        role={notice?.kind === 'error' ? 'alert' : 'status'}
-        className={notice ? `staff-notice staff-notice--${notice.kind}` : undefined}
-      >
-        {notice && <p>{notice.message}</p>}
+      <NoticeBox notice={notice}>
         {notice?.kind === 'success' && forced && (
           <Link to="/dossiers" className="as-button as-button--primary">
             {t('account.password.continue')}
           </Link>
         )}
-      </div>
+      </NoticeBox>
 
       <form ref={formRef} className="staff-card staff-account__form" onSubmit={onSubmit} noValidate>
         <PasswordField
@@ -123,16 +113,12 @@ export function PasswordPage() {
           label={t('account.password.new')}
           autoComplete="new-password"
           errors={fields.newPassword}
-          hintId={ruleId}
-        >
-          <p id={ruleId} className="staff-field__hint">
-            {t('account.password.rule', {
-              min: staffPasswordRule.minLength,
-              max: staffPasswordRule.maxLength,
-              classes: staffPasswordRule.minClasses,
-            })}
-          </p>
-        </PasswordField>
+          hint={t('account.password.rule', {
+            min: staffPasswordRule.minLength,
+            max: staffPasswordRule.maxLength,
+            classes: staffPasswordRule.minClasses,
+          })}
+        />
         <PasswordField
           name="repeatPassword"
           label={t('account.password.repeat')}
@@ -149,43 +135,23 @@ export function PasswordPage() {
   )
 }
 
-/** A password input with its hint (`children`, announced with it) and its errors under it. */
+/** A password input with its hint (the rule it must meet) and its errors under it. */
 function PasswordField({
   name,
   label,
   autoComplete,
   errors,
-  hintId,
-  children,
+  hint,
 }: {
   name: string
   label: string
   autoComplete: 'current-password' | 'new-password'
   errors: string[] | undefined
-  hintId?: string
-  children?: ReactNode
+  hint?: string
 }) {
-  const id = useId()
-  const errorId = useId()
-  const describedBy = [hintId, errors ? errorId : undefined].filter(Boolean).join(' ')
   return (
-    <div className="staff-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {children}
-      {errors && (
-        <p id={errorId} className="staff-error">
-          {errors.join(' ')}
-        </p>
-      )}
-    </div>
+    <Field label={label} hint={hint} error={errors?.join(' ')}>
+      {(control) => <input {...control} name={name} type="password" autoComplete={autoComplete} required />}
+    </Field>
   )
 }

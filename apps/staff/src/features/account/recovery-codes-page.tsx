@@ -1,15 +1,14 @@
 import { StaffCodeBody, validationErrorOf } from '@ansinh/domain'
-import { useDocumentTitle } from '@ansinh/ui'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { renewRecoveryCodes } from '../session/api'
+import { useFailureMessage } from '../session/failure-message'
 import { useLanguage, useStaff } from '../session/session'
+import { type Notice, NoticeBox } from '../shared/notice'
+import { usePageTitle } from '../shared/page-title'
 import { CodeField } from '../sign-in/code-field'
 import { RecoveryCodes } from '../sign-in/recovery-codes'
 import { AccountNav } from './account-nav'
-import { useFailureMessage } from './failure'
-
-type Notice = { kind: 'success' | 'error'; message: string } | null
 
 /**
  * "Mã khôi phục": ten new codes for a code of the authenticator app, shown once; the page waits for
@@ -23,17 +22,12 @@ export function RecoveryCodesPage() {
   const [codes, setCodes] = useState<string[] | null>(null)
   const [saved, setSaved] = useState(false)
   const [codeError, setCodeError] = useState<string | null>(null)
-  const [notice, setNotice] = useState<Notice>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
   const [busy, setBusy] = useState(false)
-  const noticeRef = useRef<HTMLDivElement>(null)
   const codesHeadingRef = useRef<HTMLHeadingElement>(null)
   const renewRef = useRef<HTMLFormElement>(null)
-  const codeErrorId = useId()
-  useDocumentTitle(`${t('app.name')} – ${t('app.area')}`, t('account.recovery.title'))
+  usePageTitle(t('account.recovery.title'))
 
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus()
-  }, [notice])
   useEffect(() => {
     if (codes) codesHeadingRef.current?.focus()
   }, [codes])
@@ -77,14 +71,7 @@ export function RecoveryCodesPage() {
       <h1 className="staff-page__title">{t('account.recovery.title')}</h1>
       <AccountNav />
 
-      <div
-        ref={noticeRef}
-        tabIndex={-1}
-        role={notice?.kind === 'error' ? 'alert' : 'status'}
-        className={notice ? `staff-notice staff-notice--${notice.kind}` : undefined}
-      >
-        {notice && <p>{notice.message}</p>}
-      </div>
+      <NoticeBox notice={notice} />
 
       {codes ? (
         <form
@@ -106,13 +93,7 @@ export function RecoveryCodesPage() {
       ) : (
         <form ref={renewRef} className="staff-card staff-account__form" onSubmit={onRenew} noValidate>
           <p>{t('account.recovery.intro')}</p>
-          <CodeField describedBy={codeError ? codeErrorId : undefined} invalid={codeError !== null}>
-            {codeError && (
-              <p id={codeErrorId} className="staff-error">
-                {codeError}
-              </p>
-            )}
-          </CodeField>
+          <CodeField error={codeError} />
           <div className="staff-actions">
             <button type="submit" className="as-button as-button--primary" disabled={busy}>
               {t('account.recovery.submit')}

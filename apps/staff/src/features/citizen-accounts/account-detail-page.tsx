@@ -1,22 +1,18 @@
-import {
-  type CitizenAccountDetail,
-  dossierStatusLabels,
-  formatMobilePhone,
-  type PasswordChannel,
-} from '@ansinh/domain'
-import { useDocumentTitle } from '@ansinh/ui'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { dossierStatusLabels, formatMobilePhone, type PasswordChannel } from '@ansinh/domain'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useParams } from 'react-router'
-import { dateTime } from '../dossiers/format'
-import type { ApiFailure } from '../session/api'
-import { useLanguage, useSession, useStaff } from '../session/session'
-import { AccountFields, FieldRow } from './account-fields'
-import { ActionDialog } from './action-dialog'
+import { Link, useLocation } from 'react-router'
+import { useFailureMessage } from '../session/failure-message'
+import { useLanguage, useStaff } from '../session/session'
+import { ConfirmDialog } from '../shared/confirm-dialog'
+import { DataTable } from '../shared/data-table'
+import { FieldRow } from '../shared/field-row'
+import { dateTime } from '../shared/format'
+import { type Notice, NoticeBox } from '../shared/notice'
+import { usePageTitle } from '../shared/page-title'
+import { RecordPending, useBackPath, useRecord } from '../shared/record'
+import { AccountFields } from './account-fields'
 import { type AccountAction, actOnAccount, getAccount } from './api'
-
-type Load = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string }
-type Notice = { kind: 'success' | 'error'; message: string } | null
 
 // The i18n group of each action's button, dialog and success message.
 const copyOf = {
@@ -35,68 +31,23 @@ export function AccountDetailPage() {
   const { t } = useTranslation()
   const language = useLanguage()
   const staff = useStaff()
-  const { lost } = useSession()
+  const failureMessage = useFailureMessage()
   const location = useLocation()
-  const id = Number(useParams().id)
-  const [account, setAccount] = useState<CitizenAccountDetail | null>(null)
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
-  const [notice, setNotice] = useState<Notice>(null)
+  const { record: account, setRecord: setAccount, load } = useRecord(getAccount)
+  const [notice, setNotice] = useState<Notice | null>(null)
   const [dialog, setDialog] = useState<AccountAction | null>(null)
   const [busy, setBusy] = useState(false)
-  const noticeRef = useRef<HTMLDivElement>(null)
-  const back = (location.state as { back?: string } | null)?.back ?? '/accounts'
-  useDocumentTitle(`${t('app.name')} – ${t('app.area')}`, account?.fullName ?? t('accounts.title'))
-
-  const messageOf = useCallback(
-    (error: ApiFailure) => {
-      if (error.status === 401) lost()
-      return error.status === 0 ? t('errors.network') : error.message || t('errors.unexpected')
-    },
-    [t, lost],
-  )
-
-  useEffect(() => {
-    if (!Number.isInteger(id) || id <= 0) {
-      setLoad({ status: 'missing' })
-      return
-    }
-    let live = true
-    void getAccount(id, language).then((result) => {
-      if (!live) return
-      if (result.ok) setAccount(result.value)
-      else if (result.error.status === 404) setLoad({ status: 'missing' })
-      else setLoad({ status: 'error', message: messageOf(result.error) })
-    })
-    return () => {
-      live = false
-    }
-  }, [id, language, messageOf])
-
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus()
-  }, [notice])
+  const back = useBackPath('/accounts')
+  usePageTitle(account?.fullName ?? t('accounts.title'))
 
   if (!account) {
     return (
-      <div className="staff-page">
-        <h1 className="staff-page__title">
-          {load.status === 'missing' ? t('accounts.notFound') : t('accounts.title')}
-        </h1>
-        {load.status === 'loading' && (
-          <p role="status" className="staff-loading">
-            {t('common.loading')}
-          </p>
-        )}
-        {load.status === 'missing' && <p>{t('accounts.notFoundBody')}</p>}
-        {load.status === 'error' && (
-          <p role="alert" className="staff-error">
-            {load.message}
-          </p>
-        )}
-        <p>
-          <Link to={back}>{t('accounts.back')}</Link>
-        </p>
-      </div>
+      <RecordPending
+        load={load}
+        title={t('accounts.title')}
+        missing={{ title: t('accounts.notFound'), body: t('accounts.notFoundBody') }}
+        back={{ to: back, label: t('accounts.back') }}
+      />
     )
   }
 
@@ -124,7 +75,7 @@ export function AccountDetailPage() {
     setBusy(false)
     setDialog(null)
     if (!result.ok) {
-      setNotice({ kind: 'error', message: messageOf(result.error) })
+      setNotice({ kind: 'error', message: failureMessage(result.error) })
       return
     }
     const { account: next, endedSessions, sentBy } = result.value
@@ -150,14 +101,7 @@ export function AccountDetailPage() {
         {t('accounts.title')}: {current.fullName}
       </h1>
 
-      <div
-        ref={noticeRef}
-        tabIndex={-1}
-        role={notice?.kind === 'success' ? 'status' : 'alert'}
-        className={notice ? `staff-notice staff-notice--${notice.kind}` : 'staff-notice--empty'}
-      >
-        {notice && <p>{notice.message}</p>}
-      </div>
+      <NoticeBox notice={notice} />
 
       <section aria-labelledby="account-fields" className="staff-card">
         <h2 id="account-fields">{t('accounts.fields')}</h2>
@@ -174,29 +118,27 @@ export function AccountDetailPage() {
         {current.devices.length === 0 ? (
           <p>{t('accounts.noDevices')}</p>
         ) : (
-          <div className="staff-table-wrap">
-            <table className="staff-table">
-              <caption className="as-visually-hidden">{t('accounts.devices')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.device')}</th>
-                  <th scope="col">{t('accounts.ip')}</th>
-                  <th scope="col">{t('accounts.signedInAt')}</th>
-                  <th scope="col">{t('accounts.lastSeenAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {current.devices.map((device) => (
-                  <tr key={device.id}>
-                    <td>{device.deviceName ?? t('accounts.unknownDevice')}</td>
-                    <td translate="no">{device.ip ?? '—'}</td>
-                    <td>{dateTime(device.signedInAt)}</td>
-                    <td>{dateTime(device.lastSeenAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('accounts.devices')}
+            captionHidden
+            head={
+              <>
+                <th scope="col">{t('accounts.device')}</th>
+                <th scope="col">{t('accounts.ip')}</th>
+                <th scope="col">{t('accounts.signedInAt')}</th>
+                <th scope="col">{t('accounts.lastSeenAt')}</th>
+              </>
+            }
+          >
+            {current.devices.map((device) => (
+              <tr key={device.id}>
+                <td>{device.deviceName ?? t('accounts.unknownDevice')}</td>
+                <td translate="no">{device.ip ?? '—'}</td>
+                <td>{dateTime(device.signedInAt)}</td>
+                <td>{dateTime(device.lastSeenAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -205,39 +147,37 @@ export function AccountDetailPage() {
         {current.dossiers.length === 0 ? (
           <p>{t('accounts.noDossiers')}</p>
         ) : (
-          <div className="staff-table-wrap">
-            <table className="staff-table">
-              <caption className="as-visually-hidden">{t('accounts.dossiers')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('list.dossierNumber')}</th>
-                  <th scope="col">{t('list.kind')}</th>
-                  <th scope="col">{t('list.status')}</th>
-                  <th scope="col">{t('accounts.office')}</th>
-                  <th scope="col">{t('list.submittedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {current.dossiers.map((dossier) => (
-                  <tr key={dossier.id}>
-                    <td translate="no">
-                      {dossier.openable ? (
-                        <Link to={`/dossiers/${dossier.id}`} state={{ back: location.pathname }}>
-                          {dossier.dossierNumber}
-                        </Link>
-                      ) : (
-                        dossier.dossierNumber
-                      )}
-                    </td>
-                    <td>{t(`dossier.kinds.${dossier.kind}`)}</td>
-                    <td>{dossierStatusLabels[language][dossier.status]}</td>
-                    <td translate="no">{dossier.officeCode}</td>
-                    <td>{dateTime(dossier.submittedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('accounts.dossiers')}
+            captionHidden
+            head={
+              <>
+                <th scope="col">{t('list.dossierNumber')}</th>
+                <th scope="col">{t('list.kind')}</th>
+                <th scope="col">{t('list.status')}</th>
+                <th scope="col">{t('accounts.office')}</th>
+                <th scope="col">{t('list.submittedAt')}</th>
+              </>
+            }
+          >
+            {current.dossiers.map((dossier) => (
+              <tr key={dossier.id}>
+                <td translate="no">
+                  {dossier.openable ? (
+                    <Link to={`/dossiers/${dossier.id}`} state={{ back: location.pathname }}>
+                      {dossier.dossierNumber}
+                    </Link>
+                  ) : (
+                    dossier.dossierNumber
+                  )}
+                </td>
+                <td>{t(`dossier.kinds.${dossier.kind}`)}</td>
+                <td>{dossierStatusLabels[language][dossier.status]}</td>
+                <td translate="no">{dossier.officeCode}</td>
+                <td>{dateTime(dossier.submittedAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -283,7 +223,7 @@ export function AccountDetailPage() {
       </section>
 
       {dialog && copy && (
-        <ActionDialog
+        <ConfirmDialog
           title={t(`accounts.actions.${copy}.title`)}
           confirmLabel={t(`accounts.actions.${copy}.confirm`)}
           askReason={dialog === 'lock' || dialog === 'unlock'}
@@ -294,7 +234,7 @@ export function AccountDetailPage() {
           <p>
             {t(`accounts.actions.${copy}.body`, { count: current.activeDevices, to: destination(contacts) })}
           </p>
-        </ActionDialog>
+        </ConfirmDialog>
       )}
     </div>
   )

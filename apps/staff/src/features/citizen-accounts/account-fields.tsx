@@ -1,16 +1,8 @@
 import { type CitizenAccountSummary, formatMobilePhone, formatPartialDate } from '@ansinh/domain'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { dateTime } from '../dossiers/format'
-
-export function FieldRow({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="staff-dl__row">
-      <dt>{label}</dt>
-      <dd>{children ?? '—'}</dd>
-    </div>
-  )
-}
+import { FieldRow } from '../shared/field-row'
+import { dateTime } from '../shared/format'
 
 /** What a result card and the detail both show of an account; the detail adds rows as children. */
 export function AccountFields({

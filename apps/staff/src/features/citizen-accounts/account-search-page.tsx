@@ -1,9 +1,12 @@
 import { CitizenAccountSearchQuery, type CitizenAccountSummary } from '@ansinh/domain'
-import { useDocumentTitle } from '@ansinh/ui'
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { useLanguage, useSession } from '../session/session'
+import { useFailureMessage } from '../session/failure-message'
+import { useLanguage } from '../session/session'
+import { Field } from '../shared/field'
+import { usePageTitle } from '../shared/page-title'
+import { ErrorAlert, Loading } from '../shared/status'
 import { AccountFields } from './account-fields'
 import { searchAccounts } from './api'
 
@@ -21,13 +24,12 @@ type Results =
 export function AccountSearchPage() {
   const { t } = useTranslation()
   const language = useLanguage()
-  const { lost } = useSession()
+  const failureMessage = useFailureMessage()
   const [params, setParams] = useSearchParams()
   const q = params.get('q') ?? ''
   const [results, setResults] = useState<Results>({ status: 'idle' })
   const [invalid, setInvalid] = useState(false)
-  const ids = { q: useId(), hint: useId(), error: useId() }
-  useDocumentTitle(`${t('app.name')} – ${t('app.area')}`, t('pages.accounts'))
+  usePageTitle(t('pages.accounts'))
 
   useEffect(() => {
     if (!q) {
@@ -42,24 +44,18 @@ export function AccountSearchPage() {
         setResults({ status: 'ready', items: answer.value.items })
         return
       }
-      if (answer.error.status === 401) lost()
+      // A 400 is the same refusal the form makes before asking: shown at the field, not as a failure.
       setInvalid(answer.error.status === 400)
       setResults(
         answer.error.status === 400
           ? { status: 'idle' }
-          : {
-              status: 'error',
-              message:
-                answer.error.status === 0
-                  ? t('errors.network')
-                  : answer.error.message || t('errors.unexpected'),
-            },
+          : { status: 'error', message: failureMessage(answer.error) },
       )
     })
     return () => {
       live = false
     }
-  }, [q, language, lost, t])
+  }, [q, language, failureMessage])
 
   function onSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -81,28 +77,24 @@ export function AccountSearchPage() {
         key={q}
         noValidate
       >
-        <div className="staff-field">
-          <label htmlFor={ids.q}>{t('accounts.query')}</label>
-          <input
-            id={ids.q}
-            name="q"
-            defaultValue={q}
-            inputMode="tel"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={40}
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={invalid ? `${ids.hint} ${ids.error}` : ids.hint}
-          />
-          <p id={ids.hint} className="staff-field__hint">
-            {t('accounts.queryHint')}
-          </p>
-          {invalid && (
-            <p id={ids.error} role="alert" className="staff-error">
-              {t('accounts.queryInvalid')}
-            </p>
+        <Field
+          label={t('accounts.query')}
+          hint={t('accounts.queryHint')}
+          error={invalid ? t('accounts.queryInvalid') : null}
+          alert
+        >
+          {(control) => (
+            <input
+              {...control}
+              name="q"
+              defaultValue={q}
+              inputMode="tel"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={40}
+            />
           )}
-        </div>
+        </Field>
         <div className="staff-search__actions">
           <button type="submit" className="as-button as-button--primary">
             {t('accounts.search')}
@@ -110,16 +102,8 @@ export function AccountSearchPage() {
         </div>
       </form>
 
-      {results.status === 'loading' && (
-        <p role="status" className="staff-loading">
-          {t('common.loading')}
-        </p>
-      )}
-      {results.status === 'error' && (
-        <p role="alert" className="staff-error">
-          {results.message}
-        </p>
-      )}
+      {results.status === 'loading' && <Loading />}
+      {results.status === 'error' && <ErrorAlert>{results.message}</ErrorAlert>}
       {results.status === 'ready' && (
         <>
           <p role="status" className="staff-total">

@@ -1,24 +1,16 @@
-/**
- * Calls of "Tài khoản cá nhân" to the staff API, through the shared client; actions carry the
- * session's CSRF token as the staff session calls do.
- */
+/** Calls of "Tài khoản cá nhân" to the staff API. */
 import { CitizenAccountActionResult, CitizenAccountDetail, CitizenAccountSearchResult } from '@ansinh/domain'
-import { apiRequest } from '@ansinh/ui'
-
-type Language = 'vi' | 'en'
+import type { Language } from '@ansinh/ui'
+import { staffRequest } from '../session/staff-request'
 
 export type AccountAction = 'lock' | 'unlock' | 'reset-password' | 'sign-out-everywhere'
 
 export function searchAccounts(q: string, language: Language) {
-  return apiRequest(
-    `/staff/citizen-accounts?${new URLSearchParams({ q })}`,
-    CitizenAccountSearchResult,
-    language,
-  )
+  return staffRequest('/staff/citizen-accounts', CitizenAccountSearchResult, language, { query: { q } })
 }
 
 export function getAccount(id: number, language: Language) {
-  return apiRequest(`/staff/citizen-accounts/${id}`, CitizenAccountDetail, language)
+  return staffRequest(`/staff/citizen-accounts/${id}`, CitizenAccountDetail, language)
 }
 
 /** Lock and unlock name a reason; the reset and the sign-out take none. */
@@ -29,9 +21,9 @@ export function actOnAccount(
   csrfToken: string,
   language: Language,
 ) {
-  return apiRequest(`/staff/citizen-accounts/${id}/${action}`, CitizenAccountActionResult, language, {
+  return staffRequest(`/staff/citizen-accounts/${id}/${action}`, CitizenAccountActionResult, language, {
     method: 'POST',
     json: reason === undefined ? {} : { reason },
-    headers: { 'x-ansinh-csrf': csrfToken },
+    csrfToken,
   })
 }

@@ -1,5 +1,6 @@
 import type { AccountRef, AccountRequestView } from '@ansinh/domain'
 import { useTranslation } from 'react-i18next'
+import { FieldRow } from '../shared/field-row'
 
 /**
  * What a child, change or stop dossier asks for (seed 002, "Màn hình chi tiết hồ sơ đăng ký thay đổi
@@ -17,12 +18,7 @@ export function AccountRequestSection({ request }: { request: AccountRequestView
         ) : (
           <AccountRow label={t('detail.request.account')} account={request.account} />
         )}
-        {request.kind === 'stop' && (
-          <div className="staff-dl__row">
-            <dt>{t('detail.request.reason')}</dt>
-            <dd>{request.reason ?? '—'}</dd>
-          </div>
-        )}
+        {request.kind === 'stop' && <FieldRow label={t('detail.request.reason')}>{request.reason}</FieldRow>}
       </dl>
       {request.kind === 'change' && (
         <table className="staff-table staff-compare">
@@ -52,12 +48,9 @@ export function AccountRequestSection({ request }: { request: AccountRequestView
 function AccountRow({ label, account }: { label: string; account: AccountRef }) {
   const { t } = useTranslation()
   return (
-    <div className="staff-dl__row">
-      <dt>{label}</dt>
-      <dd>
-        <span translate="no">{account.bhxhCode}</span> — {account.fullName} (
-        {t(`detail.request.accountStatus.${account.status}`)})
-      </dd>
-    </div>
+    <FieldRow label={label}>
+      <span translate="no">{account.bhxhCode}</span> — {account.fullName} (
+      {t(`detail.request.accountStatus.${account.status}`)})
+    </FieldRow>
   )
 }

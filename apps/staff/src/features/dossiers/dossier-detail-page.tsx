@@ -1,103 +1,56 @@
 import {
   type DecisionOutcome,
-  type DossierDetail,
   dossierConditionLabels,
   dossierStatusLabels,
   formatDateVi,
 } from '@ansinh/domain'
-import { useDocumentTitle } from '@ansinh/ui'
-import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react'
+import type { ApiResult } from '@ansinh/ui'
+import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useParams } from 'react-router'
-import {
-  type ApiFailure,
-  type ApiResult,
-  type DossierStep,
-  decideDossier,
-  getDossier,
-  stepDossier,
-} from '../session/api'
-import { useLanguage, useSession, useStaff } from '../session/session'
+import { Link } from 'react-router'
+import { type DossierStep, decideDossier, getDossier, stepDossier } from '../session/api'
+import { useFailureMessage } from '../session/failure-message'
+import { useLanguage, useStaff } from '../session/session'
+import { FieldRow } from '../shared/field-row'
+import { dateTime } from '../shared/format'
+import { type Notice, NoticeBox } from '../shared/notice'
+import { usePageTitle } from '../shared/page-title'
+import { ReasonField } from '../shared/reason-field'
+import { RecordPending, useBackPath, useRecord } from '../shared/record'
 import { AccountRequestSection } from './account-request-section'
 import { DossierFiles } from './dossier-files'
-import { dateTime } from './format'
-
-type Load = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string }
-type Notice = { kind: 'success' | 'error' | 'conflict'; message: string } | null
 
 /** One dossier: every field, photos, history, the registry beside it, and the decision. */
 export function DossierDetailPage() {
   const { t } = useTranslation()
   const language = useLanguage()
   const staff = useStaff()
-  const { lost } = useSession()
-  const location = useLocation()
-  const id = Number(useParams().id)
-  const [dossier, setDossier] = useState<DossierDetail | null>(null)
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
-  const [notice, setNotice] = useState<Notice>(null)
+  const failureMessage = useFailureMessage()
+  const { record: dossier, setRecord: setDossier, load, reload } = useRecord(getDossier)
+  const [notice, setNotice] = useState<Notice | null>(null)
   const [busy, setBusy] = useState(false)
   const [valid, setValid] = useState<'yes' | 'no' | ''>('')
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | null>(null)
-  const noticeRef = useRef<HTMLDivElement>(null)
-  const ids = { valid: useId(), reason: useId(), reasonError: useId(), decision: useId() }
-  const back = (location.state as { back?: string } | null)?.back ?? '/dossiers'
-  useDocumentTitle(`${t('app.name')} – ${t('app.area')}`, dossier?.dossierNumber ?? t('detail.title'))
+  const decisionId = useId()
+  const back = useBackPath('/dossiers')
+  usePageTitle(dossier?.dossierNumber ?? t('detail.title'))
 
-  const messageOf = useCallback(
-    (error: ApiFailure) => {
-      if (error.status === 401) lost()
-      return error.status === 0 ? t('errors.network') : error.message || t('errors.unexpected')
-    },
-    [t, lost],
-  )
-
-  const reload = useCallback(async () => {
-    if (!Number.isInteger(id) || id <= 0) {
-      setLoad({ status: 'missing' })
-      return
-    }
-    const result = await getDossier(id, language)
-    if (result.ok) {
-      setDossier(result.value)
-      setNotice(null)
-    } else if (result.error.status === 404) {
-      setLoad({ status: 'missing' })
-    } else {
-      setLoad({ status: 'error', message: messageOf(result.error) })
-    }
-  }, [id, language, messageOf])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
-
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus()
-  }, [notice])
+  // After a conflict: the dossier as it is now, and the notice about the old one gone.
+  function refresh() {
+    void reload().then((loaded) => {
+      if (loaded) setNotice(null)
+    })
+  }
 
   if (!dossier) {
     return (
-      <div className="staff-page">
-        <h1 className="staff-page__title">
-          {load.status === 'missing' ? t('detail.notFound') : t('detail.title')}
-        </h1>
-        {load.status === 'loading' && (
-          <p role="status" className="staff-loading">
-            {t('common.loading')}
-          </p>
-        )}
-        {load.status === 'missing' && <p>{t('detail.notFoundBody')}</p>}
-        {load.status === 'error' && (
-          <p role="alert" className="staff-error">
-            {load.message}
-          </p>
-        )}
-        <p>
-          <Link to={back}>{t('detail.exit')}</Link>
-        </p>
-      </div>
+      <RecordPending
+        load={load}
+        title={t('detail.title')}
+        missing={{ title: t('detail.notFound'), body: t('detail.notFoundBody') }}
+        back={{ to: back, label: t('detail.exit') }}
+      />
     )
   }
 
@@ -110,7 +63,7 @@ export function DossierDetailPage() {
     } else {
       setNotice({
         kind: result.error.status === 409 ? 'conflict' : 'error',
-        message: messageOf(result.error),
+        message: failureMessage(result.error),
       })
     }
   }
@@ -156,12 +109,6 @@ export function DossierDetailPage() {
 
   const heldByMe = current.assignedTo?.id === staff.id
   const decided = current.status !== 'pending'
-  const row = (label: string, value: ReactNode) => (
-    <div className="staff-dl__row" key={label}>
-      <dt>{label}</dt>
-      <dd>{value ?? '—'}</dd>
-    </div>
-  )
   const fieldLabel = (field: string) =>
     t(`detail.registryFields.${field as 'fullName'}`, { defaultValue: field })
 
@@ -171,45 +118,51 @@ export function DossierDetailPage() {
         {t('detail.title')} <span translate="no">{current.dossierNumber}</span>
       </h1>
 
-      <div
-        ref={noticeRef}
-        tabIndex={-1}
-        role={notice?.kind === 'success' ? 'status' : 'alert'}
-        className={notice ? `staff-notice staff-notice--${notice.kind}` : 'staff-notice--empty'}
-      >
-        {notice && (
-          <>
-            <p>{notice.message}</p>
-            {notice.kind === 'conflict' && (
-              <button type="button" className="as-button as-button--secondary" onClick={() => void reload()}>
-                {t('detail.reload')}
-              </button>
-            )}
-          </>
+      <NoticeBox notice={notice}>
+        {notice?.kind === 'conflict' && (
+          <button type="button" className="as-button as-button--secondary" onClick={refresh}>
+            {t('detail.reload')}
+          </button>
         )}
-      </div>
+      </NoticeBox>
 
       <section aria-labelledby="detail-fields" className="staff-card">
         <h2 id="detail-fields">{t('detail.fields')}</h2>
         <dl className="staff-dl">
-          {row(t('list.dossierNumber'), <span translate="no">{current.dossierNumber}</span>)}
-          {row(t('list.kind'), t(`dossier.kinds.${current.kind}`))}
-          {row(t('list.status'), dossierStatusLabels[language][current.status])}
-          {row(t('list.condition'), dossierConditionLabels[language][current.condition])}
-          {row(t('list.bhxhCode'), <span translate="no">{current.bhxhCode}</span>)}
-          {row(t('list.fullName'), current.fullName)}
-          {row(t('detail.idKind'), current.idKind && t(`dossier.idKinds.${current.idKind}`))}
-          {row(t('detail.idNumber'), current.idNumber)}
-          {row(t('detail.address'), current.address)}
-          {row(t('detail.phone'), current.phone)}
-          {row(t('detail.email'), current.email)}
-          {row(t('detail.contactChannel'), t(`dossier.channels.${current.contactChannel}`))}
-          {row(t('detail.office'), `[${current.office.code}] ${current.office.name}`)}
-          {row(t('list.submittedAt'), dateTime(current.submittedAt))}
-          {row(t('detail.paperDeadline'), current.paperDeadline && formatDateVi(current.paperDeadline))}
-          {row(t('detail.decidedAt'), current.decidedAt ? dateTime(current.decidedAt) : null)}
-          {row(t('detail.decisionReason'), current.decisionReason)}
-          {row(t('list.assignedTo'), current.assignedTo?.fullName ?? t('detail.nobody'))}
+          <FieldRow label={t('list.dossierNumber')}>
+            <span translate="no">{current.dossierNumber}</span>
+          </FieldRow>
+          <FieldRow label={t('list.kind')}>{t(`dossier.kinds.${current.kind}`)}</FieldRow>
+          <FieldRow label={t('list.status')}>{dossierStatusLabels[language][current.status]}</FieldRow>
+          <FieldRow label={t('list.condition')}>
+            {dossierConditionLabels[language][current.condition]}
+          </FieldRow>
+          <FieldRow label={t('list.bhxhCode')}>
+            <span translate="no">{current.bhxhCode}</span>
+          </FieldRow>
+          <FieldRow label={t('list.fullName')}>{current.fullName}</FieldRow>
+          <FieldRow label={t('detail.idKind')}>
+            {current.idKind && t(`dossier.idKinds.${current.idKind}`)}
+          </FieldRow>
+          <FieldRow label={t('detail.idNumber')}>{current.idNumber}</FieldRow>
+          <FieldRow label={t('detail.address')}>{current.address}</FieldRow>
+          <FieldRow label={t('detail.phone')}>{current.phone}</FieldRow>
+          <FieldRow label={t('detail.email')}>{current.email}</FieldRow>
+          <FieldRow label={t('detail.contactChannel')}>
+            {t(`dossier.channels.${current.contactChannel}`)}
+          </FieldRow>
+          <FieldRow label={t('detail.office')}>{`[${current.office.code}] ${current.office.name}`}</FieldRow>
+          <FieldRow label={t('list.submittedAt')}>{dateTime(current.submittedAt)}</FieldRow>
+          <FieldRow label={t('detail.paperDeadline')}>
+            {current.paperDeadline && formatDateVi(current.paperDeadline)}
+          </FieldRow>
+          <FieldRow label={t('detail.decidedAt')}>
+            {current.decidedAt ? dateTime(current.decidedAt) : null}
+          </FieldRow>
+          <FieldRow label={t('detail.decisionReason')}>{current.decisionReason}</FieldRow>
+          <FieldRow label={t('list.assignedTo')}>
+            {current.assignedTo?.fullName ?? t('detail.nobody')}
+          </FieldRow>
         </dl>
       </section>
 
@@ -218,9 +171,8 @@ export function DossierDetailPage() {
       <DossierFiles
         dossier={current}
         canChange={heldByMe && !decided}
-        messageOf={messageOf}
         onChanged={setDossier}
-        onReload={() => void reload()}
+        onReload={refresh}
       />
 
       <section aria-labelledby="detail-registry" className="staff-card">
@@ -303,8 +255,8 @@ export function DossierDetailPage() {
         </div>
       </section>
 
-      <form className="staff-card" aria-labelledby={ids.decision} onSubmit={onDecide} noValidate>
-        <h2 id={ids.decision}>{t('detail.decision')}</h2>
+      <form className="staff-card" aria-labelledby={decisionId} onSubmit={onDecide} noValidate>
+        <h2 id={decisionId}>{t('detail.decision')}</h2>
         <fieldset className="staff-radios" disabled={decided}>
           <legend>{t('detail.decisionLegend')}</legend>
           <p className="staff-field__hint">{t(`detail.approveMeans.${current.kind}`)}</p>
@@ -330,25 +282,13 @@ export function DossierDetailPage() {
           </label>
         </fieldset>
         {valid === 'no' && !decided && (
-          <div className="staff-field">
-            <label htmlFor={ids.reason}>{t('detail.reason')}</label>
-            <textarea
-              id={ids.reason}
-              value={reason}
-              rows={4}
-              maxLength={500}
-              required
-              aria-required="true"
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? ids.reasonError : undefined}
-              onChange={(event) => setReason(event.target.value)}
-            />
-            {reasonError && (
-              <p id={ids.reasonError} role="alert" className="staff-error">
-                {reasonError}
-              </p>
-            )}
-          </div>
+          <ReasonField
+            label={t('detail.reason')}
+            error={reasonError}
+            value={reason}
+            onChange={setReason}
+            rows={4}
+          />
         )}
         <div className="staff-actions">
           <button type="submit" className="as-button as-button--primary" disabled={busy || decided}>

@@ -1,5 +1,6 @@
 import { DossierDetail, type DossierFileKind } from '@ansinh/domain'
-import { apiBase, apiRequest } from '@ansinh/ui'
+import { apiBase, type Language } from '@ansinh/ui'
+import { staffRequest } from '../session/staff-request'
 
 /** A photo or scan of a dossier by its id (replaced ones too), for an `<img>`: the session cookie goes along. */
 export function dossierFileUrl(dossierId: number, fileId: number, size: 'full' | 'thumbnail'): string {
@@ -12,15 +13,15 @@ export function addDossierFile(
   kind: DossierFileKind,
   file: File,
   csrfToken: string,
-  language: 'vi' | 'en',
+  language: Language,
 ) {
   const body = new FormData()
   body.set('kind', kind)
   body.set('version', String(dossier.version))
   body.set('file', file)
-  return apiRequest(`/staff/dossiers/${dossier.id}/files`, DossierDetail, language, {
+  return staffRequest(`/staff/dossiers/${dossier.id}/files`, DossierDetail, language, {
     method: 'POST',
     body,
-    headers: { 'x-ansinh-csrf': csrfToken },
+    csrfToken,
   })
 }

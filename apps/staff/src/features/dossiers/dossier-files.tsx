@@ -1,10 +1,10 @@
 import { checkChosenPhoto, type DossierDetail, DossierFileKind, type DossierFileView } from '@ansinh/domain'
 import { type ChangeEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiFailure } from '../session/api'
+import { useFailureMessage } from '../session/failure-message'
 import { useLanguage, useStaff } from '../session/session'
+import { dateTime } from '../shared/format'
 import { addDossierFile, dossierFileUrl } from './dossier-files-api'
-import { dateTime } from './format'
 import { PhotoViewer } from './photo-viewer'
 
 type Status = { kind: 'working' | 'success' | 'error' | 'conflict'; message: string } | null
@@ -19,21 +19,19 @@ const accept = 'image/jpeg,image/png,image/heic,image/heif,.heic,.heif'
 export function DossierFiles({
   dossier,
   canChange,
-  messageOf,
   onChanged,
   onReload,
 }: {
   dossier: DossierDetail
   /** The signed-in reviewer holds the dossier and it is still pending. */
   canChange: boolean
-  /** The page's wording of a failed call (and its handling of a lost session). */
-  messageOf: (error: ApiFailure) => string
   onChanged: (dossier: DossierDetail) => void
   onReload: () => void
 }) {
   const { t } = useTranslation()
   const language = useLanguage()
   const staff = useStaff()
+  const failureMessage = useFailureMessage()
   const input = useRef<HTMLInputElement>(null)
   // A ref, not state: the file dialog answers before a re-render would have carried the new value.
   const target = useRef<DossierFileKind | null>(null)
@@ -82,7 +80,10 @@ export function DossierFiles({
     const { error } = result
     // The server words a refused file itself, for the field it came in.
     const refusal = error.status === 413 ? t('dossierFiles.problems.tooLarge') : error.fields.file?.[0]
-    setStatus({ kind: error.status === 409 ? 'conflict' : 'error', message: refusal ?? messageOf(error) })
+    setStatus({
+      kind: error.status === 409 ? 'conflict' : 'error',
+      message: refusal ?? failureMessage(error),
+    })
   }
 
   const thumbnail = (photo: DossierFileView) => (

@@ -1,18 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useModalDialog } from '../shared/use-modal-dialog'
 
 /** A photo at full size in a modal dialog, with zoom and a quarter-turn rotation (CSS transform). */
 export function PhotoViewer({ src, label, onClose }: { src: string; label: string; onClose: () => void }) {
   const { t } = useTranslation()
-  const dialog = useRef<HTMLDialogElement>(null)
+  const dialog = useModalDialog()
   const [zoom, setZoom] = useState(1)
   const [turn, setTurn] = useState(0)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-    return () => element?.close()
-  }, [])
 
   return (
     <dialog ref={dialog} className="staff-viewer" aria-label={label} onClose={onClose}>

@@ -1,17 +1,13 @@
-import { useDocumentTitle } from '@ansinh/ui'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { PageMessage } from '../shared/page-message'
+import { usePageTitle } from '../shared/page-title'
 
 export function NotFoundPage() {
   const { t } = useTranslation()
-  useDocumentTitle(`${t('app.name')} – ${t('app.area')}`, t('notFound.title'))
+  usePageTitle(t('notFound.title'))
   return (
-    <div className="staff-page">
-      <h1 className="staff-page__title">{t('notFound.title')}</h1>
+    <PageMessage title={t('notFound.title')} back={{ to: '/', label: t('notFound.back') }}>
       <p>{t('notFound.body')}</p>
-      <p>
-        <Link to="/">{t('notFound.back')}</Link>
-      </p>
-    </div>
+    </PageMessage>
   )
 }

@@ -1,7 +1,6 @@
 /**
- * Fetch wrappers for the staff sign-in, one's own account and the dossier review endpoints. Every
- * call resolves to a typed result instead of throwing; the server's `{ error: { code, message, fields } }`
- * is read into one `ApiFailure`. State-changing calls carry the session's CSRF token in `x-ansinh-csrf`.
+ * Calls of the staff sign-in, one's own account and the dossier review endpoints, through
+ * `staffRequest` (typed results, never thrown; the CSRF token on state-changing calls).
  */
 import {
   DecisionResult,
@@ -17,42 +16,32 @@ import {
   type StaffSecondFactorBody,
   StaffSignedInView,
 } from '@ansinh/domain'
-import { type ApiRequestOptions, apiBase, apiRequest } from '@ansinh/ui'
+import type { Language } from '@ansinh/ui'
 import { z } from 'zod'
-
-export { type ApiFailure, type ApiResult, apiBase, ClientErrorCode } from '@ansinh/ui'
-
-type Language = 'vi' | 'en'
+import { staffRequest } from './staff-request'
 
 const Empty = z.unknown()
-
-type RequestOptions = Omit<ApiRequestOptions, 'headers'> & { csrfToken?: string | undefined }
-
-/** A call to the staff API; state-changing ones carry the session's CSRF token. */
-function request<T>(path: string, schema: z.ZodType<T>, language: Language, options: RequestOptions = {}) {
-  const { csrfToken, ...rest } = options
-  return apiRequest(path, schema, language, {
-    ...rest,
-    ...(csrfToken ? { headers: { 'x-ansinh-csrf': csrfToken } } : {}),
-  })
-}
 
 // ---------------------------------------------------------------------------------------------
 // Sign-in
 
 export function login(username: string, password: string, language: Language) {
-  return request('/staff/auth/login', StaffLoginAnswer, language, {
+  return staffRequest('/staff/auth/login', StaffLoginAnswer, language, {
     method: 'POST',
     json: { username, password },
   })
 }
 
 export function submitSecondFactor(answer: StaffSecondFactorBody, csrfToken: string, language: Language) {
-  return request('/staff/auth/totp', StaffSignedInView, language, { method: 'POST', json: answer, csrfToken })
+  return staffRequest('/staff/auth/totp', StaffSignedInView, language, {
+    method: 'POST',
+    json: answer,
+    csrfToken,
+  })
 }
 
 export function enrol(code: string, csrfToken: string, language: Language) {
-  return request('/staff/auth/enrol', StaffEnrolledView, language, {
+  return staffRequest('/staff/auth/enrol', StaffEnrolledView, language, {
     method: 'POST',
     json: { code },
     csrfToken,
@@ -60,18 +49,18 @@ export function enrol(code: string, csrfToken: string, language: Language) {
 }
 
 export function getMe(language: Language) {
-  return request('/staff/auth/me', StaffSignedInView, language)
+  return staffRequest('/staff/auth/me', StaffSignedInView, language)
 }
 
 export function logout(csrfToken: string, language: Language) {
-  return request('/staff/auth/logout', Empty, language, { method: 'POST', json: {}, csrfToken })
+  return staffRequest('/staff/auth/logout', Empty, language, { method: 'POST', json: {}, csrfToken })
 }
 
 // ---------------------------------------------------------------------------------------------
 // One's own account
 
 export function changePassword(body: StaffPasswordChangeBody, csrfToken: string, language: Language) {
-  return request('/staff/auth/password', StaffPasswordChanged, language, {
+  return staffRequest('/staff/auth/password', StaffPasswordChanged, language, {
     method: 'POST',
     json: body,
     csrfToken,
@@ -79,7 +68,7 @@ export function changePassword(body: StaffPasswordChangeBody, csrfToken: string,
 }
 
 export function renewRecoveryCodes(code: string, csrfToken: string, language: Language) {
-  return request('/staff/auth/recovery-codes', StaffRecoveryCodesView, language, {
+  return staffRequest('/staff/auth/recovery-codes', StaffRecoveryCodesView, language, {
     method: 'POST',
     json: { code },
     csrfToken,
@@ -92,13 +81,11 @@ export function renewRecoveryCodes(code: string, csrfToken: string, language: La
 export type DossierFilters = Partial<Record<keyof DossierSearchQuery, string>>
 
 export function searchDossiers(filters: DossierFilters, language: Language) {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
-  return request(`/staff/dossiers?${params}`, DossierListPage, language)
+  return staffRequest('/staff/dossiers', DossierListPage, language, { query: filters })
 }
 
 export function getDossier(id: number, language: Language) {
-  return request(`/staff/dossiers/${id}`, DossierDetail, language)
+  return staffRequest(`/staff/dossiers/${id}`, DossierDetail, language)
 }
 
 export type DossierStep = 'assign' | 'release' | 'receive'
@@ -110,7 +97,7 @@ export function stepDossier(
   csrfToken: string,
   language: Language,
 ) {
-  return request(`/staff/dossiers/${id}/${step}`, DossierDetail, language, {
+  return staffRequest(`/staff/dossiers/${id}/${step}`, DossierDetail, language, {
     method: 'POST',
     json: { version },
     csrfToken,
@@ -118,13 +105,9 @@ export function stepDossier(
 }
 
 export function decideDossier(id: number, decision: DossierDecision, csrfToken: string, language: Language) {
-  return request(`/staff/dossiers/${id}/decision`, DecisionResult, language, {
+  return staffRequest(`/staff/dossiers/${id}/decision`, DecisionResult, language, {
     method: 'POST',
     json: decision,
     csrfToken,
   })
-}
-
-export function photoUrl(id: number, kind: string, size: 'full' | 'thumbnail'): string {
-  return `${apiBase}/staff/dossiers/${id}/photos/${kind}?size=${size}`
 }

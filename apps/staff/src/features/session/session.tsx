@@ -2,6 +2,7 @@ import type { StaffSignedInView } from '@ansinh/domain'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation } from 'react-router'
+import { Loading } from '../shared/status'
 import { getMe, logout } from './api'
 
 type SessionState =
@@ -81,15 +82,8 @@ export const passwordChangePath = '/me/password'
  */
 export function RequireSession({ children }: { children: ReactNode }) {
   const { state } = useSession()
-  const { t } = useTranslation()
   const location = useLocation()
-  if (state.status === 'loading') {
-    return (
-      <p className="staff-loading" role="status">
-        {t('common.loading')}
-      </p>
-    )
-  }
+  if (state.status === 'loading') return <Loading />
   if (state.status === 'signedOut') {
     return <Navigate to="/" replace state={{ from: location.pathname + location.search }} />
   }

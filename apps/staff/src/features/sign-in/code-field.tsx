@@ -1,36 +1,33 @@
-import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Field } from '../shared/field'
 
 /**
  * The 6-digit code of the authenticator app, at sign-in and wherever the owner must show they still
- * hold it. Spaces are allowed: some apps show "123 456". `children` go under the input (an error).
+ * hold it. Spaces are allowed: some apps show "123 456".
  */
 export function CodeField({
+  error,
   describedBy,
-  invalid = false,
-  children,
 }: {
+  /** What is wrong with the code, under it. */
+  error?: string | null
+  /** The form's own message, where the sign-in page tells what went wrong. */
   describedBy?: string | undefined
-  invalid?: boolean
-  children?: ReactNode
 }) {
   const { t } = useTranslation()
-  const id = useId()
   return (
-    <div className="staff-field">
-      <label htmlFor={id}>{t('signIn.code')}</label>
-      <input
-        id={id}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9 ]*"
-        maxLength={7}
-        required
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-      />
-      {children}
-    </div>
+    <Field label={t('signIn.code')} error={error} describedBy={describedBy}>
+      {(control) => (
+        <input
+          {...control}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]*"
+          maxLength={7}
+          required
+        />
+      )}
+    </Field>
   )
 }

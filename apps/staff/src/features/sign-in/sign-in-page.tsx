@@ -1,11 +1,13 @@
 import type { StaffSignedInView } from '@ansinh/domain'
-import { LanguageSwitch, SkipLink, useDocumentTitle } from '@ansinh/ui'
+import { type ApiResult, LanguageSwitch, SkipLink } from '@ansinh/ui'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 import { StaffBrand } from '../../app/staff-brand'
-import { type ApiFailure, type ApiResult, enrol, login, submitSecondFactor } from '../session/api'
+import { enrol, login, submitSecondFactor } from '../session/api'
+import { failureMessage } from '../session/failure-message'
 import { useLanguage, useSession } from '../session/session'
+import { usePageTitle } from '../shared/page-title'
 import { CodeField } from './code-field'
 import { QrCode } from './qr-code'
 import { RecoveryCodes } from './recovery-codes'
@@ -41,7 +43,7 @@ export function SignInPage() {
     recovery: useId(),
     error: useId(),
   }
-  useDocumentTitle(`${t('app.name')} – ${t('app.area')}`, t('signIn.title'))
+  usePageTitle(t('signIn.title'))
 
   const from = (location.state as { from?: string } | null)?.from
   const target = from && from !== '/' ? from : listPath
@@ -53,20 +55,14 @@ export function SignInPage() {
 
   if (state.status === 'signedIn' && step.kind !== 'recoveryCodes') return <Navigate to={target} replace />
 
-  function messageOf(failure: ApiFailure): string {
-    if (failure.status === 0) return t('errors.network')
-    if (failure.message) return failure.message
-    if (failure.status === 429) return t('errors.rateLimited')
-    return t('errors.unexpected')
-  }
-
   async function run<T>(call: () => Promise<ApiResult<T>>, then: (value: T) => void) {
     setBusy(true)
     setError(null)
     const result = await call()
     setBusy(false)
     if (result.ok) then(result.value)
-    else setError(messageOf(result.error))
+    // No session to lose here: a 401 is a refused password or code, told as the server words it.
+    else setError(failureMessage(result.error, t))
   }
 
   function text(event: FormEvent<HTMLFormElement>, name: string): string {

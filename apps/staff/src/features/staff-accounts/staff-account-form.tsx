@@ -7,10 +7,12 @@ import {
 } from '@ansinh/domain'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiFailure } from '../session/api'
+import { useFailureMessage } from '../session/failure-message'
 import { useLanguage, useStaff } from '../session/session'
+import { Field } from '../shared/field'
+import { ErrorAlert } from '../shared/status'
 import { createStaffAccount, getOfficeTree } from './api'
-import { type OfficeOption, officesUnder } from './roles'
+import { type OfficeOption, officesUnder } from './offices'
 
 type FieldName = keyof NewStaffAccountBody
 type FieldErrors = Partial<Record<string, string[]>>
@@ -32,26 +34,24 @@ function officeLabel(office: OfficeOption): string {
  */
 export function StaffAccountForm({
   actorRole,
-  messageOf,
   onCreated,
   onCancel,
 }: {
   actorRole: StaffRole
-  messageOf: (error: ApiFailure) => string
   onCreated: (created: StaffAccountCreated) => void
   onCancel: () => void
 }) {
   const { t } = useTranslation()
   const language = useLanguage()
   const staff = useStaff()
+  const failureMessage = useFailureMessage()
   const [offices, setOffices] = useState<Offices>({ status: 'loading' })
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const form = useRef<HTMLFormElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
-  const base = useId()
-  const id = (name: string) => `${base}-${name}`
+  const titleId = useId()
   const roles = rolesManagedBy(actorRole)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the office tree is read once per opening
@@ -63,7 +63,7 @@ export function StaffAccountForm({
       setOffices(
         result.ok
           ? { status: 'ready', items: officesUnder(result.value.items, staff.officeCode) }
-          : { status: 'error', message: messageOf(result.error) },
+          : { status: 'error', message: failureMessage(result.error) },
       )
     })
     return () => {
@@ -75,7 +75,7 @@ export function StaffAccountForm({
   function refuse(fields: FieldErrors) {
     setErrors(fields)
     const first = fieldOrder.find((name) => fields[name])
-    if (first) form.current?.querySelector<HTMLElement>(`#${CSS.escape(id(first))}`)?.focus()
+    if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus()
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -103,130 +103,97 @@ export function StaffAccountForm({
       onCreated(result.value)
       return
     }
-    setFailure(messageOf(result.error))
+    setFailure(failureMessage(result.error))
     refuse(result.error.fields)
   }
 
-  const described = (name: FieldName, hint?: string) => {
-    const refs = [hint, errors[name] ? id(`${name}-error`) : undefined].filter(Boolean)
-    return refs.length > 0 ? refs.join(' ') : undefined
-  }
-  const fieldError = (name: FieldName) =>
-    errors[name] && (
-      <p id={id(`${name}-error`)} className="staff-error">
-        {errors[name].join(' ')}
-      </p>
-    )
-  const invalid = (name: FieldName) => (errors[name] ? true : undefined)
+  const errorOf = (name: FieldName) => errors[name]?.join(' ')
 
   return (
     <form
       ref={form}
       className="staff-card staff-form"
-      aria-labelledby={id('title')}
+      aria-labelledby={titleId}
       onSubmit={(event) => void onSubmit(event)}
       noValidate
     >
-      <h2 id={id('title')} ref={heading} tabIndex={-1}>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
         {t('staffAccounts.form.title')}
       </h2>
       <div className="staff-form__grid">
-        <div className="staff-field">
-          <label htmlFor={id('username')}>{t('staffAccounts.username')}</label>
-          <input
-            id={id('username')}
-            name="username"
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="none"
-            maxLength={64}
-            required
-            aria-required="true"
-            aria-invalid={invalid('username')}
-            aria-describedby={described('username', id('username-hint'))}
-          />
-          <p id={id('username-hint')} className="staff-field__hint">
-            {t('staffAccounts.form.usernameHint')}
-          </p>
-          {fieldError('username')}
-        </div>
-        <div className="staff-field">
-          <label htmlFor={id('fullName')}>{t('staffAccounts.fullName')}</label>
-          <input
-            id={id('fullName')}
-            name="fullName"
-            autoComplete="off"
-            maxLength={100}
-            required
-            aria-required="true"
-            aria-invalid={invalid('fullName')}
-            aria-describedby={described('fullName')}
-          />
-          {fieldError('fullName')}
-        </div>
-        <div className="staff-field">
-          <label htmlFor={id('email')}>{t('staffAccounts.form.email')}</label>
-          <input
-            id={id('email')}
-            name="email"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={invalid('email')}
-            aria-describedby={described('email')}
-          />
-          {fieldError('email')}
-        </div>
-        <div className="staff-field">
-          <label htmlFor={id('officeCode')}>{t('staffAccounts.office')}</label>
-          <select
-            id={id('officeCode')}
-            name="officeCode"
-            required
-            aria-required="true"
-            aria-invalid={invalid('officeCode')}
-            aria-describedby={described('officeCode')}
-            disabled={offices.status !== 'ready'}
-            // Mounted again once the offices arrive, so that it starts on the administrator's own.
-            key={offices.status}
-            defaultValue={staff.officeCode}
-          >
-            {offices.status === 'ready' ? (
-              offices.items.map((office) => (
-                <option key={office.code} value={office.code}>
-                  {officeLabel(office)}
-                </option>
-              ))
-            ) : (
-              <option value="">{t('common.loading')}</option>
-            )}
-          </select>
-          {offices.status === 'error' && (
-            <p role="alert" className="staff-error">
-              {offices.message}
-            </p>
+        <Field
+          label={t('staffAccounts.username')}
+          hint={t('staffAccounts.form.usernameHint')}
+          error={errorOf('username')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              name="username"
+              autoComplete="off"
+              spellCheck={false}
+              autoCapitalize="none"
+              maxLength={64}
+              required
+              aria-required="true"
+            />
           )}
-          {fieldError('officeCode')}
-        </div>
-        <div className="staff-field">
-          <label htmlFor={id('role')}>{t('staffAccounts.role')}</label>
-          <select
-            id={id('role')}
-            name="role"
-            required
-            aria-required="true"
-            aria-invalid={invalid('role')}
-            aria-describedby={described('role')}
-            defaultValue={roles[0]}
-          >
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {t(`staffAccounts.roles.${role}`)}
-              </option>
-            ))}
-          </select>
-          {fieldError('role')}
-        </div>
+        </Field>
+        <Field label={t('staffAccounts.fullName')} error={errorOf('fullName')}>
+          {(control) => (
+            <input
+              {...control}
+              name="fullName"
+              autoComplete="off"
+              maxLength={100}
+              required
+              aria-required="true"
+            />
+          )}
+        </Field>
+        <Field label={t('staffAccounts.form.email')} error={errorOf('email')}>
+          {(control) => (
+            <input {...control} name="email" type="email" autoComplete="off" spellCheck={false} />
+          )}
+        </Field>
+        <Field label={t('staffAccounts.office')} error={errorOf('officeCode')}>
+          {(control) => (
+            <>
+              <select
+                {...control}
+                name="officeCode"
+                required
+                aria-required="true"
+                disabled={offices.status !== 'ready'}
+                // Mounted again once the offices arrive, so that it starts on the administrator's own.
+                key={offices.status}
+                defaultValue={staff.officeCode}
+              >
+                {offices.status === 'ready' ? (
+                  offices.items.map((office) => (
+                    <option key={office.code} value={office.code}>
+                      {officeLabel(office)}
+                    </option>
+                  ))
+                ) : (
+                  <option value="">{t('common.loading')}</option>
+                )}
+              </select>
+              {offices.status === 'error' && <ErrorAlert>{offices.message}</ErrorAlert>}
+            </>
+          )}
+        </Field>
+        <Field label={t('staffAccounts.role')} error={errorOf('role')}>
+          {(control) => (
+            <select {...control} name="role" required aria-required="true" defaultValue={roles[0]}>
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {t(`staffAccounts.roles.${role}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <div role="alert" className="staff-error">
         {failure}
@@ -240,7 +207,7 @@ export function StaffAccountForm({
           {t('staffAccounts.form.submit')}
         </button>
         <button type="button" className="as-button as-button--secondary" onClick={onCancel}>
-          {t('staffAccounts.cancel')}
+          {t('common.cancel')}
         </button>
       </div>
     </form>

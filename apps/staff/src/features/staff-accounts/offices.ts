@@ -1,12 +1,4 @@
-import { type OfficeNode, rolesManagedBy, type StaffRole } from '@ansinh/domain'
-
-/**
- * The role of a staff member who administers staff accounts (manages some role), or undefined for
- * anyone else, for whom the API answers nothing.
- */
-export function administratorRole(role: StaffRole): StaffRole | undefined {
-  return rolesManagedBy(role).length > 0 ? role : undefined
-}
+import type { OfficeNode } from '@ansinh/domain'
 
 export type OfficeOption = { code: string; name: string; depth: number }
 
