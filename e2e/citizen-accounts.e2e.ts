@@ -16,8 +16,8 @@ import {
 // code and by her phone, locks her account with a reason, unlocks it, and sends her a new one-time
 // password: the SMS reaches her phone (dev outbox) and the page never shows the password.
 //
-// The demo citizen's account was seeded without a dossier, so it belongs to the province of her
-// address (Hồ Chí Minh City), which BHXH Quận 5 is part of.
+// The demo citizen's account was seeded without a dossier, so it belongs to the office that serves
+// her address: BHXH Quận 5, whose area includes Phường Chợ Quán.
 
 const reviewer = demoStaff.quan5Reviewer
 const citizen = {
@@ -87,6 +87,7 @@ describe.skipIf(!hasChromium())('citizen accounts: managing an account in the ba
       await lockDialog.getByRole('button', { name: 'Hủy', exact: true }).click()
       await lockDialog.waitFor({ state: 'detached' })
       await act(page, 'Khóa tài khoản', 'Khóa tài khoản', 'Người tham gia báo mất điện thoại')
+      await page.getByRole('definition').filter({ hasText: 'Người tham gia báo mất điện thoại' }).waitFor()
       await notice(page, 'Đã khóa tài khoản. Số thiết bị bị đăng xuất: 0.')
       await page.getByRole('definition').filter({ hasText: 'Đã khóa' }).waitFor()
       expect(await button(page, 'Cấp lại mật khẩu').isDisabled()).toBe(true)

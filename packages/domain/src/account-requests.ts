@@ -4,6 +4,7 @@
  * self-service screens send them, and what the back-office shows of them.
  */
 import { z } from 'zod'
+import { enumValues } from './enums'
 import { AccountRequestOutcome } from './message-templates'
 import { ContactAddress } from './registration'
 import { BhxhCode, Email, FullName, MobilePhone, OfficeCode } from './schemas'
@@ -36,6 +37,9 @@ const Reason = z
 export const StopRequest = z.object({ reason: Reason, officeCode: ReceivingOffice })
 export type StopRequest = z.infer<typeof StopRequest>
 
+/** A child's account is for a minor: adulthood begins at 18 (Bộ luật Dân sự 2015, Điều 20). */
+export const ADULTHOOD_AGE = 18
+
 /** Đăng ký tài khoản cho con (seed 004): the child's BHXH code and full name; the birth certificate goes as a photo. */
 export const ChildRegistrationRequest = z.object({
   bhxhCode: BhxhCode,
@@ -58,6 +62,7 @@ export type AccountRef = z.infer<typeof AccountRef>
 
 export const ContactField = { Phone: 'phone', Email: 'email', Address: 'address' } as const
 export type ContactField = (typeof ContactField)[keyof typeof ContactField]
+export const contactFields = enumValues(ContactField)
 
 /** What a child, change or stop dossier asks for, beside the account it concerns. */
 export const AccountRequestView = z.discriminatedUnion('kind', [

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { AccountActionReason, CitizenAccountSearchQuery, parseAccountLookup } from './citizen-account-admin'
+import {
+  AccountActionReason,
+  CitizenAccountDetail,
+  CitizenAccountSearchQuery,
+  parseAccountLookup,
+} from './citizen-account-admin'
 
 describe('parseAccountLookup', () => {
   it.each([
@@ -56,5 +61,44 @@ describe('AccountActionReason', () => {
   it('keeps the reason trimmed and in NFC', () => {
     const reason = '  Người tham gia báo mất điện thoại  '.normalize('NFD')
     expect(AccountActionReason.parse({ reason }).reason).toBe('Người tham gia báo mất điện thoại')
+  })
+})
+
+describe('CitizenAccountDetail', () => {
+  const detail = {
+    id: 1,
+    bhxhCode: '7900012345',
+    personalId: '079176000417',
+    fullName: 'Nguyễn Thị Thu Hằng',
+    dateOfBirth: { year: 1976, month: 3, day: 15 },
+    phone: '0901234567',
+    email: null,
+    status: 'locked',
+    mustChangePassword: false,
+    createdAt: '2026-01-05T02:00:00.000Z',
+    issuingOffice: null,
+    activeDevices: 0,
+    address: 'Số 125 Đường Trần Hưng Đạo, Phường Chợ Quán, Thành phố Hồ Chí Minh',
+    passwordChangedAt: null,
+    statusReason: 'Người tham gia báo mất điện thoại',
+    statusChangedAt: '2026-03-02T03:15:00.000Z',
+    devices: [],
+    dossiers: [],
+  }
+
+  it.each([
+    ['without the status reason', { statusReason: undefined }],
+    ['with a status change that is not an instant', { statusChangedAt: '02/03/2026' }],
+  ])('refuses a detail %s', (_case, change) => {
+    expect(CitizenAccountDetail.safeParse({ ...detail, ...change }).success).toBe(false)
+  })
+
+  it('carries why and when the account was last locked or unlocked', () => {
+    expect(CitizenAccountDetail.parse(detail)).toMatchObject({
+      statusReason: 'Người tham gia báo mất điện thoại',
+      statusChangedAt: '2026-03-02T03:15:00.000Z',
+    })
+    const never = CitizenAccountDetail.parse({ ...detail, statusReason: null, statusChangedAt: null })
+    expect(never).toMatchObject({ statusReason: null, statusChangedAt: null })
   })
 })

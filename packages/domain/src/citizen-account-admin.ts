@@ -93,6 +93,9 @@ export type AccountDossier = z.infer<typeof AccountDossier>
 export const CitizenAccountDetail = CitizenAccountSummary.extend({
   address: z.string(),
   passwordChangedAt: z.iso.datetime().nullable(),
+  /** The reason staff gave when they last locked or unlocked the account, and when; null before the first time. */
+  statusReason: z.string().nullable(),
+  statusChangedAt: z.iso.datetime().nullable(),
   devices: z.array(CitizenDevice),
   dossiers: z.array(AccountDossier),
 })

@@ -3,6 +3,7 @@ import {
   addDays,
   addMonths,
   addWorkingDays,
+  ageOn,
   coveredMonths,
   dayOfWeek,
   daysBetween,
@@ -188,6 +189,20 @@ describe('partial dates', () => {
 
   it('reads an ISO date as a day-precision partial date', () => {
     expect(partialDateFromIsoDate('2020-01-31')).toEqual({ year: 2020, month: 1, day: 31 })
+  })
+})
+
+describe('ageOn', () => {
+  it.each([
+    [{ year: 2008, month: 12, day: 1 }, '2026-12-01', 18], // the 18th birthday itself
+    [{ year: 2008, month: 12, day: 2 }, '2026-12-01', 17],
+    [{ year: 2008, month: 2, day: 29 }, '2026-02-28', 17], // no 29 Feb this year: not yet
+    [{ year: 2008, month: 11 }, '2026-11-29', 17], // month only: counted from 30 Nov
+    [{ year: 2008, month: 11 }, '2026-11-30', 18],
+    [{ year: 2008 }, '2026-12-30', 17], // year only: counted from 31 Dec
+    [{ year: 2008 }, '2026-12-31', 18],
+  ])('%o on %s is %i', (birth, on, age) => {
+    expect(ageOn(birth, on)).toBe(age)
   })
 })
 

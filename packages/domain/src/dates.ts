@@ -90,6 +90,18 @@ export function precisionOf(date: PartialDate): DatePrecision {
   return DatePrecision.Year
 }
 
+/**
+ * Whole years of age on `on`. A date of birth known only to the month or the year counts from its
+ * latest possible day, so rounding never makes a child an adult.
+ */
+export function ageOn(birth: PartialDate, on: IsoDate): number {
+  const { year, month, day } = isoDateParts(on)
+  const birthMonth = birth.month ?? 12
+  const birthDay = birth.day ?? daysInMonth(birth.year, birthMonth)
+  const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay)
+  return year - birth.year - (hadBirthday ? 0 : 1)
+}
+
 /** Structural check: integers in range, day only with month, and a real calendar date. */
 export function isValidPartialDate(date: PartialDate): boolean {
   const { year, month, day } = date

@@ -1,6 +1,9 @@
 import { ErrorCode, MAX_PHOTO_BYTES } from '@ansinh/domain'
 import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyRouteSchemaDef } from 'fastify/types/schema'
+import { validatorCompiler } from 'fastify-type-provider-zod'
+import type { ZodType } from 'zod'
 import type { SubmittedPhoto } from '../modules/registration/stored-photos'
 import { DomainError } from '../platform/errors'
 
@@ -29,4 +32,14 @@ export function assertMultipart(request: FastifyRequest) {
 export async function readUploadedPhoto(part: MultipartFile): Promise<SubmittedPhoto> {
   const bytes = await part.toBuffer()
   return part.file.truncated ? 'tooLarge' : bytes
+}
+
+/**
+ * For a multipart route: the body is read part by part in the handler (its schema only documents
+ * it), while the path and query are validated by their zod schemas as on every other route.
+ */
+export function multipartRouteValidator<S>(route: FastifyRouteSchemaDef<S>) {
+  if (route.httpPart === 'body') return (value: unknown) => ({ value })
+  // The parts other than the body are zod schemas, as on every route of the API.
+  return validatorCompiler(route as unknown as FastifyRouteSchemaDef<ZodType>)
 }

@@ -42,6 +42,10 @@ export const citizenAccounts = pgTable(
     status: varchar('status', { length: 10, enum: ['active', 'locked', 'stopped'] })
       .notNull()
       .default('active'),
+    // Why and when staff last locked or unlocked the account. The reason is free text that may name
+    // people, so it lives here, where it can be corrected or erased, and never in the audit log.
+    statusReason: text('status_reason'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

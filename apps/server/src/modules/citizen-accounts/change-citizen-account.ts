@@ -17,13 +17,15 @@ import { findAccountInScope, type PlacedAccount, presentDetail } from './view-ci
 /**
  * What staff do to a citizen account: lock it, unlock it, sign it out of every device (and, in
  * reset-citizen-password.ts, give it a new one-time password). Each is one transaction: the account
- * row is locked and checked (reach, status), changed, and the audit entry written.
+ * row is locked and checked (reach, status), changed, and the audit entry written. The reason given
+ * for a lock or an unlock is kept with the account (`status_reason`), not in the audit entry: it is
+ * free text that may name people or numbers, and the audit log can never be erased.
  */
 
 export type AccountChange = {
   endedSessions: number
   sentBy?: PasswordChannel[]
-  /** Codes and outcomes for the audit entry (the staff member's stated reason too). */
+  /** Codes and outcomes for the audit entry; never free text. */
   audit?: Record<string, unknown>
 }
 
@@ -41,10 +43,10 @@ export async function changeCitizenAccount(
   change: (tx: Transaction, account: PlacedAccount, now: Date) => Promise<AccountChange>,
 ): Promise<CitizenAccountActionResult> {
   return deps.database.db.transaction(async (tx) => {
-    const scope = await scopeOf(tx, staff)
+    const now = deps.clock()
+    const scope = scopeOf(staff, now)
     const before = await findAccountInScope(tx, scope, id, { lock: true })
     if (!before) throw notFound('citizen account')
-    const now = deps.clock()
     const { endedSessions, sentBy = [], audit = {} } = await change(tx, before, now)
     await recordAudit(tx, {
       actor: staff,
@@ -72,8 +74,11 @@ export async function lockAccount(
         vi: 'Tài khoản đã bị khóa trước đó.',
         en: 'The account is already locked.',
       })
-    await setCitizenAccountStatus(tx, account.id, CitizenAccountStatus.Locked, now)
-    return { endedSessions: await endCitizenSessions(tx, account.id, 'staff', now), audit: { reason } }
+    await setCitizenAccountStatus(tx, account.id, { status: CitizenAccountStatus.Locked, reason }, now)
+    return {
+      endedSessions: await endCitizenSessions(tx, account.id, 'staff', now),
+      audit: { reasonGiven: true },
+    }
   })
 }
 
@@ -90,8 +95,8 @@ export async function unlockAccount(
         vi: 'Tài khoản không bị khóa.',
         en: 'The account is not locked.',
       })
-    await setCitizenAccountStatus(tx, account.id, CitizenAccountStatus.Active, now)
-    return { endedSessions: 0, audit: { reason } }
+    await setCitizenAccountStatus(tx, account.id, { status: CitizenAccountStatus.Active, reason }, now)
+    return { endedSessions: 0, audit: { reasonGiven: true } }
   })
 }
 

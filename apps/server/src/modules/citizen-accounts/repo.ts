@@ -1,7 +1,7 @@
 import type { AccountLookup } from '@ansinh/domain'
-import { and, asc, count, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { citizenAccounts, citizenSessions, dossiers, people } from '../../db/schema'
+import { citizenAccounts, citizenSessions, dossiers, offices, people } from '../../db/schema'
 
 export type CitizenAccount = typeof citizenAccounts.$inferSelect
 
@@ -34,9 +34,9 @@ function selectAccounts(db: Executor, where: SQL | undefined) {
 }
 
 /**
- * The accounts of the people with exactly this BHXH code, personal ID or phone. A phone may be
- * shared (a family's), so several accounts can answer; the bound keeps a mistyped common number
- * from listing a crowd.
+ * The accounts of the people with exactly this BHXH code, personal ID or phone, oldest first. A phone
+ * may be shared (a family's), so several accounts can answer. Not bounded here: the search bounds
+ * what is within the staff member's reach, which a bound before the reach check could hide.
  */
 export async function findAccountsByLookup(db: Executor, lookup: AccountLookup): Promise<AccountRow[]> {
   const matches = [
@@ -45,9 +45,7 @@ export async function findAccountsByLookup(db: Executor, lookup: AccountLookup):
     lookup.phone === null ? undefined : eq(people.phone, lookup.phone),
   ].filter((match) => match !== undefined)
   if (matches.length === 0) return []
-  return selectAccounts(db, or(...matches))
-    .orderBy(asc(citizenAccounts.id))
-    .limit(20)
+  return selectAccounts(db, or(...matches)).orderBy(asc(citizenAccounts.id))
 }
 
 /** One account and its holder; `lock` holds the account row until the transaction ends. */
@@ -143,4 +141,22 @@ export async function setTemporaryPassword(
     .update(citizenAccounts)
     .set({ passwordHash, mustChangePassword: true, passwordChangedAt: null, updatedAt: at })
     .where(eq(citizenAccounts.id, id))
+}
+
+/** The province office (BHXH tỉnh/thành phố) of a 2025 province, as open on `validOn`. */
+export async function findProvinceOffice(db: Executor, provinceCode: string, validOn: string) {
+  const [office] = await db
+    .select({ code: offices.code })
+    .from(offices)
+    .where(
+      and(
+        eq(offices.kind, 'province'),
+        eq(offices.provinceCode, provinceCode),
+        lte(offices.validFrom, validOn),
+        or(isNull(offices.validTo), gte(offices.validTo, validOn)),
+      ),
+    )
+    .orderBy(asc(offices.code))
+    .limit(1)
+  return office ?? null
 }

@@ -9,12 +9,17 @@ import { auditLog, citizenAccounts, citizenSessions, dossiers, messages, people 
 import { createCitizenAccount } from '../identity/accounts'
 
 // "Tài khoản cá nhân" over HTTP, signed in as the demo staff. Accounts issued by a dossier belong to
-// its office; accounts without one (seeded, migrated) to the province of the address. Outside reach
-// every endpoint answers 404, exactly as for an account that does not exist.
+// its office; accounts without one (seeded, migrated) to the office serving the address, or to the
+// province office when the directory cannot place it. Outside reach every endpoint answers 404,
+// exactly as for an account that does not exist.
 describe.each(testBackends())('citizen accounts API on %s', (backend) => {
   let test: TestApp
+  /** How far the application's clock runs ahead of the real one (rows written by the database use the real one). */
+  let clockAhead = 0
   let photos: TestPhotos
   let quan5: StaffSignIn
+  /** A reviewer of BHXH Quận 4 (07914), the district next to Quận 5. */
+  let quan4: StaffSignIn
   let hanoi: StaffSignIn
   let hcmAdmin: StaffSignIn
   let vssAdmin: StaffSignIn
@@ -22,12 +27,17 @@ describe.each(testBackends())('citizen accounts API on %s', (backend) => {
   let issued: number
   /** Issued by a dossier received at BHXH Quận 1 (07901), also in Hồ Chí Minh City. */
   let issuedQuan1: number
-  /** Seeded without a dossier: a 2025 address in Hồ Chí Minh City (79). */
+  /** Seeded without a dossier: the demo citizen's address, Phường Chợ Quán, served by BHXH Quận 5. */
   let seededHcm: number
-  /** Seeded without a dossier: a pre-2025 address in Bình Dương (74), now part of the city. */
+  /**
+   * Seeded without a dossier: a pre-2025 address in Bình Dương (74), now part of the city, where the
+   * directory lists no grassroots office.
+   */
   let seededBinhDuong: number
-  /** Seeded without a dossier: an address in Hà Nội (01). */
+  /** Seeded without a dossier: an address in Phường Đống Đa, Hà Nội (01), served by BHXH cơ sở Đống Đa. */
   let seededHanoi: number
+  /** Seeded without a dossier: an address in Hồ Chí Minh City with no commune, which no office serves. */
+  let seededProvinceOnly: number
 
   const person = {
     bhxhCode: '7900066001',
@@ -141,10 +151,15 @@ describe.each(testBackends())('citizen accounts API on %s', (backend) => {
   ]
 
   beforeAll(async () => {
-    test = await createTestApp({ backend, env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
+    test = await createTestApp({
+      backend,
+      env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' },
+      clock: () => new Date(Date.now() + clockAhead),
+    })
     const image = await testJpeg()
     photos = { portrait: image, idFront: image, idBack: image }
     quan5 = await signInStaff(test.app, 'q5.reviewer')
+    quan4 = await signInStaff(test.app, 'q4.reviewer', { role: 'reviewer', officeCode: '07914' })
     hanoi = await signInStaff(test.app, 'dongda.reviewer')
     hcmAdmin = await signInStaff(test.app, 'hcm.admin')
     vssAdmin = await signInStaff(test.app, 'vss.admin')
@@ -170,6 +185,12 @@ describe.each(testBackends())('citizen accounts API on %s', (backend) => {
       provinceCode: '01',
       communeCode: '00235',
       phone: '0906600005',
+    })
+    seededProvinceOnly = await seeded({
+      bhxhCode: '7900066009',
+      fullName: 'Lý Thị Mai',
+      communeCode: null,
+      phone: '0906600009',
     })
   })
   afterAll(async () => test?.close())
@@ -225,21 +246,66 @@ describe.each(testBackends())('citizen accounts API on %s', (backend) => {
     expect(account).toEqual({ status: 'active', mustChangePassword: true })
   })
 
-  it('gives an account to its issuing office, or without one to the province of the address', async () => {
-    const codes = ['7900066002', '7900066003', '7400066004', '0100066005']
+  it('gives an account to its issuing office, or without one to the office serving the address', async () => {
+    const codes = ['7900066002', '7900066003', '7400066004', '0100066005', '7900066009']
     const reached = async (who: StaffSignIn) => {
       const ids: number[] = []
       for (const q of codes) ids.push(...(await found(who, q)))
       return ids
     }
-    // Quận 1 issued its own account; seeded HCM and Bình Dương (merged into HCM) are the province's.
-    expect(await reached(quan5)).toEqual([seededHcm, seededBinhDuong])
-    expect(await reached(hcmAdmin)).toEqual([issuedQuan1, seededHcm, seededBinhDuong])
+    // Quận 1 issued its own account. Phường Chợ Quán is served by Quận 5, not by its neighbour Quận 4;
+    // the Bình Dương address and the one without a commune have no serving office: the province office's.
+    expect(await reached(quan5)).toEqual([seededHcm])
+    expect(await reached(quan4)).toEqual([])
+    expect(await reached(hcmAdmin)).toEqual([issuedQuan1, seededHcm, seededBinhDuong, seededProvinceOnly])
     expect(await reached(hanoi)).toEqual([seededHanoi])
-    expect(await reached(vssAdmin)).toEqual([issuedQuan1, seededHcm, seededBinhDuong, seededHanoi])
+    expect(await reached(vssAdmin)).toEqual([
+      issuedQuan1,
+      seededHcm,
+      seededBinhDuong,
+      seededHanoi,
+      seededProvinceOnly,
+    ])
     expect((await call(quan5, 'GET', `/citizen-accounts/${issuedQuan1}`)).statusCode).toBe(404)
     expect((await call(hcmAdmin, 'GET', `/citizen-accounts/${issuedQuan1}`)).statusCode).toBe(200)
-    expect((await call(quan5, 'GET', `/citizen-accounts/${seededHanoi}`)).statusCode).toBe(404)
+    for (const outside of [seededHanoi, seededBinhDuong, seededProvinceOnly])
+      expect((await call(quan5, 'GET', `/citizen-accounts/${outside}`)).statusCode, String(outside)).toBe(404)
+    expect((await call(quan4, 'POST', `/citizen-accounts/${seededHcm}/lock`, reason)).statusCode).toBe(404)
+  })
+
+  it('lists up to 20 accounts sharing a phone, counting only those within reach', async () => {
+    const phone = '0906600099'
+    // 21 accounts in Hà Nội come first (older), then one served by BHXH Quận 5.
+    const holders = await test.database.db
+      .insert(people)
+      .values(
+        Array.from({ length: 22 }, (_, index) => ({
+          bhxhCode: `${index < 21 ? '01' : '79'}000671${String(index).padStart(2, '0')}`,
+          fullName: `Người dùng chung số ${index}`,
+          foldedName: `nguoi dung chung so ${index}`,
+          birthYear: 1980,
+          gender: 'female' as const,
+          addressCodeSet: '2025-07-01' as const,
+          provinceCode: index < 21 ? '01' : '79',
+          communeCode: index < 21 ? '00235' : '27301',
+          phone,
+        })),
+      )
+      .returning({ id: people.id, bhxhCode: people.bhxhCode })
+    const accounts = await test.database.db
+      .insert(citizenAccounts)
+      .values(
+        holders.map((holder) => ({
+          personId: holder.id,
+          username: holder.bhxhCode ?? '',
+          passwordHash: 'never signed in with',
+        })),
+      )
+      .returning({ id: citizenAccounts.id })
+    const ids = accounts.map((account) => account.id)
+    expect(await found(quan5, phone)).toEqual(ids.slice(21))
+    expect(await found(hanoi, phone)).toEqual(ids.slice(0, 20))
+    expect(await found(vssAdmin, phone)).toEqual(ids.slice(0, 20))
   })
 
   it('shows the signed-in devices and the dossiers, which open for staff who reach their office', async () => {
@@ -259,17 +325,36 @@ describe.each(testBackends())('citizen accounts API on %s', (backend) => {
   })
 
   it('locks with a reason, ending every signed-in device; unlocks; refuses a repeat', async () => {
+    const statusOf = async () => {
+      const [row] = await test.database.db
+        .select({ reason: citizenAccounts.statusReason, at: citizenAccounts.statusChangedAt })
+        .from(citizenAccounts)
+        .where(eq(citizenAccounts.id, issued))
+      return row
+    }
+    expect(await statusOf()).toEqual({ reason: null, at: null })
+
     await signedInDevices(issued, ['Safari trên iPhone', 'Chrome trên Windows'])
     expect((await call(quan5, 'GET', `/citizen-accounts/${issued}`)).json().activeDevices).toBe(2)
     const noReason = await call(quan5, 'POST', `/citizen-accounts/${issued}/lock`, { reason: ' ab ' })
     expect(noReason.statusCode).toBe(400)
     expect(noReason.json().error.fields).toHaveProperty('reason')
 
-    const locked = await call(quan5, 'POST', `/citizen-accounts/${issued}/lock`, reason)
+    const locked = await call(quan5, 'POST', `/citizen-accounts/${issued}/lock`, {
+      reason: `  ${reason.reason.normalize('NFD')} `,
+    })
     expect(locked.json()).toMatchObject({
       endedSessions: 2,
       sentBy: [],
-      account: { status: 'locked', activeDevices: 0, devices: [] },
+      account: { status: 'locked', activeDevices: 0, devices: [], statusReason: reason.reason },
+    })
+    // Kept with the account as typed (NFC, trimmed), with the time of the application's clock.
+    const lockedAt = (await statusOf())?.at
+    expect(await statusOf()).toEqual({ reason: reason.reason, at: expect.any(Date) })
+    expect(locked.json().account.statusChangedAt).toBe(lockedAt?.toISOString())
+    expect((await call(quan5, 'GET', `/citizen-accounts/${issued}`)).json()).toMatchObject({
+      statusReason: reason.reason,
+      statusChangedAt: lockedAt?.toISOString(),
     })
     const sessions = await test.database.db
       .select({ endedAt: citizenSessions.endedAt, endReason: citizenSessions.endReason })
@@ -286,7 +371,11 @@ describe.each(testBackends())('citizen accounts API on %s', (backend) => {
     const unlocked = await call(quan5, 'POST', `/citizen-accounts/${issued}/unlock`, {
       reason: 'Đã xác minh người tham gia tại quầy',
     })
-    expect(unlocked.json()).toMatchObject({ endedSessions: 0, account: { status: 'active' } })
+    expect(unlocked.json()).toMatchObject({
+      endedSessions: 0,
+      account: { status: 'active', statusReason: 'Đã xác minh người tham gia tại quầy' },
+    })
+    expect((await statusOf())?.reason).toBe('Đã xác minh người tham gia tại quầy')
     expect((await call(quan5, 'POST', `/citizen-accounts/${issued}/unlock`, reason)).statusCode).toBe(409)
   })
 
@@ -332,18 +421,39 @@ describe.each(testBackends())('citizen accounts API on %s', (backend) => {
     expect(after?.passwordHash).not.toBe(before[0]?.passwordHash)
     expect(after?.mustChangePassword).toBe(true)
 
-    // A second reset is a new password and new messages, not a duplicate of the first.
-    await call(quan5, 'POST', `/citizen-accounts/${issued}/reset-password`, {})
-    const again = await test.database.db
-      .select({ id: messages.id })
-      .from(messages)
-      .where(and(eq(messages.kind, 'password_reset_by_office'), eq(messages.recipient, person.phone)))
-    expect(again).toHaveLength(2)
+    // Pressed again within a minute, the reset is refused: the person would get two passwords.
+    const smsSent = async () =>
+      test.database.db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.kind, 'password_reset_by_office'), eq(messages.recipient, person.phone)))
+    for (const later of [0, 30_000]) {
+      clockAhead = later
+      const twice = await call(quan5, 'POST', `/citizen-accounts/${issued}/reset-password`, {})
+      expect(twice.statusCode, String(later)).toBe(409)
+      expect(twice.json().error.message).toMatch(/^Mật khẩu mới vừa được gửi.*vui lòng chờ \d+ giây/)
+    }
+    expect(await smsSent()).toHaveLength(1)
+    const [unchanged] = await test.database.db
+      .select({ passwordHash: citizenAccounts.passwordHash })
+      .from(citizenAccounts)
+      .where(eq(citizenAccounts.id, issued))
+    expect(unchanged?.passwordHash).toBe(after?.passwordHash)
+
+    // A minute on, a second reset is a new password and new messages, not a duplicate of the first.
+    clockAhead = 61_000
+    expect((await call(quan5, 'POST', `/citizen-accounts/${issued}/reset-password`, {})).statusCode).toBe(200)
+    expect(await smsSent()).toHaveLength(2)
   })
 
   it('signs out of every device', async () => {
     await signedInDevices(seededBinhDuong, ['Firefox trên Linux', 'Chrome trên Android'])
-    const answer = await call(quan5, 'POST', `/citizen-accounts/${seededBinhDuong}/sign-out-everywhere`, {})
+    const answer = await call(
+      hcmAdmin,
+      'POST',
+      `/citizen-accounts/${seededBinhDuong}/sign-out-everywhere`,
+      {},
+    )
     expect(answer.json()).toMatchObject({ endedSessions: 2, account: { status: 'active', devices: [] } })
   })
 
@@ -392,11 +502,16 @@ describe.each(testBackends())('citizen accounts API on %s', (backend) => {
     expect(answer.statusCode).toBe(403)
   })
 
-  it('writes every search, view and action to the audit log, with identifiers masked and no password', async () => {
+  it('writes every search, view and action to the audit log, with identifiers masked, no reason, no password', async () => {
     const entries = await test.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.staffId, quan5.staff.id), inArray(auditLog.action, auditedActions)))
+      .where(
+        and(
+          inArray(auditLog.staffId, [quan5.staff.id, hcmAdmin.staff.id]),
+          inArray(auditLog.action, auditedActions),
+        ),
+      )
     const actions = new Set(entries.map((entry) => entry.action))
     expect([...actions].sort()).toEqual([...auditedActions].sort())
     const searches = entries.filter((entry) => entry.action === 'citizen_account.search')
@@ -411,11 +526,18 @@ describe.each(testBackends())('citizen accounts API on %s', (backend) => {
     const text = JSON.stringify(entries)
     for (const identifier of [person.bhxhCode, person.personalId, person.phone, person.email])
       expect(text).not.toContain(identifier)
+    // The reasons typed for the lock and the unlock stay with the account, which can be erased.
+    for (const typed of [reason.reason, 'Đã xác minh người tham gia tại quầy'])
+      expect(text).not.toContain(typed)
     expect(entries.find((entry) => entry.action === 'citizen_account.lock')).toMatchObject({
       recordType: 'citizen_account',
       recordId: String(issued),
       officeCode: '07915',
-      detail: { reason: reason.reason, endedSessions: 2 },
+      detail: { reasonGiven: true, endedSessions: 2 },
+    })
+    expect(entries.find((entry) => entry.action === 'citizen_account.unlock')?.detail).toEqual({
+      reasonGiven: true,
+      endedSessions: 0,
     })
     expect(entries.find((entry) => entry.action === 'citizen_account.reset_password')?.detail).toEqual({
       sentBy: ['sms', 'email'],

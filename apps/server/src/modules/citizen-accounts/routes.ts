@@ -21,8 +21,8 @@ const actionResponse = { 200: CitizenAccountActionResult, ...errors }
 
 /**
  * "Tài khoản cá nhân" for reviewers and administrators. An account is within a staff member's reach
- * by the office that issued it or, without one, by the province of the person's address (reach.ts);
- * outside it every endpoint answers 404, exactly like an account that does not exist.
+ * by the office that issued it or, without one, by the office that serves the person's address
+ * (reach.ts); outside it every endpoint answers 404, exactly like an account that does not exist.
  */
 export async function registerCitizenAccountRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>()
@@ -79,7 +79,7 @@ export async function registerCitizenAccountRoutes(app: FastifyInstance) {
       summary: 'Send a new one-time password to the person by SMS (and e-mail); sign out every device',
       description:
         'The password goes only to the phone and e-mail address the registry holds; the answer never carries it. ' +
-        'A locked or stopped account answers 409.',
+        'A locked or stopped account answers 409, and so does a second reset within 60 seconds.',
       run: resetAccountPassword,
     },
     {

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/service'
 import { contactAddressOf, describeAddress } from '../directory/service'
 import type { StaffActor } from '../identity/staff-actor'
 import { dossierOffice } from '../registration/dossier-office'
-import { type AccountScope, currentProvinceOf, scopeOf, withinScope } from './reach'
+import { type AccountScope, reachesAccount, scopeOf } from './reach'
 import {
   type AccountRow,
   countActiveSessions,
@@ -33,22 +33,28 @@ import {
 /** An account with the dossier that issued it, which decides (with the address) who reaches it. */
 export type PlacedAccount = AccountRow & { issuing: IssuingDossier | null }
 
+/** The most accounts one search lists: a phone may be shared, but a crowd is not what a counter needs. */
+const MOST_RESULTS = 20
+
 export async function searchCitizenAccounts(
   deps: Deps,
   staff: StaffActor,
   lookup: AccountLookup,
 ): Promise<CitizenAccountSearchResult> {
   return deps.database.db.transaction(async (tx) => {
-    const scope = await scopeOf(tx, staff)
+    const now = deps.clock()
+    const scope = scopeOf(staff, now)
+    // Bounded after the reach check: matches the staff member may not see must not crowd out those they may.
     const placed: PlacedAccount[] = []
     for (const row of await findAccountsByLookup(tx, lookup)) {
+      if (placed.length === MOST_RESULTS) break
       const account = await placeInScope(tx, scope, row)
       if (account) placed.push(account)
     }
     const devices = await countActiveSessions(
       tx,
       placed.map(({ account }) => account.id),
-      deps.clock(),
+      now,
     )
     const items: CitizenAccountSummary[] = []
     for (const account of placed)
@@ -68,7 +74,8 @@ export async function viewCitizenAccount(
   id: number,
 ): Promise<CitizenAccountDetail> {
   return deps.database.db.transaction(async (tx) => {
-    const scope = await scopeOf(tx, staff)
+    const now = deps.clock()
+    const scope = scopeOf(staff, now)
     const account = await findAccountInScope(tx, scope, id)
     if (!account) throw notFound('citizen account')
     await recordAudit(tx, {
@@ -77,7 +84,7 @@ export async function viewCitizenAccount(
       recordType: 'citizen_account',
       recordId: id,
     })
-    return presentDetail(tx, scope, account, deps.clock())
+    return presentDetail(tx, scope, account, now)
   })
 }
 
@@ -98,10 +105,8 @@ async function placeInScope(
   row: AccountRow,
 ): Promise<PlacedAccount | null> {
   const issuing = await findIssuingDossier(db, row.account.username)
-  // The address decides only for an account no dossier issued; its mapping is not read otherwise.
-  const provinceCode = issuing || scope.national ? null : await currentProvinceOf(db, row.holder)
-  const home = { issuingOfficeCode: issuing?.officeCode ?? null, provinceCode }
-  return withinScope(scope, home) ? { ...row, issuing } : null
+  const reached = await reachesAccount(db, scope, row.holder, issuing?.officeCode ?? null)
+  return reached ? { ...row, issuing } : null
 }
 
 async function presentSummary(
@@ -144,6 +149,8 @@ export async function presentDetail(
     ...(await presentSummary(db, account, sessions.length)),
     address,
     passwordChangedAt: account.account.passwordChangedAt?.toISOString() ?? null,
+    statusReason: account.account.statusReason,
+    statusChangedAt: account.account.statusChangedAt?.toISOString() ?? null,
     devices: sessions.map((session) => ({
       id: session.id,
       deviceName: session.deviceName,

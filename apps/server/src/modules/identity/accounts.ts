@@ -1,7 +1,8 @@
-import type { AccountRef, StaffRole } from '@ansinh/domain'
-import { and, eq, isNull } from 'drizzle-orm'
+import { type AccountRef, ErrorCode, type StaffRole } from '@ansinh/domain'
+import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { citizenAccounts, citizenSessions, people, staffAccounts } from '../../db/schema'
+import { DomainError } from '../../platform/errors'
 import { hashPassword } from './password'
 import { sealTotp } from './staff-totp'
 
@@ -22,18 +23,37 @@ export async function createCitizenAccount(
   account: NewCitizenAccount,
 ): Promise<{ id: number }> {
   const passwordHash = await hashPassword(account.password)
+  const values = {
+    username: account.username,
+    passwordHash,
+    mustChangePassword: account.mustChangePassword,
+    passwordChangedAt: account.mustChangePassword ? null : new Date(),
+    guardianAccountId: account.guardianAccountId ?? null,
+  }
+  // Someone whose account was stopped (ngừng sử dụng) may register again: the same row reopens, so
+  // the person keeps one account id and its history. An active or locked account is never replaced.
   const [row] = await db
     .insert(citizenAccounts)
-    .values({
-      personId: account.personId,
-      username: account.username,
-      passwordHash,
-      mustChangePassword: account.mustChangePassword,
-      passwordChangedAt: account.mustChangePassword ? null : new Date(),
-      guardianAccountId: account.guardianAccountId ?? null,
+    .values({ personId: account.personId, ...values })
+    .onConflictDoUpdate({
+      target: citizenAccounts.personId,
+      set: {
+        ...values,
+        status: 'active',
+        statusReason: null,
+        statusChangedAt: new Date(),
+        updatedAt: new Date(),
+      },
+      setWhere: sql`${citizenAccounts.status} = 'stopped'`,
     })
     .returning({ id: citizenAccounts.id })
-  if (!row) throw new Error('citizen account insert returned no row')
+  if (!row)
+    throw new DomainError(ErrorCode.Conflict, 'citizen account already open', {
+      userMessage: {
+        vi: 'Người này đã có tài khoản giao dịch điện tử.',
+        en: 'This person already has an e-transaction account.',
+      },
+    })
   return row
 }
 
@@ -97,13 +117,17 @@ export async function findCitizenAccount(db: Executor, id: number): Promise<Citi
   return row ?? null
 }
 
+/** Locks, unlocks or closes an account, with why (`status_reason`, shown to staff) and when. */
 export async function setCitizenAccountStatus(
   db: Executor,
   id: number,
-  status: CitizenAccount['status'],
+  change: { status: CitizenAccount['status']; reason: string | null },
   at: Date,
 ): Promise<void> {
-  await db.update(citizenAccounts).set({ status, updatedAt: at }).where(eq(citizenAccounts.id, id))
+  await db
+    .update(citizenAccounts)
+    .set({ status: change.status, statusReason: change.reason, statusChangedAt: at, updatedAt: at })
+    .where(eq(citizenAccounts.id, id))
 }
 
 /** Ends every signed-in device of the account at once; answers how many were ended. */
@@ -134,4 +158,24 @@ export async function findAccountRef(db: Executor, id: number): Promise<AccountR
     .innerJoin(people, eq(people.id, citizenAccounts.personId))
     .where(eq(citizenAccounts.id, id))
   return row ?? null
+}
+
+/**
+ * Closes the accounts of the children a guardian's account opened: they are used only through it
+ * (seed 004), so they cannot outlive it. Answers their ids.
+ */
+export async function stopChildAccounts(
+  db: Executor,
+  guardianAccountId: number,
+  reason: string,
+  at: Date,
+): Promise<number[]> {
+  const stopped = await db
+    .update(citizenAccounts)
+    .set({ status: 'stopped', statusReason: reason, statusChangedAt: at, updatedAt: at })
+    .where(
+      and(eq(citizenAccounts.guardianAccountId, guardianAccountId), ne(citizenAccounts.status, 'stopped')),
+    )
+    .returning({ id: citizenAccounts.id })
+  return stopped.map((row) => row.id)
 }

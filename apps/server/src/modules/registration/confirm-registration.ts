@@ -37,7 +37,7 @@ import {
   verifiedContact,
 } from './repo'
 import { deleteReleasedFiles } from './stored-photos'
-import { checkRules, sameVerifiedContact } from './submit-registration'
+import { checkRules, pendingElsewhere, sameVerifiedContact } from './submit-registration'
 
 /** A confirmed request is kept this long, so that a retried confirmation finds its dossier. */
 const CONFIRMED_REQUEST_LIFETIME_MS = 24 * 60 * 60_000
@@ -130,22 +130,6 @@ async function replacePending(tx: Executor, deps: Deps, form: RegistrationForm):
   await erasePersonalData(tx, pending.id)
   await scheduleFileDeletions(tx, await deletePhotos(tx, pending.id), now)
   return true
-}
-
-function pendingElsewhere(condition: DossierCondition) {
-  const received = condition === DossierCondition.Received
-  return new DomainError(ErrorCode.Conflict, 'another pending dossier for this bhxh code', {
-    fields: { bhxhCode: ['Mã số BHXH này đang có hồ sơ đăng ký chờ xử lý.'] },
-    userMessage: received
-      ? {
-          vi: 'Cơ quan BHXH đã tiếp nhận hồ sơ đăng ký trước đó của mã số BHXH này và đang xử lý. Vui lòng chờ kết quả.',
-          en: 'The office has already received an earlier registration for this code and is processing it. Please wait for the result.',
-        }
-      : {
-          vi: 'Mã số BHXH này đang có hồ sơ đăng ký chờ xử lý với số điện thoại hoặc email khác. Vui lòng chờ hồ sơ đó hết hạn, hoặc liên hệ cơ quan BHXH.',
-          en: 'This code has a pending registration with another phone or e-mail. Please wait until it expires, or contact the office.',
-        },
-  })
 }
 
 async function queueReceived(tx: Executor, deps: Deps, dossier: PaperDossier) {

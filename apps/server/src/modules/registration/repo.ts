@@ -141,8 +141,14 @@ export async function findPendingDossier(
   return row ?? null
 }
 
-/** Where messages about a dossier go: the one contact its OTP proved (an unproved phone gets nothing). */
+/**
+ * Where messages about a dossier go: the one contact its OTP proved (an unproved phone gets nothing).
+ * A change of information is about the account, whose phone is proved; the number it asks for is not
+ * yet, so it hears only of an approval (with the account's phone).
+ */
 export function verifiedContact(dossier: Dossier): { channel: 'sms' | 'email'; to: string } {
+  if (dossier.kind === 'change' && dossier.previousContact?.phone)
+    return { channel: 'sms', to: dossier.previousContact.phone }
   return dossier.contactChannel === 'email' && dossier.email
     ? { channel: 'email', to: dossier.email }
     : { channel: 'sms', to: dossier.phone }

@@ -16,7 +16,12 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { assertMultipart, readUploadedPhoto, registerPhotoUploads } from '../../http/photo-uploads'
+import {
+  assertMultipart,
+  multipartRouteValidator,
+  readUploadedPhoto,
+  registerPhotoUploads,
+} from '../../http/photo-uploads'
 import { DomainError } from '../../platform/errors'
 import { confirmRegistration } from './confirm-registration'
 import { declarationPdf, registrationStatus } from './dossier-lookup'
@@ -62,7 +67,7 @@ export async function registerRegistrationRoutes(app: FastifyInstance) {
     {
       config: limit(1),
       // The body is multipart and read part by part in the handler; the schema documents it.
-      validatorCompiler: () => (value) => ({ value }),
+      validatorCompiler: multipartRouteValidator,
       schema: {
         tags,
         summary: 'Submit a registration declaration with its photos; an OTP is sent',

@@ -1,4 +1,5 @@
 import {
+  DossierCondition,
   ErrorCode,
   maskEmail,
   maskMobilePhone,
@@ -139,6 +140,10 @@ export async function checkRules(deps: Deps, form: RegistrationForm): Promise<vo
       },
     })
   }
+  // A dossier the office is already handling cannot be replaced: say so before any OTP is sent.
+  const pending = await findPendingDossier(db, form.bhxhCode)
+  if (pending && pending.condition !== DossierCondition.AwaitingPaper)
+    throw pendingElsewhere(pending.condition)
   const fields: FieldErrors = {}
   const office = await receivingOffice(db, form.officeCode, todayInVietnam(deps.clock()))
   if (!office) fields.officeCode = ['Cơ quan BHXH tiếp nhận không có trong danh mục.']
@@ -150,4 +155,21 @@ export async function checkRules(deps: Deps, form: RegistrationForm): Promise<vo
     ]
   if (Object.keys(fields).length > 0)
     throw new DomainError(ErrorCode.ValidationFailed, 'registration rules not met', { fields })
+}
+
+export function pendingElsewhere(condition: DossierCondition) {
+  // Received at the office, or filed online from an account: either way the office is on it.
+  const received = condition !== DossierCondition.AwaitingPaper
+  return new DomainError(ErrorCode.Conflict, 'another pending dossier for this bhxh code', {
+    fields: { bhxhCode: ['Mã số BHXH này đang có hồ sơ đăng ký chờ xử lý.'] },
+    userMessage: received
+      ? {
+          vi: 'Cơ quan BHXH đã tiếp nhận hồ sơ đăng ký trước đó của mã số BHXH này và đang xử lý. Vui lòng chờ kết quả.',
+          en: 'The office has already received an earlier registration for this code and is processing it. Please wait for the result.',
+        }
+      : {
+          vi: 'Mã số BHXH này đang có hồ sơ đăng ký chờ xử lý với số điện thoại hoặc email khác. Vui lòng chờ hồ sơ đó hết hạn, hoặc liên hệ cơ quan BHXH.',
+          en: 'This code has a pending registration with another phone or e-mail. Please wait until it expires, or contact the office.',
+        },
+  })
 }

@@ -1,3 +1,4 @@
+import { type ContactField, contactFields, type PartialDate } from '@ansinh/domain'
 import { eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { people } from '../../db/schema'
@@ -12,6 +13,8 @@ export type RegistryPerson = {
   phone: string | null
   email: string | null
   provinceCode: string
+  /** Date of birth to the precision the record holds (năm sinh, or tháng/năm, or the full date). */
+  birth: PartialDate
 }
 
 const personColumns = {
@@ -22,11 +25,27 @@ const personColumns = {
   phone: people.phone,
   email: people.email,
   provinceCode: people.provinceCode,
+  birthYear: people.birthYear,
+  birthMonth: people.birthMonth,
+  birthDay: people.birthDay,
+}
+
+type PersonRow = { birthYear: number; birthMonth: number | null; birthDay: number | null }
+
+function withBirth<T extends PersonRow>({ birthYear, birthMonth, birthDay, ...rest }: T) {
+  return {
+    ...rest,
+    birth: {
+      year: birthYear,
+      ...(birthMonth === null ? {} : { month: birthMonth }),
+      ...(birthDay === null ? {} : { day: birthDay }),
+    },
+  }
 }
 
 export async function findPersonByBhxhCode(db: Executor, bhxhCode: string): Promise<RegistryPerson | null> {
   const [person] = await db.select(personColumns).from(people).where(eq(people.bhxhCode, bhxhCode))
-  return person ?? null
+  return person ? withBirth(person) : null
 }
 
 /** The contact data the registry holds for a person (thông tin liên hệ), as a change of information edits it. */
@@ -38,6 +57,29 @@ export type ContactData = {
   districtCode: string | null
   communeCode: string | null
   street: string | null
+}
+
+/** The columns behind each contact field a change of information may ask for. */
+const contactFieldColumns: Record<ContactField, ReadonlyArray<keyof ContactData>> = {
+  phone: ['phone'],
+  email: ['email'],
+  address: ['addressCodeSet', 'provinceCode', 'districtCode', 'communeCode', 'street'],
+}
+
+// A dossier's not-null columns hold '' where the registry holds nothing: both mean "none".
+const valueOf = (data: ContactData | null, column: keyof ContactData) => data?.[column] || null
+
+/** Which contact fields differ between two versions of a person's contact data. */
+export function changedContactFields(before: ContactData | null, after: ContactData): ContactField[] {
+  return contactFields.filter((field) =>
+    contactFieldColumns[field].some((column) => valueOf(before, column) !== valueOf(after, column)),
+  )
+}
+
+/** The columns of `fields`, taken from `data`: what a change of information writes. */
+export function contactColumnsOf(fields: ContactField[], data: ContactData): Partial<ContactData> {
+  const columns = fields.flatMap((field) => contactFieldColumns[field])
+  return Object.fromEntries(columns.map((column) => [column, data[column] === '' ? null : data[column]]))
 }
 
 /** The contact data of any record that holds it (a person, a dossier), without the rest. */
@@ -63,10 +105,10 @@ export async function findPersonById(db: Executor, id: number): Promise<Registry
     })
     .from(people)
     .where(eq(people.id, id))
-  return person ?? null
+  return person ? withBirth(person) : null
 }
 
-export async function updatePersonContact(db: Executor, id: number, contact: ContactData, at: Date) {
+export async function updatePersonContact(db: Executor, id: number, contact: Partial<ContactData>, at: Date) {
   await db
     .update(people)
     .set({ ...contact, updatedAt: at })

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app'
 import { testBackends } from '../../../test/database'
-import { testJpeg } from '../../../test/registration'
+import { registrationForm, registrationMultipart, testJpeg } from '../../../test/registration'
 import { citizenAccounts, citizenSessions, dossierPhotos, dossiers, messages, people } from '../../db/schema'
 import { officeSubtreeCodes } from '../directory/repo'
 import { createCitizenAccount, createStaffAccount } from '../identity/accounts'
@@ -36,7 +36,10 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
   }
 
   /** A person in the registry, with an account unless `account` is false. */
-  async function person(fullName: string, options: { account?: boolean; phone?: string | null } = {}) {
+  async function person(
+    fullName: string,
+    options: { account?: boolean; phone?: string | null; birthYear?: number; street?: string | null } = {},
+  ) {
     serial += 1
     const bhxhCode = `79000770${String(serial).padStart(2, '0')}`
     const [row] = await test.database.db
@@ -46,12 +49,12 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
         personalId: `0790900${String(serial).padStart(5, '0')}`,
         fullName,
         foldedName: fullName.toLowerCase(),
-        birthYear: 1990,
+        birthYear: options.birthYear ?? 1990,
         gender: 'female',
         addressCodeSet: '2025-07-01',
         provinceCode: '79',
         communeCode: '27301',
-        street: 'Số 1 Nguyễn Trãi',
+        street: options.street === undefined ? 'Số 1 Nguyễn Trãi' : options.street,
         phone: options.phone === undefined ? `09077000${String(serial).padStart(2, '0')}` : options.phone,
         email: `nguoi${serial}@example.vn`,
       })
@@ -180,7 +183,49 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
     expect(result.outcome).toBe('rejected')
     const [unchanged] = await test.database.db.select().from(people).where(eq(people.id, holder.id))
     expect(unchanged?.phone).toBe(holder.phone)
-    expect(await sentTo('0907799002', 'dossier_rejected')).toHaveLength(1)
+    // The reason goes to the account's own phone, never to the number it asked for (not yet proved).
+    expect(await sentTo(holder.phone ?? '', 'dossier_rejected')).toHaveLength(1)
+    expect(await sentTo('0907799002', 'dossier_rejected')).toHaveLength(0)
+    expect(await sentTo('0907799002', 'dossier_received')).toHaveLength(0)
+  })
+
+  it('applies only what was asked, and not over a change the office made since', async () => {
+    const { person: holder, accountId } = await person('Mai Văn Đức', { street: null })
+    const filed = await fileContactChange(test.app.deps, accountId, {
+      email: 'duc@example.vn',
+      officeCode: '07915',
+    })
+    const detail = await viewDossier(test.app.deps, quan5, filed.id)
+    expect(detail.request?.kind === 'change' && detail.request.changes.map((change) => change.field)).toEqual(
+      ['email'],
+    )
+    await decide(filed.id, true)
+    const [updated] = await test.database.db.select().from(people).where(eq(people.id, holder.id))
+    expect(updated).toMatchObject({ email: 'duc@example.vn', street: null, phone: holder.phone })
+
+    const again = await fileContactChange(test.app.deps, accountId, {
+      email: 'duc2@example.vn',
+      officeCode: '07915',
+    })
+    await test.database.db
+      .update(people)
+      .set({ email: 'tai-quay@example.vn' })
+      .where(eq(people.id, holder.id))
+    await expect(decide(again.id, true)).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it('has no paper step for a dossier filed online', async () => {
+    const { accountId } = await person('Tạ Thu Hà')
+    const filed = await fileStopRequest(test.app.deps, accountId, {
+      reason: 'Không còn nhu cầu',
+      officeCode: '07915',
+    })
+    const taken = await handleDossier(test.app.deps, quan5, filed.id, 'assign', 1)
+    await expect(
+      handleDossier(test.app.deps, quan5, filed.id, 'receive', taken.version),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
   })
 
   it('a stop closes the account and signs out its devices', async () => {
@@ -204,6 +249,7 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
       .from(citizenAccounts)
       .where(eq(citizenAccounts.id, accountId))
     expect(account?.status).toBe('stopped')
+    expect(account?.statusReason).toBe(`Ngừng sử dụng theo hồ sơ số ${filed.dossierNumber}`)
     const [session] = await test.database.db
       .select()
       .from(citizenSessions)
@@ -215,9 +261,60 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
     ).rejects.toMatchObject({ code: 'CONFLICT' })
   })
 
+  it("a stop also closes the children's accounts it opened, and a closed account can be opened again", async () => {
+    const { person: parent, accountId: parentAccountId } = await person('Phan Thị Yến')
+    const { person: child } = await person('Phan Gia Hân', { account: false, phone: null, birthYear: 2017 })
+    const childDossier = await fileChildRegistration(
+      test.app.deps,
+      parentAccountId,
+      { bhxhCode: child.bhxhCode ?? '', fullName: 'Phan Gia Hân', officeCode: '07915' },
+      await storedBirthCertificate(),
+    )
+    await decide(childDossier.id, true)
+    const stop = await fileStopRequest(test.app.deps, parentAccountId, {
+      reason: 'Đổi sang VNeID',
+      officeCode: '07915',
+    })
+    await decide(stop.id, true)
+    const statusOf = async (personId: number) =>
+      (await test.database.db.select().from(citizenAccounts).where(eq(citizenAccounts.personId, personId)))[0]
+    expect((await statusOf(child.id))?.status).toBe('stopped')
+
+    // Registering again reopens the same account row (the unique person index still holds).
+    const reopened = await createCitizenAccount(test.database.db, {
+      personId: parent.id,
+      username: parent.bhxhCode ?? '',
+      password: 'Mật-khẩu-Mới-2026',
+      mustChangePassword: true,
+    })
+    expect(reopened.id).toBe(parentAccountId)
+    expect(await statusOf(parent.id)).toMatchObject({ status: 'active', mustChangePassword: true })
+    // An open account is never replaced.
+    await expect(
+      createCitizenAccount(test.database.db, {
+        personId: parent.id,
+        username: parent.bhxhCode ?? '',
+        password: 'x',
+        mustChangePassword: true,
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it('refuses a child account for someone the registry says is an adult', async () => {
+    const { accountId } = await person('Đinh Văn Long')
+    const { person: adult } = await person('Đinh Văn Sơn', { account: false, birthYear: 2000 })
+    const filed = await fileChildRegistration(
+      test.app.deps,
+      accountId,
+      { bhxhCode: adult.bhxhCode ?? '', fullName: 'Đinh Văn Sơn', officeCode: '07915' },
+      await storedBirthCertificate(),
+    )
+    await expect(decide(filed.id, true)).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
   it("a child's dossier shows the birth certificate and the parent, and creates the child's account under the parent's", async () => {
     const { person: parent, accountId: parentAccountId } = await person('Nguyễn Thị Hoa')
-    const { person: child } = await person('Lê Minh Khôi', { account: false, phone: null })
+    const { person: child } = await person('Lê Minh Khôi', { account: false, phone: null, birthYear: 2016 })
     const filed = await fileChildRegistration(
       test.app.deps,
       parentAccountId,
@@ -225,6 +322,18 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
       await storedBirthCertificate(),
     )
     expect(filed).toMatchObject({ kind: 'child', idKind: null, phone: parent.phone, condition: 'online' })
+    // While the office handles it, the child's code cannot be registered anew: refused before any OTP.
+    const image = await testJpeg()
+    const selfRegistration = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/registrations',
+      ...(await registrationMultipart(
+        registrationForm({ bhxhCode: child.bhxhCode, fullName: 'Lê Minh Khôi', phone: '0907799055' }),
+        { portrait: image, idFront: image, idBack: image },
+      )),
+    })
+    expect(selfRegistration.statusCode).toBe(409)
+    expect(selfRegistration.json().error.message).toContain('Vui lòng chờ kết quả')
     const detail = await viewDossier(test.app.deps, quan5, filed.id)
     expect(detail.photos.map((photo) => photo.kind)).toEqual(['birthCertificate'])
     expect(detail.request).toMatchObject({
@@ -245,7 +354,7 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
 
   it("a child's name that does not match the registry needs a BHXH code, not an account", async () => {
     const { accountId } = await person('Nguyễn Văn Phúc')
-    const { person: child } = await person('Nguyễn Gia Huy', { account: false, phone: null })
+    const { person: child } = await person('Nguyễn Gia Huy', { account: false, phone: null, birthYear: 2018 })
     const filed = await fileChildRegistration(
       test.app.deps,
       accountId,

@@ -2,7 +2,7 @@ import { type AccountRequestView, DossierKind } from '@ansinh/domain'
 import type { Executor } from '../../db/client'
 import { contactAddressOf, describeAddress } from '../directory/service'
 import { findAccountRef } from '../identity/accounts'
-import { changedContactFields } from './apply-account-request'
+import { changedContactFields } from '../registry/service'
 import type { Dossier } from './repo'
 
 /**

@@ -1,4 +1,4 @@
-import { type AccountRequestOutcome, type ContactField, DossierStatus } from '@ansinh/domain'
+import { type AccountRequestOutcome, DossierStatus } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
 import {
@@ -7,12 +7,15 @@ import {
   endCitizenSessions,
   lockCitizenAccount,
   setCitizenAccountStatus,
+  stopChildAccounts,
 } from '../identity/accounts'
 import { generateTemporaryPassword } from '../identity/password'
 import type { StaffActor } from '../identity/staff-actor'
 import {
-  type ContactData,
+  changedContactFields,
+  contactColumnsOf,
   contactDataOf,
+  findPersonById,
   type RegistryPerson,
   updatePersonContact,
 } from '../registry/service'
@@ -35,9 +38,22 @@ export async function applyChange(
 ): Promise<AccountRequestOutcome> {
   const account = await filingAccount(tx, dossier, ['active', 'locked'])
   const requested = contactDataOf(dossier)
-  await updatePersonContact(tx, account.personId, requested, deps.clock())
-  await settle(tx, deps, staff, dossier, DossierStatus.Valid, null, {})
   const fields = changedContactFields(dossier.previousContact, requested)
+  // Only what was asked for is written, and only over what the person saw when they asked: an
+  // office's update since then is not silently undone.
+  const current = await findPersonById(tx, account.personId)
+  if (
+    !current ||
+    changedContactFields(dossier.previousContact, contactDataOf(current)).some((field) =>
+      fields.includes(field),
+    )
+  )
+    throw conflict('contact changed since filing', {
+      vi: 'Thông tin liên hệ của người này đã thay đổi kể từ khi nộp hồ sơ. Hãy đánh giá không hợp lệ và đề nghị nộp lại.',
+      en: "The person's contact details have changed since the dossier was filed. Mark it not valid and ask for a new one.",
+    })
+  await updatePersonContact(tx, account.personId, contactColumnsOf(fields, requested), deps.clock())
+  await settle(tx, deps, staff, dossier, DossierStatus.Valid, null, {})
   await recordAccountEvent(tx, deps, staff, dossier, 'account_updated', { accountId: account.id, fields })
   await notify(
     tx,
@@ -45,7 +61,9 @@ export async function applyChange(
     dossier,
     'account_request_approved',
     { dossierNumber: dossier.dossierNumber, outcome: 'contact_changed' },
-    { alsoToPhone: dossier.previousContact?.phone ?? null },
+    // The account's phone (verifiedContact) and the new number both hear of it, so a change nobody
+    // asked for does not go unnoticed.
+    { alsoToPhone: dossier.phone },
   )
   return 'contact_changed'
 }
@@ -58,11 +76,16 @@ export async function applyStop(
 ): Promise<AccountRequestOutcome> {
   const account = await filingAccount(tx, dossier, ['active', 'locked'])
   const now = deps.clock()
-  await setCitizenAccountStatus(tx, account.id, 'stopped', now)
-  const sessionsEnded = await endCitizenSessions(tx, account.id, 'staff', now)
+  const reason = `Ngừng sử dụng theo hồ sơ số ${dossier.dossierNumber}`
+  await setCitizenAccountStatus(tx, account.id, { status: 'stopped', reason }, now)
+  const childAccountIds = await stopChildAccounts(tx, account.id, reason, now)
+  let sessionsEnded = 0
+  for (const id of [account.id, ...childAccountIds])
+    sessionsEnded += await endCitizenSessions(tx, id, 'staff', now)
   await settle(tx, deps, staff, dossier, DossierStatus.Valid, null, {})
   await recordAccountEvent(tx, deps, staff, dossier, 'account_stopped', {
     accountId: account.id,
+    childAccountIds,
     sessionsEnded,
   })
   await notify(tx, deps, dossier, 'account_request_approved', {
@@ -117,14 +140,4 @@ async function filingAccount(
       en: 'The account that filed this dossier is locked or closed, so it cannot be approved. Mark it not valid with a reason.',
     })
   return account
-}
-
-/** Which contact fields differ between the record as it was and as requested. */
-export function changedContactFields(before: ContactData | null, after: ContactData): ContactField[] {
-  const addressKeys = ['addressCodeSet', 'provinceCode', 'districtCode', 'communeCode', 'street'] as const
-  const fields: ContactField[] = []
-  if (before?.phone !== after.phone) fields.push('phone')
-  if ((before?.email ?? null) !== after.email) fields.push('email')
-  if (addressKeys.some((key) => (before?.[key] ?? null) !== (after[key] ?? null))) fields.push('address')
-  return fields
 }

@@ -1,4 +1,6 @@
 import {
+  ADULTHOOD_AGE,
+  ageOn,
   type DecisionOutcome,
   type DecisionResult,
   DossierCondition,
@@ -6,6 +8,7 @@ import {
   DossierKind,
   DossierStatus,
   namesMatch,
+  todayInVietnam,
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
@@ -107,7 +110,14 @@ async function approveAccount(
       vi: 'Mã số BHXH này đã có tài khoản giao dịch điện tử.',
       en: 'This BHXH code already has an e-transaction account.',
     })
-  if (dossier.kind === DossierKind.Child) return linkChild(tx, deps, staff, dossier, person)
+  if (dossier.kind === DossierKind.Child) {
+    if (ageOn(person.birth, todayInVietnam(deps.clock())) >= ADULTHOOD_AGE)
+      throw conflict('not a minor', {
+        vi: 'Theo dữ liệu quản lý, người này đã đủ 18 tuổi: không đăng ký tài khoản theo diện trẻ em. Hãy đánh giá không hợp lệ; người này tự đăng ký tài khoản.',
+        en: 'The registry says this person is 18 or older: no child account. Mark it not valid; they register themselves.',
+      })
+    return linkChild(tx, deps, staff, dossier, person)
+  }
   return issueAccount(tx, deps, staff, dossier, person)
 }
 

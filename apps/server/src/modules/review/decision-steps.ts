@@ -47,8 +47,8 @@ type DecisionMessage =
 
 /**
  * Queues the message to the contact the person proved. The account's password goes by SMS to the
- * registered phone and, when the person gave one, by e-mail too (seed 002); `alsoToPhone` warns a
- * phone that is being replaced, so a change nobody asked for does not go unnoticed.
+ * registered phone and, when the person gave one, by e-mail too (seed 002); `alsoToPhone` also tells
+ * another phone (the new number of a change of information).
  */
 export async function notify<K extends DecisionMessage>(
   tx: Executor,
@@ -74,7 +74,7 @@ export async function notify<K extends DecisionMessage>(
         language: dossier.language,
         variables,
         ...recipient,
-        dedupeKey: `${kind}:${dossier.id}:${recipient.channel}${recipient.to === options.alsoToPhone ? ':previous' : ''}`,
+        dedupeKey: `${kind}:${dossier.id}:${recipient.channel}${recipient.to === options.alsoToPhone ? ':also' : ''}`,
       },
       queueOptions,
     )

@@ -51,7 +51,12 @@ const steps = {
     check: (dossier) =>
       dossier.condition === DossierCondition.Received
         ? { vi: 'Hồ sơ giấy đã được tiếp nhận trước đó.', en: 'The papers were already received.' }
-        : null,
+        : dossier.condition === DossierCondition.Online
+          ? {
+              vi: 'Hồ sơ nộp trực tuyến từ tài khoản, không có hồ sơ giấy cần tiếp nhận.',
+              en: 'This dossier was filed online from an account: there are no papers to receive.',
+            }
+          : null,
     change: () => ({ condition: DossierCondition.Received }),
   },
 } satisfies Record<string, Step>

@@ -13,7 +13,12 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { assertMultipart, readUploadedPhoto, registerPhotoUploads } from '../../http/photo-uploads'
+import {
+  assertMultipart,
+  multipartRouteValidator,
+  readUploadedPhoto,
+  registerPhotoUploads,
+} from '../../http/photo-uploads'
 import { DomainError } from '../../platform/errors'
 import { staffOf } from '../identity/staff-guard'
 import type { SubmittedPhoto } from '../registration/stored-photos'
@@ -126,7 +131,7 @@ export async function registerReviewRoutes(app: FastifyInstance) {
     {
       preHandler,
       // The body is multipart and read part by part in the handler; the schema documents it.
-      validatorCompiler: () => (value) => ({ value }),
+      validatorCompiler: multipartRouteValidator,
       schema: {
         tags,
         summary: 'Replace a photo of the dossier, or attach a scan (its holder, while it is pending)',

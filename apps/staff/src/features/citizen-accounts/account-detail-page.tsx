@@ -110,6 +110,10 @@ export function AccountDetailPage() {
           <FieldRow label={t('accounts.passwordChangedAt')}>
             {current.passwordChangedAt ? dateTime(current.passwordChangedAt) : null}
           </FieldRow>
+          <FieldRow label={t('accounts.statusReason')}>{current.statusReason}</FieldRow>
+          <FieldRow label={t('accounts.statusChangedAt')}>
+            {current.statusChangedAt ? dateTime(current.statusChangedAt) : null}
+          </FieldRow>
         </AccountFields>
       </section>
 
