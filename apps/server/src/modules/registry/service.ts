@@ -67,12 +67,12 @@ const contactFieldColumns: Record<ContactField, ReadonlyArray<keyof ContactData>
 }
 
 // A dossier's not-null columns hold '' where the registry holds nothing: both mean "none".
-const valueOf = (data: ContactData | null, column: keyof ContactData) => data?.[column] || null
+const contactValue = (data: ContactData | null, column: keyof ContactData) => data?.[column] || null
 
 /** Which contact fields differ between two versions of a person's contact data. */
 export function changedContactFields(before: ContactData | null, after: ContactData): ContactField[] {
   return contactFields.filter((field) =>
-    contactFieldColumns[field].some((column) => valueOf(before, column) !== valueOf(after, column)),
+    contactFieldColumns[field].some((column) => contactValue(before, column) !== contactValue(after, column)),
   )
 }
 
