@@ -213,6 +213,13 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
       const reason = await waitForMessage(context.request, rejected.phone, ['dossier_rejected'])
       // SMS goes out without diacritics (GSM-7).
       expect(reason.text).toContain(withoutMarks(rejectionReason))
+
+      // The approved person's account exists: "Tài khoản cá nhân" finds it by the BHXH code.
+      await page.getByRole('link', { name: 'Tài khoản cá nhân', exact: true }).click()
+      await field(page, 'Mã số BHXH, số định danh cá nhân hoặc số điện thoại').fill(approved.bhxhCode)
+      await button(page, 'Tìm kiếm').click()
+      await page.getByText('Tìm thấy 1 tài khoản', { exact: true }).waitFor()
+      await page.getByRole('article', { name: approved.fullName }).waitFor()
     })
 
     // Another office: nothing of Quận 5 in its list, and the address of the dossier is "not found".
