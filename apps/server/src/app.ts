@@ -16,6 +16,8 @@ import { registerWebApps } from './http/web-apps'
 import { registerAuditRoutes } from './modules/audit/routes'
 import { registerCitizenAccountRoutes } from './modules/citizen-accounts/routes'
 import { registerDirectoryRoutes } from './modules/directory/routes'
+import { registerCitizenAuthRoutes } from './modules/identity/citizen-auth-routes'
+import { registerCitizenGuard } from './modules/identity/citizen-guard'
 import { registerStaffGuard } from './modules/identity/staff-guard'
 import { registerStaffIdentityRoutes } from './modules/identity/staff-routes'
 import { otpDeliveryShareSource } from './modules/notify/otp-delivery-stats'
@@ -106,8 +108,10 @@ export async function buildApp(
     }),
   })
   await app.register(cookie)
-  // On the root instance, before any route plugin: every module's staff routes use `app.requireStaff`.
+  // On the root instance, before any route plugin: every module's staff routes use `app.requireStaff`,
+  // its citizen routes `app.requireCitizen`.
   registerStaffGuard(app)
+  registerCitizenGuard(app)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -161,6 +165,7 @@ export async function buildApp(
   await app.register(async (api) => registerAuditRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerCitizenAccountRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerStaffIdentityRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerCitizenAuthRoutes(api), { prefix: apiPrefix })
   return app
 }
 

@@ -57,6 +57,11 @@ export const ConfigSchema = z.object({
   STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   STAFF_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  CITIZEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(525_600).default(10_080),
+  CITIZEN_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  CITIZEN_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  CITIZEN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  CITIZEN_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFromEnv.optional(),
   DEMO_PEOPLE: z.coerce.number().int().min(0).max(10_000_000).optional(),
@@ -126,6 +131,17 @@ function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders 
       maxAgeMs: env.STAFF_SESSION_MAX_HOURS * 3_600_000,
       maxFailures: env.STAFF_SIGN_IN_MAX_FAILURES,
       lockoutMs: env.STAFF_LOCKOUT_MINUTES * 60_000,
+    },
+    /**
+     * Citizen sign-in: a phone app stays signed in for days (one device at a time and sign-out are the
+     * protection); wrong passwords in a row lock the account; passwords expire.
+     */
+    citizenSignIn: {
+      idleMs: env.CITIZEN_SESSION_IDLE_MINUTES * 60_000,
+      maxAgeMs: env.CITIZEN_SESSION_MAX_DAYS * 86_400_000,
+      maxFailures: env.CITIZEN_SIGN_IN_MAX_FAILURES,
+      lockoutMs: env.CITIZEN_LOCKOUT_MINUTES * 60_000,
+      passwordMaxAgeMs: env.CITIZEN_PASSWORD_MAX_AGE_DAYS * 86_400_000,
     },
     logLevel: env.LOG_LEVEL,
     logPretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY === true),

@@ -14,6 +14,7 @@ describe('platform error codes', () => {
     expect(Object.values(ErrorCode).sort()).toEqual(
       [
         'CONFLICT',
+        'DEVICE_CHANGE_OTP_REQUIRED',
         'FORBIDDEN',
         'INTERNAL',
         'NOT_FOUND',
@@ -24,6 +25,7 @@ describe('platform error codes', () => {
         'PAYLOAD_TOO_LARGE',
         'RATE_LIMITED',
         'SERVICE_UNAVAILABLE',
+        'SIGNED_IN_ELSEWHERE',
         'UNAUTHENTICATED',
         'VALIDATION_FAILED',
       ].sort(),
@@ -47,6 +49,8 @@ describe('platform error codes', () => {
     ['PASSWORD_CHANGE_REQUIRED', 403],
     ['NOT_FOUND', 404],
     ['CONFLICT', 409],
+    ['DEVICE_CHANGE_OTP_REQUIRED', 409],
+    ['SIGNED_IN_ELSEWHERE', 401],
     ['PAYLOAD_TOO_LARGE', 413],
     ['RATE_LIMITED', 429],
     ['INTERNAL', 500],

@@ -16,6 +16,8 @@ export const ErrorCode = {
   OtpExpired: 'OTP_EXPIRED',
   OtpAttemptsExceeded: 'OTP_ATTEMPTS_EXCEEDED',
   PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
+  DeviceChangeOtpRequired: 'DEVICE_CHANGE_OTP_REQUIRED',
+  SignedInElsewhere: 'SIGNED_IN_ELSEWHERE',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
@@ -33,6 +35,10 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   OTP_EXPIRED: 'Mã OTP đã hết hiệu lực. Vui lòng bấm "Gửi lại mã" để nhận mã mới.',
   OTP_ATTEMPTS_EXCEEDED: 'Bạn đã nhập sai mã OTP quá số lần cho phép. Vui lòng gửi lại hồ sơ để nhận mã mới.',
   PASSWORD_CHANGE_REQUIRED: 'Vui lòng đổi mật khẩu được cấp trước khi tiếp tục làm việc.',
+  DEVICE_CHANGE_OTP_REQUIRED:
+    'Tài khoản đang đăng nhập trên một thiết bị khác. Nếu tiếp tục, mã OTP sẽ được gửi tới số điện thoại đã đăng ký và thiết bị kia sẽ bị đăng xuất.',
+  SIGNED_IN_ELSEWHERE:
+    'Tài khoản của bạn vừa đăng nhập trên thiết bị khác. Nếu không phải bạn, hãy đăng nhập lại và đổi mật khẩu ngay.',
 }
 
 export const errorMessagesEn: Record<ErrorCode, string> = {
@@ -50,6 +56,10 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   OTP_ATTEMPTS_EXCEEDED:
     'The OTP was entered wrongly too many times. Please submit the form again to get a new one.',
   PASSWORD_CHANGE_REQUIRED: 'Please change the password you were given before you continue.',
+  DEVICE_CHANGE_OTP_REQUIRED:
+    'Your account is signed in on another device. If you continue, an OTP is sent to your registered phone and the other device is signed out.',
+  SIGNED_IN_ELSEWHERE:
+    'Your account has just been signed in on another device. If it was not you, sign in again and change your password at once.',
 }
 
 /** One table from code to HTTP status, so that every route answers the same way. */
@@ -67,6 +77,8 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   OTP_EXPIRED: 410,
   OTP_ATTEMPTS_EXCEEDED: 429,
   PASSWORD_CHANGE_REQUIRED: 403,
+  DEVICE_CHANGE_OTP_REQUIRED: 409,
+  SIGNED_IN_ELSEWHERE: 401,
 }
 
 /** Codes carried by `Parsed` failures of this package's parsers. */

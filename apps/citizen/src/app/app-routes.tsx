@@ -6,6 +6,8 @@ import { HomePage } from '../features/home/home-page'
 import { services } from '../features/home/services'
 import { NotFoundPage } from '../features/not-found/not-found-page'
 import { StepLoading } from '../features/registration/step-loading'
+import { RequireSignIn } from '../features/session/require-sign-in'
+import { devicesPath, forgotPasswordPath, passwordPath, signInPath } from '../features/session/session'
 import { AppLayout } from './app-layout'
 
 // The registration feature (schemas, form, status check) is its own chunk, fetched when first opened.
@@ -15,6 +17,26 @@ const RegistrationRoutes = lazy(() =>
   })),
 )
 
+// Sign-in and account security: small screens, each its own chunk, sharing the registration's form parts.
+const SignInPage = lazy(() =>
+  import('../features/sign-in/sign-in-page').then((module) => ({ default: module.SignInPage })),
+)
+const ForgotPasswordPage = lazy(() =>
+  import('../features/account-security/forgot-password-page').then((module) => ({
+    default: module.ForgotPasswordPage,
+  })),
+)
+const ChangePasswordPage = lazy(() =>
+  import('../features/account-security/change-password-page').then((module) => ({
+    default: module.ChangePasswordPage,
+  })),
+)
+const DevicesPage = lazy(() =>
+  import('../features/account-security/devices-page').then((module) => ({ default: module.DevicesPage })),
+)
+
+const loading = <StepLoading />
+
 /** Wires paths to pages; the pages live in `features/`. */
 export function AppRoutes() {
   const { t } = useTranslation()
@@ -22,14 +44,62 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
-        {services.map((service) => (
-          <Route
-            key={service.id}
-            path={service.path}
-            element={<ComingSoonPage title={t(`services.${service.id}.title`)} />}
-          />
-        ))}
-        <Route path="/sign-in" element={<ComingSoonPage title={t('account.signIn')} />} />
+        {services.map((service) => {
+          const title = t(`services.${service.id}.title`)
+          const page = <ComingSoonPage title={title} />
+          // A placeholder holds no personal data: signed out, it stays open and offers the sign-in.
+          return (
+            <Route
+              key={service.id}
+              path={service.path}
+              element={
+                service.account ? (
+                  <RequireSignIn signedOut={<ComingSoonPage title={title} signInFirst={service.path} />}>
+                    {page}
+                  </RequireSignIn>
+                ) : (
+                  page
+                )
+              }
+            />
+          )
+        })}
+        <Route
+          path={signInPath}
+          element={
+            <Suspense fallback={loading}>
+              <SignInPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path={forgotPasswordPath}
+          element={
+            <Suspense fallback={loading}>
+              <ForgotPasswordPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path={passwordPath}
+          element={
+            <RequireSignIn>
+              <Suspense fallback={loading}>
+                <ChangePasswordPage />
+              </Suspense>
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path={devicesPath}
+          element={
+            <RequireSignIn>
+              <Suspense fallback={loading}>
+                <DevicesPage />
+              </Suspense>
+            </RequireSignIn>
+          }
+        />
         <Route
           path="/register/*"
           element={

@@ -1,5 +1,6 @@
 import { I18nextProvider } from 'react-i18next'
 import { BrowserRouter } from 'react-router'
+import { CitizenSessionProvider } from '../features/session/session'
 import { i18n } from '../i18n/i18n'
 import { AppRoutes } from './app-routes'
 
@@ -7,7 +8,9 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <BrowserRouter>
-        <AppRoutes />
+        <CitizenSessionProvider>
+          <AppRoutes />
+        </CitizenSessionProvider>
       </BrowserRouter>
     </I18nextProvider>
   )

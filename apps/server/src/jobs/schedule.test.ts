@@ -25,8 +25,9 @@ describe('declareJobs', () => {
     expect(names(true)).toContain('notify-prune-sent-bodies')
   })
 
-  it('always declares the cleanup of old staff sessions', () => {
+  it('always declares the cleanup of old staff sessions and of expired citizen sign-in steps', () => {
     expect(declareJobs(base).map((job) => job.name)).toContain('staff-prune-sessions')
+    expect(declareJobs(base).map((job) => job.name)).toContain('citizen-prune-auth-requests')
   })
 
   it('leaves them out without those dependencies', () => {

@@ -1,6 +1,7 @@
 import type { BaseLogger } from 'pino'
 import type { Deps } from '../app'
 import type { DatabaseHandle } from '../db/client'
+import { deleteStaleAuthRequests } from '../modules/identity/citizen-repo'
 import { pruneStaffSessions } from '../modules/identity/staff-sessions'
 import { pruneCounters } from '../modules/notify/counters-repo'
 import {
@@ -94,6 +95,16 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
       run: async () => {
         const deleted = await pruneStaffSessions(deps.database.db, new Date())
         if (deleted > 0) deps.log.info({ deleted }, 'old staff sessions deleted')
+      },
+    },
+    {
+      // Citizen steps whose OTP never came back (new password hashes included): gone once past their time.
+      name: 'citizen-prune-auth-requests',
+      cron: '*/10 * * * *',
+      expireInSeconds: 10 * 60,
+      run: async () => {
+        const deleted = await deleteStaleAuthRequests(deps.database.db, { before: new Date() })
+        if (deleted > 0) deps.log.info({ deleted }, 'expired citizen sign-in requests deleted')
       },
     },
     ...(deps.registration ? registrationJobs(deps.registration, deps.log) : []),

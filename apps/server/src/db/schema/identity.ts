@@ -38,6 +38,8 @@ export const citizenAccounts = pgTable(
     passwordHash: text('password_hash').notNull(), // argon2id
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }), // after too many wrong passwords
     guardianAccountId: bigint('guardian_account_id', { mode: 'number' }), // set for a child's account
     status: varchar('status', { length: 10, enum: ['active', 'locked', 'stopped'] })
       .notNull()
@@ -187,5 +189,32 @@ export const citizenSessions = pgTable(
     oneOf('citizen_sessions_end_reason_check', t.endReason, citizenSessionEndReasons),
     uniqueIndex('citizen_sessions_token_uq').on(t.tokenHash),
     index('citizen_sessions_account_idx').on(t.accountId).where(sql`${t.endedAt} is null`),
+  ],
+)
+
+export const citizenAuthRequestPurposes = ['device_change', 'password_change', 'password_reset'] as const
+
+// A citizen's step waiting for its OTP: a sign-in on a new device, a password change, a reset. The
+// OTP challenge proves the phone; this row holds what the step does once it is proved (the new
+// device, the new password's hash). Deleted with its challenge's expiry by the cleanup job.
+export const citizenAuthRequests = pgTable(
+  'citizen_auth_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: varchar('purpose', { length: 20, enum: citizenAuthRequestPurposes }).notNull(),
+    // Null for the decoy of a reset asked for an unknown username: it answers like a real one.
+    accountId: bigint('account_id', { mode: 'number' }).references(() => citizenAccounts.id),
+    otpChallengeId: uuid('otp_challenge_id').notNull(),
+    resends: integer('resends').notNull().default(0),
+    deviceId: varchar('device_id', { length: 100 }), // device_change: the device to sign in
+    deviceName: text('device_name'),
+    sessionId: uuid('session_id'), // password_change: the session that asked, which stays signed in
+    newPasswordHash: text('new_password_hash'), // password_change: applied once the OTP is confirmed
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: writtenAt('created_at'),
+  },
+  (t) => [
+    oneOf('citizen_auth_requests_purpose_check', t.purpose, citizenAuthRequestPurposes),
+    index('citizen_auth_requests_expires_idx').on(t.expiresAt),
   ],
 )

@@ -33,6 +33,40 @@ export async function issueOtp(
   deps: OtpDeps,
   input: { purpose: OtpPurpose; channel: OtpChannel; to: string; language: MessageLanguage },
 ): Promise<IssuedOtp> {
+  const { code, validMinutes, ...issued } = await insertChallenge(tx, deps, input)
+  await queueMessage(
+    tx,
+    {
+      kind: 'otp',
+      channel: input.channel,
+      to: input.to,
+      language: input.language,
+      variables: { code, purpose: input.purpose, validMinutes },
+      expiresAt: issued.expiresAt,
+    },
+    queueOptionsFrom(deps, deps.recipientCounters),
+  )
+  return issued
+}
+
+/**
+ * A challenge like any other whose code is sent to no one: it stands behind a request that must
+ * answer exactly like a real one (a password reset for an unknown username), tries counted and all.
+ */
+export async function issueDecoyOtp(
+  tx: Executor,
+  deps: OtpDeps,
+  input: { purpose: OtpPurpose; channel: OtpChannel },
+): Promise<IssuedOtp> {
+  const { code: _unsent, validMinutes: _unused, ...issued } = await insertChallenge(tx, deps, input)
+  return issued
+}
+
+async function insertChallenge(
+  tx: Executor,
+  deps: OtpDeps,
+  input: { purpose: OtpPurpose; channel: OtpChannel },
+): Promise<IssuedOtp & { code: string; validMinutes: number }> {
   const now = deps.clock()
   const validMinutes = deps.config.otp.validMinutes[input.channel]
   const expiresAt = new Date(now.getTime() + validMinutes * 60_000)
@@ -49,19 +83,7 @@ export async function issueOtp(
     expiresAt,
     resendAfter,
   })
-  await queueMessage(
-    tx,
-    {
-      kind: 'otp',
-      channel: input.channel,
-      to: input.to,
-      language: input.language,
-      variables: { code, purpose: input.purpose, validMinutes },
-      expiresAt,
-    },
-    queueOptionsFrom(deps, deps.recipientCounters),
-  )
-  return { challengeId, expiresAt, resendAfter }
+  return { challengeId, expiresAt, resendAfter, code, validMinutes }
 }
 
 /**

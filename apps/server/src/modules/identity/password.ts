@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import { type Algorithm, hash, type Options, parseOptions, verify } from '@node-rs/argon2'
 
 /**
@@ -45,6 +45,20 @@ export function needsRehash(passwordHash: string): boolean {
   } catch {
     return true
   }
+}
+
+// An argon2 hash of nothing anyone knows (a random value), made once per process.
+let dummyHash: Promise<string> | undefined
+
+/**
+ * Verifies the password against a hash of nothing, and answers false: a sign-in with an unknown
+ * username takes as long as one with a known username and a wrong password, so the answer's timing
+ * does not tell which usernames exist.
+ */
+export async function verifyAgainstNobody(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(32).toString('base64url'))
+  await verifyPassword(await dummyHash, password)
+  return false
 }
 
 // No look-alikes (0/O, 1/l/I) and only GSM-7 characters: the password travels by SMS and is typed by hand.

@@ -1,28 +1,7 @@
-import { ErrorCode, formatDateTimeVi } from '@ansinh/domain'
+import { ErrorCode } from '@ansinh/domain'
 import { DomainError } from '../../platform/errors'
 
-/** The answers of staff sign-in that are not successes, worded once. */
-
-/** Unknown username and wrong password get this same answer, so usernames cannot be probed. */
-export function wrongCredentials(): DomainError {
-  return new DomainError(ErrorCode.Unauthenticated, 'staff sign-in refused', {
-    userMessage: {
-      vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-      en: 'The username or password is not correct.',
-    },
-  })
-}
-
-export function lockedOut(until: Date): DomainError {
-  // "dd/mm/yyyy HH:mm" in Vietnam time, said the Vietnamese way: "HH:mm ngày dd/mm/yyyy".
-  const [date, time] = formatDateTimeVi(until).split(' ')
-  return new DomainError(ErrorCode.RateLimited, 'staff account locked after wrong tries', {
-    userMessage: {
-      vi: `Tài khoản tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${time} ngày ${date}.`,
-      en: `The account is locked after too many wrong attempts. Please try again after ${time} on ${date} (Vietnam time).`,
-    },
-  })
-}
+/** The answers of staff sign-in that are not successes, worded once (those shared with citizen sign-in: auth-errors). */
 
 export function accountDisabled(): DomainError {
   return new DomainError(ErrorCode.Forbidden, 'staff account locked by an administrator', {
@@ -42,15 +21,6 @@ export function notSignedIn(reason: 'none' | 'second_factor' = 'none'): DomainEr
       en: 'Please enter your two-factor code to finish signing in.',
     },
   })
-}
-
-/** The default text says it: change the password first (the staff app shows that page at once). */
-export function passwordChangeRequired(): DomainError {
-  return new DomainError(ErrorCode.PasswordChangeRequired, 'one-time password not replaced yet')
-}
-
-export function csrfRefused(): DomainError {
-  return new DomainError(ErrorCode.Forbidden, 'missing or wrong CSRF token')
 }
 
 export function wrongSecondFactor(

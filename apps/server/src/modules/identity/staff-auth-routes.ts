@@ -13,13 +13,14 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { csrfRefused, notSignedIn } from './staff-auth-errors'
-import { clearSessionCookie, csrfHeld, sessionCookie, setSessionCookie, staffOf } from './staff-guard'
+import { csrfRefused } from './auth-errors'
+import { clearSessionCookie, csrfHeld, csrfTokenFor, secureCookies, setSessionCookie } from './session-tokens'
+import { notSignedIn } from './staff-auth-errors'
+import { sessionCookie, staffOf, staffSessionCookie } from './staff-guard'
 import { changeOwnPassword, renewRecoveryCodes } from './staff-own-account'
 import { completeSecondFactor, confirmEnrolment, type SecondFactorInput } from './staff-second-factor'
 import { currentProfile, type StaffClient, signOutStaff } from './staff-sessions'
 import { staffLogin } from './staff-sign-in'
-import { csrfTokenFor } from './staff-tokens'
 
 const tags = ['staff']
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 409: ApiError, 429: ApiError }
@@ -36,7 +37,7 @@ export function clientOf(request: FastifyRequest): StaffClient {
 export async function registerStaffAuthRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { deps } = app
-  const secure = deps.config.publicUrl?.startsWith('https:') ?? false
+  const cookie = staffSessionCookie(secureCookies(deps.config))
   // Each step can be guessed at: each gets its own small budget per client address.
   const guessable = { rateLimit: { max: deps.config.guessableRateLimitPerMinute, timeWindow: '1 minute' } }
   // The steps after the password: the session's cookie (401) and its CSRF header (403).
@@ -71,7 +72,7 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { token, ...answer } = await staffLogin(deps, request.body, clientOf(request))
-      setSessionCookie(reply, token, secure)
+      setSessionCookie(reply, cookie, token)
       return answer
     },
   )
@@ -95,7 +96,7 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
       const { code, recoveryCode } = request.body
       const input: SecondFactorInput = code !== undefined ? { code } : { recoveryCode: recoveryCode ?? '' }
       const signedIn = await completeSecondFactor(deps, cookieOf(request), input, clientOf(request))
-      setSessionCookie(reply, signedIn.token, secure)
+      setSessionCookie(reply, cookie, signedIn.token)
       return { ...signedIn.profile, csrfToken: signedIn.csrfToken }
     },
   )
@@ -116,7 +117,7 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const enrolled = await confirmEnrolment(deps, cookieOf(request), request.body.code, clientOf(request))
-      setSessionCookie(reply, enrolled.token, secure)
+      setSessionCookie(reply, cookie, enrolled.token)
       return { ...enrolled.profile, csrfToken: enrolled.csrfToken, recoveryCodes: enrolled.recoveryCodes }
     },
   )
@@ -138,7 +139,7 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const token = sessionCookie(request)
       if (token) await signOutStaff(deps, token, clientOf(request))
-      clearSessionCookie(reply, secure)
+      clearSessionCookie(reply, cookie)
       return reply.code(204).send(null)
     },
   )

@@ -1,7 +1,6 @@
 import type {
   ContextConfigDefault,
   FastifyInstance,
-  FastifyReply,
   FastifyRequest,
   FastifySchema,
   preHandlerAsyncHookHandler,
@@ -10,11 +9,13 @@ import type {
 import { notFound } from '../../platform/errors'
 import { recordAudit } from '../audit/service'
 import { officeSubtreeCodes } from '../directory/repo'
+import { csrfRefused, passwordChangeRequired } from './auth-errors'
+import { csrfHeld, readSessionCookie, type SessionCookie } from './session-tokens'
 import type { StaffActor, StaffRole } from './staff-actor'
-import { csrfRefused, notSignedIn, passwordChangeRequired } from './staff-auth-errors'
+import { notSignedIn } from './staff-auth-errors'
 import { touchSession } from './staff-repo'
 import { loadLiveSession, type StaffAuthDeps, signingInActor, touchEveryMs } from './staff-sessions'
-import { csrfHeaderName, csrfMatches, staffCookieName } from './staff-tokens'
+import { staffCookieName } from './staff-tokens'
 
 declare module 'fastify' {
   interface FastifyInstance<RawServer, RawRequest, RawReply, Logger, TypeProvider> {
@@ -76,29 +77,12 @@ export function registerStaffGuard(app: FastifyInstance): void {
 }
 
 export function sessionCookie(request: FastifyRequest): string | undefined {
-  const value = request.cookies[staffCookieName]
-  return value && value.length <= 128 ? value : undefined
+  return readSessionCookie(request, staffCookieName)
 }
 
-/**
- * HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it), Secure behind an
- * https PUBLIC_URL (over plain HTTP in a LAN demo the browser would drop a Secure cookie). No
- * Max-Age: the browser forgets it when it closes; the server ends it sooner.
- */
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(staffCookieName, token, { httpOnly: true, sameSite: 'strict', secure, path: '/' })
-}
-
-export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
-  reply.clearCookie(staffCookieName, { httpOnly: true, sameSite: 'strict', secure, path: '/' })
-}
-
-const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-
-/** Whether a request that changes state carries the session's CSRF token; other methods need none. */
-export function csrfHeld(deps: StaffAuthDeps, request: FastifyRequest, token: string): boolean {
-  if (!stateChanging.has(request.method)) return true
-  return csrfMatches(deps.secrets.sessionSecret, token, request.headers[csrfHeaderName])
+/** SameSite=Strict: no other site's page, not even a link, sends the back-office cookie. */
+export function staffSessionCookie(secure: boolean): SessionCookie {
+  return { name: staffCookieName, sameSite: 'strict', secure }
 }
 
 async function authenticate(

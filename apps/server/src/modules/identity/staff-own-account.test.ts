@@ -10,7 +10,7 @@ import {
   testTotpSecret,
 } from '../../../test/staff'
 import { auditLog, staffAccounts, staffRecoveryCodes, staffSessions } from '../../db/schema'
-import { hashSessionToken } from './staff-tokens'
+import { hashSessionToken } from './session-tokens'
 import { totpCode } from './staff-totp'
 
 const MINUTE = 60_000

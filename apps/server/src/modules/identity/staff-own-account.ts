@@ -7,9 +7,10 @@ import {
 import type { Transaction } from '../../db/client'
 import { DomainError } from '../../platform/errors'
 import { recordAudit } from '../audit/service'
+import { lockedOut } from './auth-errors'
 import { hashPassword, verifyPassword } from './password'
 import type { StaffActor } from './staff-actor'
-import { lockedOut, notSignedIn, wrongSecondFactor } from './staff-auth-errors'
+import { notSignedIn, wrongSecondFactor } from './staff-auth-errors'
 import { countWrongTry } from './staff-lockout'
 import {
   clearFailures,

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { offices, staffAccounts, staffRecoveryCodes, staffSessions } from '../../db/schema'
+import { activeLock, countWrongTrySet, type LockoutPolicy } from './lockout'
 
 /** SQL of staff sign-in, sessions and account management; executor first, no rules. */
 
@@ -39,27 +40,16 @@ export async function findStaffStanding(
 }
 
 /**
- * Counts one wrong password or code in a single statement (concurrent tries cannot both read 4 and
- * write 5); the one that reaches `maxFailures` locks the account and restarts the count.
- * Returns the new lock's end, or null when the account is not locked by this try.
+ * Counts one wrong password or code (see `countWrongTrySet`). Returns the new lock's end, or null when
+ * the account is not locked by this try.
  */
-export async function countFailure(
-  tx: Executor,
-  id: number,
-  policy: { now: Date; maxFailures: number; lockoutMs: number },
-): Promise<Date | null> {
-  const next = sql`${staffAccounts.failedSignIns} + 1`
-  const lockedUntil = new Date(policy.now.getTime() + policy.lockoutMs)
+export async function countFailure(tx: Executor, id: number, policy: LockoutPolicy): Promise<Date | null> {
   const [row] = await tx
     .update(staffAccounts)
-    .set({
-      failedSignIns: sql`case when ${next} >= ${policy.maxFailures} then 0 else ${next} end`,
-      lockedUntil: sql`case when ${next} >= ${policy.maxFailures} then ${lockedUntil.toISOString()}::timestamptz else ${staffAccounts.lockedUntil} end`,
-      updatedAt: policy.now,
-    })
+    .set({ ...countWrongTrySet(staffAccounts, policy), updatedAt: policy.now })
     .where(eq(staffAccounts.id, id))
     .returning({ lockedUntil: staffAccounts.lockedUntil })
-  return row?.lockedUntil && row.lockedUntil > policy.now ? row.lockedUntil : null
+  return activeLock(row?.lockedUntil, policy.now)
 }
 
 /** After a complete sign-in: the count of wrong tries starts again. */

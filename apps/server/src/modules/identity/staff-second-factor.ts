@@ -2,7 +2,9 @@ import { ErrorCode } from '@ansinh/domain'
 import type { Transaction } from '../../db/client'
 import { DomainError } from '../../platform/errors'
 import { recordAudit } from '../audit/service'
-import { lockedOut, notSignedIn, wrongSecondFactor } from './staff-auth-errors'
+import { lockedOut } from './auth-errors'
+import { csrfTokenFor, hashSessionToken, newSessionToken, sameText } from './session-tokens'
+import { notSignedIn, wrongSecondFactor } from './staff-auth-errors'
 import { countWrongTry } from './staff-lockout'
 import {
   activateSession,
@@ -25,14 +27,7 @@ import {
   type StaffProfile,
   signingInActor,
 } from './staff-sessions'
-import {
-  csrfTokenFor,
-  hashRecoveryCode,
-  hashSessionToken,
-  newRecoveryCodes,
-  newSessionToken,
-  sameText,
-} from './staff-tokens'
+import { hashRecoveryCode, newRecoveryCodes } from './staff-tokens'
 import { checkTotp, sealTotp, type TotpCheck, unsealTotp } from './staff-totp'
 
 /**

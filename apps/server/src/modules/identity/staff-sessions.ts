@@ -1,6 +1,7 @@
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
 import { recordAudit } from '../audit/service'
+import { hashSessionToken } from './session-tokens'
 import type { StaffActor, StaffRole } from './staff-actor'
 import { notSignedIn } from './staff-auth-errors'
 import {
@@ -10,7 +11,6 @@ import {
   findStaffStanding,
   type SessionWithStaff,
 } from './staff-repo'
-import { hashSessionToken } from './staff-tokens'
 
 /**
  * Staff sessions: when one is still good, what it shows of its staff member, signing out, and

@@ -1,6 +1,8 @@
 import { recordAudit } from '../audit/service'
-import { hashPassword, needsRehash, verifyPassword } from './password'
-import { accountDisabled, lockedOut, wrongCredentials } from './staff-auth-errors'
+import { lockedOut, wrongCredentials } from './auth-errors'
+import { hashPassword, needsRehash, verifyAgainstNobody, verifyPassword } from './password'
+import { csrfTokenFor, hashSessionToken, newSessionToken } from './session-tokens'
+import { accountDisabled } from './staff-auth-errors'
 import { countWrongTry } from './staff-lockout'
 import {
   findStaffByUsername,
@@ -10,7 +12,6 @@ import {
   updatePasswordHash,
 } from './staff-repo'
 import { pendingSessionMs, type StaffAuthDeps, type StaffClient, signingInActor } from './staff-sessions'
-import { csrfTokenFor, hashSessionToken, newSessionToken } from './staff-tokens'
 import { newTotpSecret, sealTotp, totpUri } from './staff-totp'
 
 /**
@@ -47,16 +48,8 @@ export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase()
 }
 
-// An argon2 hash of nothing anyone knows, verified for unknown usernames so that they take as long as
-// known ones: the answer's timing does not tell which usernames exist.
-let dummyHash: Promise<string> | undefined
-function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(newSessionToken())
-  return dummyHash
-}
-
 async function refuseUnknown(deps: StaffAuthDeps, password: string, client: StaffClient): Promise<never> {
-  await verifyPassword(await dummyPasswordHash(), password)
+  await verifyAgainstNobody(password)
   // The typed username is not recorded: it may be anything, a personal ID or a password typed in the
   // wrong field included.
   await recordAudit(deps.database.db, {

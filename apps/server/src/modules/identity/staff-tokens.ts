@@ -1,38 +1,8 @@
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomInt } from 'node:crypto'
 
-/**
- * The random values of staff sign-in and what is stored of them. The session token lives only in
- * the browser's cookie; the database keeps its SHA-256 (a 256-bit random value needs no salt or
- * slow hash), so a copy of the sessions table signs nobody in. The CSRF token is derived from the
- * session token with SESSION_SECRET: nothing to store, and it changes with the session.
- */
+/** What staff sign-in adds to the shared session tokens: its cookie's name and the recovery codes. */
 
 export const staffCookieName = 'ansinh_staff'
-export const csrfHeaderName = 'x-ansinh-csrf'
-
-export function newSessionToken(): string {
-  return randomBytes(32).toString('base64url')
-}
-
-export function hashSessionToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url')
-}
-
-export function csrfTokenFor(sessionSecret: string, sessionToken: string): string {
-  return createHmac('sha256', sessionSecret).update(`csrf:${sessionToken}`).digest('base64url')
-}
-
-export function csrfMatches(sessionSecret: string, sessionToken: string, presented: unknown): boolean {
-  if (typeof presented !== 'string') return false
-  return sameText(csrfTokenFor(sessionSecret, sessionToken), presented)
-}
-
-/** Constant-time comparison of two strings (length differences end early, which reveals nothing secret). */
-export function sameText(expected: string, actual: string): boolean {
-  const a = Buffer.from(expected)
-  const b = Buffer.from(actual)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
 
 // Recovery codes are typed from paper: no look-alikes (0/o, 1/l/i), case and dashes ignored.
 const recoveryAlphabet = 'abcdefghjkmnpqrstuvwxyz23456789'

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  csrfMatches,
-  csrfTokenFor,
-  hashRecoveryCode,
-  newRecoveryCodes,
-  normalizeRecoveryCode,
-} from './staff-tokens'
+import { csrfMatches, csrfTokenFor } from './session-tokens'
+import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from './staff-tokens'
 import { checkTotp, newTotpSecret, sealTotp, totpCode, totpUri, unsealTotp } from './staff-totp'
 
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'

@@ -1,0 +1,142 @@
+import type { CitizenSignedIn } from '@ansinh/domain'
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { type ApiFailure, AuthErrorCode, getMe, logout } from './api'
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut'; reason?: SignInReason }
+  | { status: 'signedIn'; session: CitizenSignedIn }
+
+/** Why the sign-in page was opened by the app itself (shown above the form). */
+export type SignInReason = 'elsewhere' | 'expired' | 'signedOut' | 'passwordReset' | 'passwordChanged'
+
+/** What the sign-in page reads from the navigation state. */
+export type SignInState = { reason?: SignInReason; from?: string }
+
+export const signInPath = '/sign-in'
+export const passwordPath = '/account/password'
+export const devicesPath = '/account/devices'
+export const forgotPasswordPath = '/forgot-password'
+
+type SessionContextValue = {
+  state: SessionState
+  /** After a sign-in (or a forced password change): the new session, the CSRF token in memory only. */
+  signedIn: (session: CitizenSignedIn) => void
+  signOut: () => Promise<void>
+  /** Asks the server again (`GET /auth/me`); a session ended elsewhere leads to the sign-in page. */
+  revalidate: () => Promise<void>
+  /**
+   * Reacts to a failure of a signed-in call: ended session → sign-in page, password change due →
+   * password page. Answers whether it did; the caller shows other failures itself.
+   */
+  handleFailure: (failure: ApiFailure) => boolean
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null)
+
+export function mustChangePassword(session: CitizenSignedIn): boolean {
+  return session.account.mustChangePassword || session.account.passwordExpired
+}
+
+/** The citizen's session: asked once on start, kept in memory (never in storage), ended by sign-out. */
+export function CitizenSessionProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation()
+  const language: 'vi' | 'en' = i18n.language === 'en' ? 'en' : 'vi'
+  const navigate = useNavigate()
+  const [state, setState] = useState<SessionState>({ status: 'loading' })
+  const stateRef = useRef(state)
+  stateRef.current = state
+  const languageRef = useRef(language)
+  languageRef.current = language
+
+  const handleFailure = useCallback(
+    (failure: ApiFailure): boolean => {
+      if (failure.status === 401) {
+        const wasSignedIn = stateRef.current.status === 'signedIn'
+        if (failure.code === AuthErrorCode.SignedInElsewhere) {
+          setState({ status: 'signedOut', reason: 'elsewhere' })
+          void navigate(signInPath, { state: { reason: 'elsewhere' } satisfies SignInState, replace: true })
+          return true
+        }
+        setState(wasSignedIn ? { status: 'signedOut', reason: 'expired' } : { status: 'signedOut' })
+        if (wasSignedIn) {
+          void navigate(signInPath, { state: { reason: 'expired' } satisfies SignInState, replace: true })
+          return true
+        }
+        return false
+      }
+      if (failure.status === 403 && failure.code === AuthErrorCode.PasswordChangeRequired) {
+        void navigate(passwordPath, { replace: true })
+        return true
+      }
+      return false
+    },
+    [navigate],
+  )
+
+  const revalidate = useCallback(async () => {
+    const result = await getMe(languageRef.current)
+    if (result.ok) {
+      setState({ status: 'signedIn', session: result.value })
+      return
+    }
+    if (result.error.status === 401) {
+      handleFailure(result.error)
+      return
+    }
+    // No network or a server error: keep what we knew; a first check without an answer means signed out.
+    if (stateRef.current.status === 'loading') setState({ status: 'signedOut' })
+  }, [handleFailure])
+
+  useEffect(() => {
+    void revalidate()
+  }, [revalidate])
+
+  // A phone app stays open for days: look again when the person comes back to it.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && stateRef.current.status === 'signedIn') void revalidate()
+    }
+    document.addEventListener('visibilitychange', onVisible)
+    return () => document.removeEventListener('visibilitychange', onVisible)
+  }, [revalidate])
+
+  const signedIn = useCallback((session: CitizenSignedIn) => setState({ status: 'signedIn', session }), [])
+
+  const signOut = useCallback(async () => {
+    const current = stateRef.current
+    if (current.status === 'signedIn') await logout(current.session.csrfToken, languageRef.current)
+    setState({ status: 'signedOut' })
+    void navigate('/', { replace: true })
+  }, [navigate])
+
+  const value = useMemo(
+    () => ({ state, signedIn, signOut, revalidate, handleFailure }),
+    [state, signedIn, signOut, revalidate, handleFailure],
+  )
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+}
+
+export function useCitizenSession(): SessionContextValue {
+  const value = useContext(SessionContext)
+  if (!value) throw new Error('useCitizenSession outside CitizenSessionProvider')
+  return value
+}
+
+/** The signed-in session, for pages behind `RequireSignIn`. */
+export function useSignedIn(): CitizenSignedIn {
+  const { state } = useCitizenSession()
+  if (state.status !== 'signedIn') throw new Error('useSignedIn outside RequireSignIn')
+  return state.session
+}

@@ -1,0 +1,357 @@
+import {
+  ApiError,
+  CitizenDeviceChangeBody,
+  CitizenDeviceList,
+  CitizenLoginBody,
+  CitizenOtpConfirmBody,
+  CitizenOtpSent,
+  CitizenPasswordChangeBody,
+  CitizenPasswordResetBody,
+  CitizenPasswordResetConfirmBody,
+  CitizenPasswordResetDone,
+  CitizenPasswordResetStarted,
+  CitizenSignedIn,
+  citizenPasswordResetDoneMessage,
+  citizenPasswordResetMessage,
+} from '@ansinh/domain'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { csrfRefused } from './auth-errors'
+import { citizenCookie, citizenOf, clearCitizenCookie, setCitizenCookie } from './citizen-guard'
+import { resendAuthRequestOtp } from './citizen-otp-requests'
+import {
+  changeCitizenPassword,
+  confirmCitizenPasswordChange,
+  confirmPasswordReset,
+  startPasswordReset,
+} from './citizen-password-change'
+import { findCitizenById } from './citizen-repo'
+import {
+  type CitizenClient,
+  listCitizenDevices,
+  signedInView,
+  signOutCitizen,
+  signOutDevice,
+} from './citizen-sessions'
+import { citizenLogin, confirmDeviceChange, startDeviceChange } from './citizen-sign-in'
+import { countUsernameTry } from './citizen-throttle'
+import { csrfHeld } from './session-tokens'
+
+const tags = ['citizen-auth']
+const errors = {
+  400: ApiError,
+  401: ApiError,
+  403: ApiError,
+  404: ApiError,
+  409: ApiError,
+  410: ApiError,
+  429: ApiError,
+}
+const RequestParams = z.object({ requestId: z.uuid() })
+
+function clientOf(request: FastifyRequest): CitizenClient {
+  return { ip: request.ip }
+}
+
+/**
+ * Citizen sign-in and account security (`/auth/…`): sign-in with the BHXH code or personal ID, one
+ * device at a time with the device-change OTP, who am I, sign-out, the password's change and reset,
+ * and the devices page.
+ */
+export async function registerCitizenAuthRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const { deps } = app
+  const guessable = deps.config.guessableRateLimitPerMinute
+  // Each step that can be guessed at gets its own small budget per client address, and the ones
+  // naming an account a budget per username (citizen-throttle).
+  const perIp = { rateLimit: { max: guessable, timeWindow: '1 minute' } }
+  // Runs after validation: the body is the route's, its username normalised.
+  const perUsername = async (request: FastifyRequest) =>
+    countUsernameTry(deps, (request.body as { username: string }).username)
+  const signedIn = app.requireCitizen()
+  const beforePasswordChange = app.requireCitizen({ beforePasswordChange: true })
+
+  api.post(
+    '/auth/login',
+    {
+      config: perIp,
+      preHandler: perUsername,
+      schema: {
+        tags,
+        summary: 'Citizen sign-in: BHXH code or personal ID, password, and the device',
+        description:
+          'Sets the HttpOnly cookie `ansinh_citizen` and answers the CSRF token for `x-ansinh-csrf`. A wrong password ' +
+          'and an unknown username answer the same 401; 5 wrong passwords in a row lock the account for 15 minutes ' +
+          '(429, the message says until when). Signed in on another device: 409 DEVICE_CHANGE_OTP_REQUIRED, continue ' +
+          'with `POST /auth/device-change`. `mustChangePassword` or `passwordExpired`: only the password change is open.',
+        body: CitizenLoginBody,
+        response: { 200: CitizenSignedIn, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const opened = await citizenLogin(deps, request.body, clientOf(request))
+      setCitizenCookie(reply, deps, opened.token)
+      return opened.view
+    },
+  )
+
+  api.post(
+    '/auth/device-change',
+    {
+      config: perIp,
+      preHandler: perUsername,
+      schema: {
+        tags,
+        summary: 'Sign in on this device instead of the other one: an OTP goes to the registered phone',
+        description:
+          'The same body as the sign-in. Confirm with `POST /auth/device-change/{requestId}/confirm`.',
+        body: CitizenDeviceChangeBody,
+        response: { 201: CitizenOtpSent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return startDeviceChange(deps, request.body)
+    },
+  )
+
+  api.post(
+    '/auth/device-change/:requestId/otp',
+    {
+      config: perIp,
+      schema: {
+        tags,
+        summary: 'Send the device-change OTP again (after resendAfter)',
+        params: RequestParams,
+        response: { 200: CitizenOtpSent, ...errors },
+      },
+    },
+    async (request) => resendAuthRequestOtp(deps, request.params.requestId, { purpose: 'device_change' }),
+  )
+
+  api.post(
+    '/auth/device-change/:requestId/confirm',
+    {
+      config: perIp,
+      schema: {
+        tags,
+        summary: 'Confirm the device change with the OTP: this device is signed in, the other one out',
+        description:
+          "The other device's next request answers 401 SIGNED_IN_ELSEWHERE; the phone gets a message about the change.",
+        params: RequestParams,
+        body: CitizenOtpConfirmBody,
+        response: { 200: CitizenSignedIn, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const opened = await confirmDeviceChange(
+        deps,
+        request.params.requestId,
+        request.body.otp,
+        clientOf(request),
+      )
+      setCitizenCookie(reply, deps, opened.token)
+      return opened.view
+    },
+  )
+
+  api.get(
+    '/auth/me',
+    {
+      preHandler: beforePasswordChange,
+      schema: {
+        tags,
+        summary: 'The signed-in citizen, with the CSRF token of the session',
+        response: { 200: CitizenSignedIn, 401: ApiError, 403: ApiError },
+      },
+    },
+    async (request) => {
+      const current = citizenOf(request)
+      const found = await findCitizenById(deps.database.db, current.accountId)
+      if (!found) throw new Error('a live session without its account')
+      return signedInView(deps, {
+        account: found.account,
+        fullName: found.holder.fullName,
+        token: current.token,
+        expiresAt: current.expiresAt,
+        now: deps.clock(),
+      })
+    },
+  )
+
+  api.post(
+    '/auth/logout',
+    {
+      // Without a cookie there is nothing to end and nothing to forge: the cookie is cleared anyway.
+      preHandler: async (request) => {
+        const token = citizenCookie(request)
+        if (token && !csrfHeld(deps, request, token)) throw csrfRefused()
+      },
+      schema: {
+        tags,
+        summary: 'Sign out: ends the session',
+        response: { 204: z.null().describe('Signed out'), 403: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const token = citizenCookie(request)
+      if (token) await signOutCitizen(deps, token)
+      clearCitizenCookie(reply, deps)
+      return reply.code(204).send(null)
+    },
+  )
+
+  api.post(
+    '/auth/password',
+    {
+      config: perIp,
+      preHandler: beforePasswordChange,
+      schema: {
+        tags,
+        summary: 'Change the password',
+        description:
+          '8–20 characters with upper case, lower case, a digit and a special character; not the BHXH code, personal ' +
+          'ID, phone or date of birth; not a common password (400 with `fields.newPassword`). A wrong current password ' +
+          'counts toward the lockout. When the change is due (one-time password, or expired) it applies at once (200); ' +
+          'otherwise an OTP goes to the registered phone (201), confirm with `POST /auth/password/{requestId}/confirm`. ' +
+          'Every other session of the account ends.',
+        body: CitizenPasswordChangeBody,
+        response: { 200: CitizenSignedIn, 201: CitizenOtpSent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await changeCitizenPassword(deps, citizenOf(request), request.body)
+      if (outcome.applied) return outcome.view
+      reply.code(201)
+      return outcome.sent
+    },
+  )
+
+  api.post(
+    '/auth/password/:requestId/otp',
+    {
+      config: perIp,
+      preHandler: beforePasswordChange,
+      schema: {
+        tags,
+        summary: 'Send the password-change OTP again (after resendAfter)',
+        params: RequestParams,
+        response: { 200: CitizenOtpSent, ...errors },
+      },
+    },
+    async (request) =>
+      resendAuthRequestOtp(deps, request.params.requestId, {
+        purpose: 'password_change',
+        accountId: citizenOf(request).accountId,
+      }),
+  )
+
+  api.post(
+    '/auth/password/:requestId/confirm',
+    {
+      config: perIp,
+      preHandler: beforePasswordChange,
+      schema: {
+        tags,
+        summary: 'Confirm the password change with the OTP',
+        params: RequestParams,
+        body: CitizenOtpConfirmBody,
+        response: { 200: CitizenSignedIn, ...errors },
+      },
+    },
+    async (request) =>
+      confirmCitizenPasswordChange(deps, citizenOf(request), request.params.requestId, request.body.otp),
+  )
+
+  api.post(
+    '/auth/password-reset',
+    {
+      config: perIp,
+      preHandler: perUsername,
+      schema: {
+        tags,
+        summary: 'Forgotten password: an OTP to the registered phone (or e-mail)',
+        description:
+          'Answers the same whether the username exists or not (202); only a real account gets a code. Without a ' +
+          'phone or e-mail on record the way is a change-of-information dossier at an office.',
+        body: CitizenPasswordResetBody,
+        response: { 202: CitizenPasswordResetStarted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(202)
+      return startPasswordReset(deps, request.body.username)
+    },
+  )
+
+  api.post(
+    '/auth/password-reset/:requestId/otp',
+    {
+      config: perIp,
+      schema: {
+        tags,
+        summary: 'Send the reset OTP again (after resendAfter)',
+        params: RequestParams,
+        response: { 202: CitizenPasswordResetStarted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { requestId } = await resendAuthRequestOtp(deps, request.params.requestId, {
+        purpose: 'password_reset',
+      })
+      reply.code(202)
+      return { requestId, message: citizenPasswordResetMessage }
+    },
+  )
+
+  api.post(
+    '/auth/password-reset/:requestId/confirm',
+    {
+      config: perIp,
+      schema: {
+        tags,
+        summary: 'Set a new password with the reset OTP; every session of the account ends',
+        params: RequestParams,
+        body: CitizenPasswordResetConfirmBody,
+        response: { 200: CitizenPasswordResetDone, ...errors },
+      },
+    },
+    async (request) => {
+      await confirmPasswordReset(deps, request.params.requestId, request.body)
+      return { message: citizenPasswordResetDoneMessage }
+    },
+  )
+
+  api.get(
+    '/auth/devices',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags,
+        summary: 'The devices the account is signed in on',
+        response: { 200: CitizenDeviceList, 401: ApiError, 403: ApiError },
+      },
+    },
+    async (request) => ({ items: await listCitizenDevices(deps, citizenOf(request)) }),
+  )
+
+  api.post(
+    '/auth/devices/:id/sign-out',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags,
+        summary: 'Sign one device out',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null().describe('Signed out'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const current = citizenOf(request)
+      await signOutDevice(deps, current, request.params.id)
+      if (request.params.id === current.sessionId) clearCitizenCookie(reply, deps)
+      return reply.code(204).send(null)
+    },
+  )
+}
