@@ -125,3 +125,50 @@ export type CitizenDeviceView = z.infer<typeof CitizenDeviceView>
 
 export const CitizenDeviceList = z.object({ items: z.array(CitizenDeviceView) })
 export type CitizenDeviceList = z.infer<typeof CitizenDeviceList>
+
+/**
+ * Passkeys (WebAuthn): the fingerprint / Face ID quick sign-in. The browser's JSON goes to the
+ * server as it is (the WebAuthn library checks it); the schemas only bound its shape and size.
+ */
+const webAuthnJson = z.looseObject({
+  id: z.string().min(1).max(1_400),
+  rawId: z.string().min(1).max(1_400),
+  type: z.literal('public-key'),
+  response: z.record(z.string(), z.unknown()),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+})
+
+/** Options for `navigator.credentials.create/get`, with the id of the server-held challenge. */
+export const CitizenPasskeyOptions = z.object({
+  challengeId: z.uuid(),
+  options: z.looseObject({ challenge: z.string() }),
+})
+export type CitizenPasskeyOptions = z.infer<typeof CitizenPasskeyOptions>
+
+export const CitizenPasskeyRegisterBody = z.object({
+  challengeId: z.uuid(),
+  credential: webAuthnJson,
+  deviceName,
+})
+export type CitizenPasskeyRegisterBody = z.infer<typeof CitizenPasskeyRegisterBody>
+
+export const CitizenPasskeySignInBody = z.object({
+  challengeId: z.uuid(),
+  credential: webAuthnJson,
+  // Optional: when given, the passkey must be this account's.
+  username: CitizenUsername.optional(),
+  deviceId,
+  deviceName,
+})
+export type CitizenPasskeySignInBody = z.infer<typeof CitizenPasskeySignInBody>
+
+export const CitizenPasskeyView = z.object({
+  id: z.uuid(),
+  deviceName: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+})
+export type CitizenPasskeyView = z.infer<typeof CitizenPasskeyView>
+
+export const CitizenPasskeyList = z.object({ items: z.array(CitizenPasskeyView) })
+export type CitizenPasskeyList = z.infer<typeof CitizenPasskeyList>

@@ -1,6 +1,7 @@
 import type { BaseLogger } from 'pino'
 import type { Deps } from '../app'
 import type { DatabaseHandle } from '../db/client'
+import { deleteExpiredPasskeyChallenges } from '../modules/identity/citizen-passkey-repo'
 import { deleteStaleAuthRequests } from '../modules/identity/citizen-repo'
 import { pruneStaffSessions } from '../modules/identity/staff-sessions'
 import { pruneCounters } from '../modules/notify/counters-repo'
@@ -98,13 +99,17 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
       },
     },
     {
-      // Citizen steps whose OTP never came back (new password hashes included): gone once past their time.
+      // Citizen steps whose OTP never came back (new password hashes included) and passkey challenges
+      // never answered: gone once past their time.
       name: 'citizen-prune-auth-requests',
       cron: '*/10 * * * *',
       expireInSeconds: 10 * 60,
       run: async () => {
-        const deleted = await deleteStaleAuthRequests(deps.database.db, { before: new Date() })
+        const now = new Date()
+        const deleted = await deleteStaleAuthRequests(deps.database.db, { before: now })
         if (deleted > 0) deps.log.info({ deleted }, 'expired citizen sign-in requests deleted')
+        const challenges = await deleteExpiredPasskeyChallenges(deps.database.db, now)
+        if (challenges > 0) deps.log.info({ deleted: challenges }, 'expired passkey challenges deleted')
       },
     },
     ...(deps.registration ? registrationJobs(deps.registration, deps.log) : []),

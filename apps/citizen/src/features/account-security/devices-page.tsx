@@ -12,6 +12,7 @@ import { useFailureText } from '../registration/use-submission'
 import { type ApiFailure, getDevices, signOutDevice } from '../session/api'
 import { passwordPath, useCitizenSession, useSignedIn } from '../session/session'
 import { useLanguage } from '../session/use-language'
+import { PasskeysSection } from './passkeys-section'
 import '../session/auth.css'
 
 type Devices =
@@ -118,6 +119,7 @@ export function DevicesPage() {
           ))}
         </ul>
       ) : null}
+      <PasskeysSection dateTime={format} />
       <div className="reg-otp__actions">
         <Link to={passwordPath} className="as-button as-button--secondary">
           {t('security.change.title')}

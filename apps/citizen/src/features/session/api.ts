@@ -6,6 +6,11 @@ import {
   CitizenDeviceList,
   type CitizenLoginBody,
   CitizenOtpSent,
+  CitizenPasskeyList,
+  CitizenPasskeyOptions,
+  type CitizenPasskeyRegisterBody,
+  type CitizenPasskeySignInBody,
+  CitizenPasskeyView,
   type CitizenPasswordChangeBody,
   CitizenPasswordResetDone,
   CitizenPasswordResetStarted,
@@ -124,4 +129,38 @@ export function signOutDevice(id: string, csrfToken: string, language: Language)
     method: 'POST',
     headers: csrf(csrfToken),
   })
+}
+
+export function passkeyRegistrationOptions(csrfToken: string, language: Language) {
+  return apiRequest('/auth/passkeys/registration-options', CitizenPasskeyOptions, language, {
+    method: 'POST',
+    headers: csrf(csrfToken),
+  })
+}
+
+export function addPasskey(body: CitizenPasskeyRegisterBody, csrfToken: string, language: Language) {
+  return apiRequest('/auth/passkeys', CitizenPasskeyView, language, {
+    method: 'POST',
+    json: body,
+    headers: csrf(csrfToken),
+  })
+}
+
+export function getPasskeys(language: Language, signal?: AbortSignal) {
+  return apiRequest('/auth/passkeys', CitizenPasskeyList, language, signal ? { signal } : {})
+}
+
+export function removePasskey(id: string, csrfToken: string, language: Language) {
+  return apiRequest(`/auth/passkeys/${path(id)}`, NoContent, language, {
+    method: 'DELETE',
+    headers: csrf(csrfToken),
+  })
+}
+
+export function passkeySignInOptions(language: Language) {
+  return apiRequest('/auth/passkey-sign-in/options', CitizenPasskeyOptions, language, { method: 'POST' })
+}
+
+export function passkeySignIn(body: CitizenPasskeySignInBody, language: Language) {
+  return apiRequest('/auth/passkey-sign-in', CitizenSignedIn, language, { method: 'POST', json: body })
 }

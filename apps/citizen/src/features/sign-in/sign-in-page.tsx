@@ -1,4 +1,9 @@
-import type { CitizenLoginBody, CitizenOtpSent, CitizenSignedIn } from '@ansinh/domain'
+import type {
+  CitizenLoginBody,
+  CitizenOtpSent,
+  CitizenPasskeySignInBody,
+  CitizenSignedIn,
+} from '@ansinh/domain'
 import { useDocumentTitle } from '@ansinh/ui'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,11 +18,14 @@ import {
   AuthErrorCode,
   confirmDeviceChange,
   login,
+  passkeySignIn,
+  passkeySignInOptions,
   resendDeviceChangeOtp,
   startDeviceChange,
 } from '../session/api'
 import { deviceId, deviceName } from '../session/device'
 import { OtpStep } from '../session/otp-step'
+import { passkeysSupported, signWithPasskey } from '../session/passkey'
 import { PasswordField } from '../session/password-field'
 import {
   forgotPasswordPath,
@@ -58,6 +66,7 @@ export function SignInPage() {
   const [step, setStep] = useState<Step>({ kind: 'form' })
   const [busy, setBusy] = useState(false)
   const [justSignedIn, setJustSignedIn] = useState(false)
+  const [withPasskey] = useState(passkeysSupported)
   const alertBox = useRef<HTMLDivElement>(null)
   const warningHeading = useRef<HTMLHeadingElement>(null)
   useFocusOnSignal(alertBox, failureSignal, failure !== null)
@@ -124,6 +133,46 @@ export function SignInPage() {
       setErrors({ username: fields.username?.[0], password: fields.password?.[0] })
     }
     fail(answer)
+  }
+
+  /**
+   * The fingerprint / Face ID sign-in: the username is sent when typed (the passkey must then be that
+   * account's) but not needed. Another device signed in: the same warning as the password sign-in,
+   * and continuing needs the password for the OTP step.
+   */
+  async function submitWithPasskey() {
+    setFailure(null)
+    setBusy(true)
+    try {
+      const options = await passkeySignInOptions(language)
+      if (!options.ok) return fail(options.error)
+      const signed = await signWithPasskey(options.value.options)
+      if (!signed.ok) {
+        if (!signed.cancelled)
+          fail({ code: 'PASSKEY', message: t('signIn.passkey.failed'), fields: {}, status: 0 })
+        return
+      }
+      const compact = username.replace(/\s/g, '')
+      const result = await passkeySignIn(
+        {
+          challengeId: options.value.challengeId,
+          // The library's JSON types are interfaces, which TypeScript will not widen to the schema's records.
+          credential: signed.credential as unknown as CitizenPasskeySignInBody['credential'],
+          ...(/^(\d{10}|\d{12})$/.test(compact) ? { username: compact } : {}),
+          deviceId: deviceId(),
+          deviceName: deviceName(language),
+        },
+        language,
+      )
+      if (result.ok) return finish(result.value)
+      if (result.error.code === AuthErrorCode.DeviceChangeOtpRequired) {
+        setStep({ kind: 'form' })
+        return fail({ ...result.error, message: t('signIn.passkey.otherDevice') })
+      }
+      fail(result.error)
+    } finally {
+      setBusy(false)
+    }
   }
 
   async function continueOnThisDevice(): Promise<CitizenOtpSent | string> {
@@ -204,6 +253,18 @@ export function SignInPage() {
               </button>
             </div>
           </form>
+          {withPasskey ? (
+            <div className="reg-otp__actions">
+              <button
+                type="button"
+                className="as-button as-button--secondary"
+                disabled={busy}
+                onClick={() => void submitWithPasskey()}
+              >
+                {t('signIn.passkey.submit')}
+              </button>
+            </div>
+          ) : null}
           <p className="auth-links">
             {t('signIn.noAccount')} <Link to="/register">{t('signIn.register')}</Link>
           </p>

@@ -218,3 +218,47 @@ export const citizenAuthRequests = pgTable(
     index('citizen_auth_requests_expires_idx').on(t.expiresAt),
   ],
 )
+
+// A passkey (WebAuthn credential) of a citizen account: the fingerprint / Face ID quick sign-in on a
+// device the person already signed in on with the password. Only the public key is kept.
+export const citizenPasskeys = pgTable(
+  'citizen_passkeys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => citizenAccounts.id),
+    credentialId: text('credential_id').notNull(), // base64url, as the authenticator names it
+    publicKey: text('public_key').notNull(), // COSE key, base64url
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: text('transports').array().notNull().default(sql`'{}'::text[]`),
+    deviceName: text('device_name'), // the device it was made on, from the user agent
+    createdAt: writtenAt('created_at'),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('citizen_passkeys_credential_uq').on(t.credentialId),
+    index('citizen_passkeys_account_idx').on(t.accountId),
+  ],
+)
+
+export const citizenPasskeyChallengePurposes = ['register', 'sign_in'] as const
+
+// A WebAuthn challenge the server handed out: short-lived and spent by the first verification that
+// names it (deleted then), so a signed answer cannot be replayed.
+export const citizenPasskeyChallenges = pgTable(
+  'citizen_passkey_challenges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: varchar('purpose', { length: 10, enum: citizenPasskeyChallengePurposes }).notNull(),
+    challenge: text('challenge').notNull(),
+    // register: the signed-in account; sign_in: null (the passkey names its account).
+    accountId: bigint('account_id', { mode: 'number' }).references(() => citizenAccounts.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: writtenAt('created_at'),
+  },
+  (t) => [
+    oneOf('citizen_passkey_challenges_purpose_check', t.purpose, citizenPasskeyChallengePurposes),
+    index('citizen_passkey_challenges_expires_idx').on(t.expiresAt),
+  ],
+)

@@ -5,6 +5,11 @@ import {
   CitizenLoginBody,
   CitizenOtpConfirmBody,
   CitizenOtpSent,
+  CitizenPasskeyList,
+  CitizenPasskeyOptions,
+  CitizenPasskeyRegisterBody,
+  CitizenPasskeySignInBody,
+  CitizenPasskeyView,
   CitizenPasswordChangeBody,
   CitizenPasswordResetBody,
   CitizenPasswordResetConfirmBody,
@@ -20,6 +25,16 @@ import { z } from 'zod'
 import { csrfRefused } from './auth-errors'
 import { citizenCookie, citizenOf, clearCitizenCookie, setCitizenCookie } from './citizen-guard'
 import { resendAuthRequestOtp } from './citizen-otp-requests'
+import {
+  listOwnPasskeys,
+  passkeyRegistrationOptions,
+  passkeySignIn,
+  passkeySignInOptions,
+  type RelyingParty,
+  registerPasskey,
+  relyingPartyOf,
+  removePasskey,
+} from './citizen-passkeys'
 import {
   changeCitizenPassword,
   confirmCitizenPasswordChange,
@@ -54,10 +69,14 @@ function clientOf(request: FastifyRequest): CitizenClient {
   return { ip: request.ip }
 }
 
+function relyingParty(app: FastifyInstance, request: FastifyRequest): RelyingParty {
+  return relyingPartyOf(app.deps.config, request)
+}
+
 /**
  * Citizen sign-in and account security (`/auth/…`): sign-in with the BHXH code or personal ID, one
  * device at a time with the device-change OTP, who am I, sign-out, the password's change and reset,
- * and the devices page.
+ * the devices page, and passkeys (the fingerprint / Face ID sign-in).
  */
 export async function registerCitizenAuthRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>()
@@ -352,6 +371,117 @@ export async function registerCitizenAuthRoutes(app: FastifyInstance) {
       await signOutDevice(deps, current, request.params.id)
       if (request.params.id === current.sessionId) clearCitizenCookie(reply, deps)
       return reply.code(204).send(null)
+    },
+  )
+
+  api.post(
+    '/auth/passkeys/registration-options',
+    {
+      config: perIp,
+      preHandler: signedIn,
+      schema: {
+        tags,
+        summary: 'Start adding a passkey (fingerprint / Face ID) to the signed-in account',
+        description:
+          'Answers the options for `navigator.credentials.create` and the id of the challenge, valid 5 minutes and ' +
+          'good for one answer. Finish with `POST /auth/passkeys`.',
+        response: { 201: CitizenPasskeyOptions, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return passkeyRegistrationOptions(deps, citizenOf(request), relyingParty(app, request))
+    },
+  )
+
+  api.post(
+    '/auth/passkeys',
+    {
+      config: perIp,
+      preHandler: signedIn,
+      schema: {
+        tags,
+        summary: 'Add the passkey the browser made',
+        description:
+          'The origin and domain must be the server’s, and the device must have verified the person.',
+        body: CitizenPasskeyRegisterBody,
+        response: { 201: CitizenPasskeyView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const added = await registerPasskey(deps, citizenOf(request), request.body, relyingParty(app, request))
+      reply.code(201)
+      return added
+    },
+  )
+
+  api.get(
+    '/auth/passkeys',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags,
+        summary: 'The passkeys of the account',
+        response: { 200: CitizenPasskeyList, 401: ApiError, 403: ApiError },
+      },
+    },
+    async (request) => ({ items: await listOwnPasskeys(deps, citizenOf(request)) }),
+  )
+
+  api.delete(
+    '/auth/passkeys/:id',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags,
+        summary: 'Remove a passkey: it no longer signs in',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null().describe('Removed'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await removePasskey(deps, citizenOf(request), request.params.id)
+      return reply.code(204).send(null)
+    },
+  )
+
+  api.post(
+    '/auth/passkey-sign-in/options',
+    {
+      config: perIp,
+      schema: {
+        tags,
+        summary: 'Start a passkey sign-in: the options for `navigator.credentials.get`',
+        description:
+          'No username needed: the passkeys are discoverable. The challenge is valid 5 minutes, once.',
+        response: { 201: CitizenPasskeyOptions, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201)
+      return passkeySignInOptions(deps, relyingParty(app, request))
+    },
+  )
+
+  api.post(
+    '/auth/passkey-sign-in',
+    {
+      config: perIp,
+      schema: {
+        tags,
+        summary: 'Sign in with a passkey (fingerprint / Face ID)',
+        description:
+          'The same answer and cookie as `POST /auth/login`, and the same rules: signed in on another device → 409 ' +
+          'DEVICE_CHANGE_OTP_REQUIRED (continue with the password and `POST /auth/device-change`); a locked or ' +
+          'stopped account is refused. Every other failure answers the same 401.',
+        body: CitizenPasskeySignInBody,
+        response: { 200: CitizenSignedIn, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const opened = await passkeySignIn(deps, request.body, clientOf(request), relyingParty(app, request))
+      setCitizenCookie(reply, deps, opened.token)
+      return opened.view
     },
   )
 }

@@ -1,4 +1,5 @@
 import type { CitizenLoginBody, CitizenOtpSent, CitizenSignedIn } from '@ansinh/domain'
+import type { Executor } from '../../db/client'
 import { lockedOut, wrongCredentials } from './auth-errors'
 import { citizenAccountClosed, deviceChangeRequired } from './citizen-auth-errors'
 import { checkAuthRequestOtp, notifyHolder, spendAuthRequest, startAuthRequest } from './citizen-otp-requests'
@@ -35,15 +36,35 @@ export async function citizenLogin(
   client: CitizenClient,
 ): Promise<CitizenOpened> {
   const found = await checkCitizenCredentials(deps, input.username, input.password)
-  const opened = await deps.database.db.transaction(async (tx) => {
-    // The account row's lock makes two devices signing in at once take turns: the second one sees
-    // the first one's session and gets the 409.
-    await findCitizenById(tx, found.account.id, { lock: true })
-    if ((await countSessionsOnOtherDevices(tx, found.account.id, input.deviceId, deps.clock())) > 0)
-      throw deviceChangeRequired()
-    return openCitizenSession(tx, deps, found.account, input, client)
-  })
-  return { token: opened.token, view: viewOf(deps, found, opened) }
+  const signedIn = await deps.database.db.transaction((tx) =>
+    openOnOneDevice(tx, deps, found.account.id, input, client),
+  )
+  return { token: signedIn.opened.token, view: viewOf(deps, signedIn.found, signedIn.opened) }
+}
+
+/**
+ * Opens the session of a sign-in whose proof (password or passkey) the caller checked, on this device
+ * only: while another device holds a session the answer is 409 DEVICE_CHANGE_OTP_REQUIRED. The
+ * account row's lock makes two devices signing in at once take turns: the second one sees the first
+ * one's session and gets the 409. The account's state is read again under that lock, so an office
+ * lock or a password lockout that landed meanwhile still refuses.
+ */
+export async function openOnOneDevice(
+  tx: Executor,
+  deps: CitizenAuthDeps,
+  accountId: number,
+  device: CitizenDevice,
+  client: CitizenClient,
+): Promise<{ found: CitizenWithHolder; opened: { token: string; expiresAt: Date } }> {
+  const found = await findCitizenById(tx, accountId, { lock: true })
+  if (!found) throw wrongCredentials()
+  const now = deps.clock()
+  const locked = activeLock(found.account.lockedUntil, now)
+  if (locked) throw lockedOut(locked)
+  if (found.account.status !== 'active') throw citizenAccountClosed(found.account.status)
+  if ((await countSessionsOnOtherDevices(tx, accountId, device.deviceId, now)) > 0)
+    throw deviceChangeRequired()
+  return { found, opened: await openCitizenSession(tx, deps, found.account, device, client) }
 }
 
 /** "Tiếp tục": the password again (the 409 opened nothing), then an OTP to the registered phone. */
@@ -90,7 +111,7 @@ export async function confirmDeviceChange(
   return { token: signedIn.opened.token, view: viewOf(deps, signedIn.found, signedIn.opened) }
 }
 
-function viewOf(
+export function viewOf(
   deps: CitizenAuthDeps,
   found: CitizenWithHolder,
   opened: { token: string; expiresAt: Date },
