@@ -36,6 +36,7 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DEV_OUTBOX: 'true' }).devOutbox).toBe(true)
     const production = {
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://dichvucong.example.vn',
       SESSION_SECRET: 'x'.repeat(32),
       FILE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
       SMS_TRANSPORT: 'file',
@@ -49,6 +50,10 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ ...production, EMAIL_FROM: '' })).toThrow(/EMAIL_FROM: required/)
     expect(() => loadConfig({ ...production, SMS_TRANSPORT: '' })).toThrow(/SMS_TRANSPORT: choose it/)
     expect(() => loadConfig({ ...production, SMTP_URL: '' })).toThrow(/SMTP_URL: required/)
+    expect(() => loadConfig({ ...production, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL: required/)
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://dichvucong.example.vn' })).toThrow(
+      /PUBLIC_URL: required in production, https/,
+    )
   })
 
   it('reads e-mail and per-recipient limits', () => {
@@ -77,6 +82,7 @@ describe('configuration from the environment', () => {
   it('seeds no demo data in production and refuses to be asked to', () => {
     const production = {
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://dichvucong.example.vn',
       SESSION_SECRET: 'x'.repeat(40),
       FILE_ENCRYPTION_KEY: `${'A'.repeat(43)}=`,
       SMS_TRANSPORT: 'file',

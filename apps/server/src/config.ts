@@ -195,6 +195,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function productionProblems(env: z.infer<typeof ConfigSchema>): string[] {
   const checks: Array<[boolean, string]> = [
     [!env.SESSION_SECRET, 'SESSION_SECRET: required in production'],
+    [
+      !env.PUBLIC_URL?.startsWith('https://'),
+      'PUBLIC_URL: required in production, https (secure cookies, links in messages, and the host passkeys belong to)',
+    ],
     [!env.FILE_ENCRYPTION_KEY, 'FILE_ENCRYPTION_KEY: required in production'],
     [Boolean(env.DEMO_PEOPLE), 'DEMO_PEOPLE: no demo data in production (its accounts are public)'],
     [

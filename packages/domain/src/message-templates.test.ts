@@ -154,6 +154,8 @@ describe('SMS segments', () => {
     ['device_change', 'doi thiet bi dang nhap'],
     ['password_reset', 'lay lai mat khau'],
     ['child_registration', 'dang ky tai khoan cho con'],
+    ['contact_change', 'thay doi thong tin lien he'],
+    ['account_stop', 'ngung su dung giao dich dien tu'],
   ] as const)('names the OTP purpose %s', (purpose, text) => {
     expect(renderMessage('otp', 'sms', 'vi', { code: '123456', purpose }).text).toContain(`(${text})`)
   })

@@ -46,6 +46,9 @@ export const OtpPurpose = {
   DeviceChange: 'device_change',
   PasswordReset: 'password_reset',
   ChildRegistration: 'child_registration',
+  // Dịch vụ công from a signed-in account: thay đổi thông tin, ngừng sử dụng giao dịch điện tử.
+  ContactChange: 'contact_change',
+  AccountStop: 'account_stop',
 } as const
 export type OtpPurpose = (typeof OtpPurpose)[keyof typeof OtpPurpose]
 
@@ -181,6 +184,20 @@ function defineTemplate<S extends z.ZodType>(definition: TemplateDefinition<S>):
 
 const vi = (language: MessageLanguage) => language === 'vi'
 
+/**
+ * `say(vietnamese, english)`: the text in the message's language. Each template writes its two
+ * languages side by side, so that a change to one is seen next to the other.
+ */
+const sayIn = (language: MessageLanguage) => (viText: string, enText: string) =>
+  vi(language) ? viText : enText
+
+const paragraph = (text: string): MessageBlock => ({ type: 'paragraph', text })
+
+/** A table of facts; a row whose value is undefined (an optional variable not given) is left out. */
+function facts(...rows: Array<[label: string, value: string | undefined]>): MessageBlock {
+  return { type: 'facts', rows: rows.filter((row): row is [string, string] => row[1] !== undefined) }
+}
+
 /** "14:05 ngày 20/11/2026" / "14:05 on 20/11/2026 (Vietnam time)". */
 function momentText(instant: string, language: MessageLanguage): string {
   const [date = '', time = ''] = formatDateTimeVi(new Date(instant)).split(' ')
@@ -214,6 +231,8 @@ const otpPurposeText: Record<OtpPurpose, Record<MessageLanguage, string>> = {
   device_change: { vi: 'đổi thiết bị đăng nhập', en: 'changing your sign-in device' },
   password_reset: { vi: 'lấy lại mật khẩu', en: 'password reset' },
   child_registration: { vi: 'đăng ký tài khoản cho con', en: 'registering an account for your child' },
+  contact_change: { vi: 'thay đổi thông tin liên hệ', en: 'changing your contact details' },
+  account_stop: { vi: 'ngừng sử dụng giao dịch điện tử', en: 'stopping electronic transactions' },
 }
 
 const LONGEST_OFFICE = 'BHXH cơ sở huyện Châu Thành (Tiền Giang) - Điểm tiếp nhận số'.padEnd(60, 'x')
@@ -222,6 +241,12 @@ const LONGEST_ADDRESS = `Số 102 đường Tô Hiệu, phường Hà Cầu, qu�
   160,
   'x',
 )
+
+// The two messages that carry a temporary password take the same variables.
+const temporaryPasswordExamples = {
+  sample: { bhxhCode: '7900012345', temporaryPassword: 'Kx7#mP2q' },
+  longest: { bhxhCode: '7900012345', temporaryPassword: 'Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$' },
+}
 
 const templates = {
   otp: defineTemplate({
@@ -237,42 +262,35 @@ const templates = {
           'Không cung cấp mã này cho bất kỳ ai, kể cả nhân viên BHXH.'
         : `Your OTP is ${code} (${otpPurposeText[purpose].en}), valid for ${validMinutes} minutes. ` +
           'Do not share this code with anyone, including BHXH staff.',
-    content: ({ code, purpose, validMinutes }, language) =>
-      vi(language)
-        ? {
-            subject: `Mã OTP để ${otpPurposeText[purpose].vi}`,
-            blocks: [
-              {
-                type: 'paragraph',
-                text: `Mã OTP để ${otpPurposeText[purpose].vi} trên ứng dụng VssID – BHXH số của bạn là:`,
-              },
-              { type: 'code', text: code },
-              { type: 'paragraph', text: `Mã có hiệu lực trong ${validMinutes} phút.` },
-              {
-                type: 'paragraph',
-                text:
-                  'Không cung cấp mã này cho bất kỳ ai, kể cả nhân viên BHXH. ' +
-                  'Nếu bạn không yêu cầu mã này, hãy bỏ qua thư này.',
-              },
-            ],
-          }
-        : {
-            subject: `Your OTP for ${otpPurposeText[purpose].en}`,
-            blocks: [
-              {
-                type: 'paragraph',
-                text: `Your OTP for ${otpPurposeText[purpose].en} in the VssID app is:`,
-              },
-              { type: 'code', text: code },
-              { type: 'paragraph', text: `The code is valid for ${validMinutes} minutes.` },
-              {
-                type: 'paragraph',
-                text:
-                  'Do not share this code with anyone, including BHXH staff. ' +
-                  'If you did not ask for it, ignore this e-mail.',
-              },
-            ],
-          },
+    content: ({ code, purpose, validMinutes }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say(`Mã OTP để ${otpPurposeText[purpose].vi}`, `Your OTP for ${otpPurposeText[purpose].en}`),
+        blocks: [
+          paragraph(
+            say(
+              `Mã OTP để ${otpPurposeText[purpose].vi} trên ứng dụng VssID – BHXH số của bạn là:`,
+              `Your OTP for ${otpPurposeText[purpose].en} in the VssID app is:`,
+            ),
+          ),
+          { type: 'code', text: code },
+          paragraph(
+            say(
+              `Mã có hiệu lực trong ${validMinutes} phút.`,
+              `The code is valid for ${validMinutes} minutes.`,
+            ),
+          ),
+          paragraph(
+            say(
+              'Không cung cấp mã này cho bất kỳ ai, kể cả nhân viên BHXH. ' +
+                'Nếu bạn không yêu cầu mã này, hãy bỏ qua thư này.',
+              'Do not share this code with anyone, including BHXH staff. ' +
+                'If you did not ask for it, ignore this e-mail.',
+            ),
+          ),
+        ],
+      }
+    },
     sample: { code: '482913', purpose: 'registration', validMinutes: 5 },
     longest: { code: '12345678', purpose: 'child_registration', validMinutes: 30 },
   }),
@@ -297,59 +315,35 @@ const templates = {
         : `${head}You will be told the result by SMS. Help: ${AGENCY_HOTLINE}.`
     },
     content: ({ dossierNumber, officeName, officeAddress, paperDeadline }, language) => {
-      if (vi(language)) {
-        return {
-          subject: `Đã tiếp nhận hồ sơ số ${dossierNumber}`,
-          blocks: [
-            { type: 'paragraph', text: 'Cơ quan BHXH đã tiếp nhận hồ sơ của bạn.' },
-            {
-              type: 'facts',
-              rows: [
-                ['Số hồ sơ', dossierNumber],
-                ['Cơ quan BHXH tiếp nhận', officeName],
-                ...(officeAddress ? [['Địa chỉ', officeAddress] as [string, string]] : []),
-                ...(paperDeadline
-                  ? [['Hạn nộp hồ sơ giấy', formatDateVi(paperDeadline)] as [string, string]]
-                  : []),
-              ],
-            },
-            paperDeadline
-              ? {
-                  type: 'paragraph',
-                  text:
-                    `Vui lòng mang CCCD (hoặc hộ chiếu) đến ${officeName} trước ngày ${formatDateVi(paperDeadline)} ` +
-                    'để cán bộ đối chiếu và hoàn tất hồ sơ. Sau thời hạn này, hồ sơ sẽ tự động bị hủy.',
-                }
-              : {
-                  type: 'paragraph',
-                  text: 'Hồ sơ đang được xử lý. Bạn sẽ nhận được thông báo khi có kết quả.',
-                },
-          ],
-        }
-      }
+      const say = sayIn(language)
       return {
-        subject: `Dossier no. ${dossierNumber} received`,
+        subject: say(`Đã tiếp nhận hồ sơ số ${dossierNumber}`, `Dossier no. ${dossierNumber} received`),
         blocks: [
-          { type: 'paragraph', text: 'The social insurance office has received your dossier.' },
-          {
-            type: 'facts',
-            rows: [
-              ['Dossier number', dossierNumber],
-              ['Receiving office', officeName],
-              ...(officeAddress ? [['Address', officeAddress] as [string, string]] : []),
-              ...(paperDeadline
-                ? [['Bring papers by', formatDateVi(paperDeadline)] as [string, string]]
-                : []),
-            ],
-          },
-          paperDeadline
-            ? {
-                type: 'paragraph',
-                text:
+          paragraph(
+            say(
+              'Cơ quan BHXH đã tiếp nhận hồ sơ của bạn.',
+              'The social insurance office has received your dossier.',
+            ),
+          ),
+          facts(
+            [say('Số hồ sơ', 'Dossier number'), dossierNumber],
+            [say('Cơ quan BHXH tiếp nhận', 'Receiving office'), officeName],
+            [say('Địa chỉ', 'Address'), officeAddress],
+            [say('Hạn nộp hồ sơ giấy', 'Bring papers by'), paperDeadline && formatDateVi(paperDeadline)],
+          ),
+          paragraph(
+            paperDeadline
+              ? say(
+                  `Vui lòng mang CCCD (hoặc hộ chiếu) đến ${officeName} trước ngày ${formatDateVi(paperDeadline)} ` +
+                    'để cán bộ đối chiếu và hoàn tất hồ sơ. Sau thời hạn này, hồ sơ sẽ tự động bị hủy.',
                   `Please bring your citizen ID card (or passport) to ${officeName} before ${formatDateVi(paperDeadline)} ` +
-                  'so that the staff can check it and complete your dossier. After that date the dossier is cancelled.',
-              }
-            : { type: 'paragraph', text: 'Your dossier is being processed. You will be told the result.' },
+                    'so that the staff can check it and complete your dossier. After that date the dossier is cancelled.',
+                )
+              : say(
+                  'Hồ sơ đang được xử lý. Bạn sẽ nhận được thông báo khi có kết quả.',
+                  'Your dossier is being processed. You will be told the result.',
+                ),
+          ),
         ],
       }
     },
@@ -379,49 +373,41 @@ const templates = {
           `Mật khẩu: ${temporaryPassword}\nHãy đổi mật khẩu khi đăng nhập lần đầu, không cung cấp cho ai.`
         : `Your VssID account is ready.\nUsername: ${maskBhxhCode(bhxhCode)} (your social insurance code)\n` +
           `Password: ${temporaryPassword}\nChange it at your first sign-in and never share it.`,
-    content: ({ bhxhCode, temporaryPassword }, language) =>
-      vi(language)
-        ? {
-            subject: 'Tài khoản giao dịch điện tử với cơ quan BHXH đã được cấp',
-            blocks: [
-              {
-                type: 'paragraph',
-                text: 'Hồ sơ đăng ký giao dịch điện tử của bạn đã được chấp thuận. Thông tin đăng nhập ứng dụng VssID:',
-              },
-              { type: 'facts', rows: [['Tên đăng nhập', `${maskBhxhCode(bhxhCode)} (mã số BHXH của bạn)`]] },
-              { type: 'paragraph', text: 'Mật khẩu đăng nhập lần đầu:' },
-              { type: 'code', text: temporaryPassword },
-              {
-                type: 'paragraph',
-                text:
-                  'Khi đăng nhập lần đầu, ứng dụng sẽ yêu cầu bạn đổi mật khẩu. Hãy đổi mật khẩu ít nhất 6 tháng ' +
-                  'một lần và không cung cấp mật khẩu cho bất kỳ ai.',
-              },
-            ],
-          }
-        : {
-            subject: 'Your e-transaction account with BHXH is ready',
-            blocks: [
-              {
-                type: 'paragraph',
-                text: 'Your registration for e-transactions was approved. To sign in to the VssID app:',
-              },
-              {
-                type: 'facts',
-                rows: [['Username', `${maskBhxhCode(bhxhCode)} (your social insurance code)`]],
-              },
-              { type: 'paragraph', text: 'Password for your first sign-in:' },
-              { type: 'code', text: temporaryPassword },
-              {
-                type: 'paragraph',
-                text:
-                  'At your first sign-in the app asks you to choose a new password. Change it at least every ' +
-                  '6 months and never share it.',
-              },
-            ],
-          },
-    sample: { bhxhCode: '7900012345', temporaryPassword: 'Kx7#mP2q' },
-    longest: { bhxhCode: '7900012345', temporaryPassword: 'Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$' },
+    content: ({ bhxhCode, temporaryPassword }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say(
+          'Tài khoản giao dịch điện tử với cơ quan BHXH đã được cấp',
+          'Your e-transaction account with BHXH is ready',
+        ),
+        blocks: [
+          paragraph(
+            say(
+              'Hồ sơ đăng ký giao dịch điện tử của bạn đã được chấp thuận. Thông tin đăng nhập ứng dụng VssID:',
+              'Your registration for e-transactions was approved. To sign in to the VssID app:',
+            ),
+          ),
+          facts([
+            say('Tên đăng nhập', 'Username'),
+            say(
+              `${maskBhxhCode(bhxhCode)} (mã số BHXH của bạn)`,
+              `${maskBhxhCode(bhxhCode)} (your social insurance code)`,
+            ),
+          ]),
+          paragraph(say('Mật khẩu đăng nhập lần đầu:', 'Password for your first sign-in:')),
+          { type: 'code', text: temporaryPassword },
+          paragraph(
+            say(
+              'Khi đăng nhập lần đầu, ứng dụng sẽ yêu cầu bạn đổi mật khẩu. Hãy đổi mật khẩu ít nhất 6 tháng ' +
+                'một lần và không cung cấp mật khẩu cho bất kỳ ai.',
+              'At your first sign-in the app asks you to choose a new password. Change it at least every ' +
+                '6 months and never share it.',
+            ),
+          ),
+        ],
+      }
+    },
+    ...temporaryPasswordExamples,
   }),
 
   dossier_rejected: defineTemplate({
@@ -439,44 +425,34 @@ const templates = {
               `Please correct it and submit again, or call ${AGENCY_HOTLINE}.`,
         withoutFinalStop(maskLongNumbers(reason)),
       ),
-    content: ({ dossierNumber, reason }, language) =>
-      vi(language)
-        ? {
-            subject: `Hồ sơ số ${dossierNumber} không được chấp nhận`,
-            blocks: [
-              { type: 'paragraph', text: 'Cơ quan BHXH không chấp nhận hồ sơ của bạn.' },
-              {
-                type: 'facts',
-                rows: [
-                  ['Số hồ sơ', dossierNumber],
-                  ['Lý do', maskLongNumbers(reason)],
-                ],
-              },
-              {
-                type: 'paragraph',
-                text:
-                  'Căn cứ lý do trên, vui lòng hoàn chỉnh thông tin và nộp lại hồ sơ, ' +
-                  'hoặc liên hệ cơ quan BHXH nơi gần nhất.',
-              },
-            ],
-          }
-        : {
-            subject: `Dossier no. ${dossierNumber} was not accepted`,
-            blocks: [
-              { type: 'paragraph', text: 'The social insurance office did not accept your dossier.' },
-              {
-                type: 'facts',
-                rows: [
-                  ['Dossier number', dossierNumber],
-                  ['Reason', maskLongNumbers(reason)],
-                ],
-              },
-              {
-                type: 'paragraph',
-                text: 'Please correct the information and submit again, or contact the nearest office.',
-              },
-            ],
-          },
+    content: ({ dossierNumber, reason }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say(
+          `Hồ sơ số ${dossierNumber} không được chấp nhận`,
+          `Dossier no. ${dossierNumber} was not accepted`,
+        ),
+        blocks: [
+          paragraph(
+            say(
+              'Cơ quan BHXH không chấp nhận hồ sơ của bạn.',
+              'The social insurance office did not accept your dossier.',
+            ),
+          ),
+          facts(
+            [say('Số hồ sơ', 'Dossier number'), dossierNumber],
+            [say('Lý do', 'Reason'), maskLongNumbers(reason)],
+          ),
+          paragraph(
+            say(
+              'Căn cứ lý do trên, vui lòng hoàn chỉnh thông tin và nộp lại hồ sơ, ' +
+                'hoặc liên hệ cơ quan BHXH nơi gần nhất.',
+              'Please correct the information and submit again, or contact the nearest office.',
+            ),
+          ),
+        ],
+      }
+    },
     sample: {
       dossierNumber: '07915-2026-000123',
       reason: 'Ảnh CCCD mặt sau bị mờ, không đọc được thông tin.',
@@ -502,34 +478,27 @@ const templates = {
           `Nếu không phải bạn thực hiện, hãy gọi ngay ${AGENCY_HOTLINE}.`
         : `The password of your VssID account was changed at ${momentText(changedAt, language)}. ` +
           `If this was not you, call ${AGENCY_HOTLINE} now.`,
-    content: ({ changedAt }, language) =>
-      vi(language)
-        ? {
-            subject: 'Mật khẩu tài khoản VssID đã được thay đổi',
-            blocks: [
-              {
-                type: 'paragraph',
-                text: `Mật khẩu tài khoản VssID của bạn đã được đổi lúc ${momentText(changedAt, language)}.`,
-              },
-              {
-                type: 'paragraph',
-                text: `Nếu không phải bạn thực hiện, hãy gọi ngay tổng đài ${AGENCY_HOTLINE} để được hỗ trợ khóa tài khoản.`,
-              },
-            ],
-          }
-        : {
-            subject: 'Your VssID password was changed',
-            blocks: [
-              {
-                type: 'paragraph',
-                text: `The password of your VssID account was changed at ${momentText(changedAt, language)}.`,
-              },
-              {
-                type: 'paragraph',
-                text: `If this was not you, call the hotline ${AGENCY_HOTLINE} now to have the account locked.`,
-              },
-            ],
-          },
+    content: ({ changedAt }, language) => {
+      const say = sayIn(language)
+      const at = momentText(changedAt, language)
+      return {
+        subject: say('Mật khẩu tài khoản VssID đã được thay đổi', 'Your VssID password was changed'),
+        blocks: [
+          paragraph(
+            say(
+              `Mật khẩu tài khoản VssID của bạn đã được đổi lúc ${at}.`,
+              `The password of your VssID account was changed at ${at}.`,
+            ),
+          ),
+          paragraph(
+            say(
+              `Nếu không phải bạn thực hiện, hãy gọi ngay tổng đài ${AGENCY_HOTLINE} để được hỗ trợ khóa tài khoản.`,
+              `If this was not you, call the hotline ${AGENCY_HOTLINE} now to have the account locked.`,
+            ),
+          ),
+        ],
+      }
+    },
     sample: { changedAt: '2026-11-20T07:05:00Z' },
     longest: { changedAt: '2026-12-31T16:59:59Z' },
   }),
@@ -545,40 +514,33 @@ const templates = {
           `lúc ${momentText(changedAt, language)}. Nếu không phải bạn, hãy gọi ngay ${AGENCY_HOTLINE}.`
         : `Your VssID account was moved to a new device${deviceName ? ` (${deviceName})` : ''} ` +
           `at ${momentText(changedAt, language)}. If this was not you, call ${AGENCY_HOTLINE} now.`,
-    content: ({ changedAt, deviceName }, language) =>
-      vi(language)
-        ? {
-            subject: 'Tài khoản VssID đã chuyển sang thiết bị mới',
-            blocks: [
-              {
-                type: 'paragraph',
-                text: `Tài khoản VssID của bạn vừa được chuyển sang thiết bị mới lúc ${momentText(changedAt, language)}.`,
-              },
-              ...(deviceName ? [{ type: 'facts', rows: [['Thiết bị', deviceName]] } as MessageBlock] : []),
-              {
-                type: 'paragraph',
-                text:
-                  'Ứng dụng trên thiết bị cũ đã bị đăng xuất. Nếu không phải bạn thực hiện, hãy gọi ngay ' +
-                  `tổng đài ${AGENCY_HOTLINE} để được hỗ trợ khóa tài khoản.`,
-              },
-            ],
-          }
-        : {
-            subject: 'Your VssID account moved to a new device',
-            blocks: [
-              {
-                type: 'paragraph',
-                text: `Your VssID account was moved to a new device at ${momentText(changedAt, language)}.`,
-              },
-              ...(deviceName ? [{ type: 'facts', rows: [['Device', deviceName]] } as MessageBlock] : []),
-              {
-                type: 'paragraph',
-                text:
-                  'The app on the old device was signed out. If this was not you, call the hotline ' +
-                  `${AGENCY_HOTLINE} now to have the account locked.`,
-              },
-            ],
-          },
+    content: ({ changedAt, deviceName }, language) => {
+      const say = sayIn(language)
+      const at = momentText(changedAt, language)
+      return {
+        subject: say(
+          'Tài khoản VssID đã chuyển sang thiết bị mới',
+          'Your VssID account moved to a new device',
+        ),
+        blocks: [
+          paragraph(
+            say(
+              `Tài khoản VssID của bạn vừa được chuyển sang thiết bị mới lúc ${at}.`,
+              `Your VssID account was moved to a new device at ${at}.`,
+            ),
+          ),
+          ...(deviceName ? [facts([say('Thiết bị', 'Device'), deviceName])] : []),
+          paragraph(
+            say(
+              'Ứng dụng trên thiết bị cũ đã bị đăng xuất. Nếu không phải bạn thực hiện, hãy gọi ngay ' +
+                `tổng đài ${AGENCY_HOTLINE} để được hỗ trợ khóa tài khoản.`,
+              'The app on the old device was signed out. If this was not you, call the hotline ' +
+                `${AGENCY_HOTLINE} now to have the account locked.`,
+            ),
+          ),
+        ],
+      }
+    },
     sample: { changedAt: '2026-11-20T07:05:00Z', deviceName: 'Samsung Galaxy A54' },
     longest: { changedAt: '2026-12-31T16:59:59Z', deviceName: 'W'.repeat(40) },
   }),
@@ -594,35 +556,31 @@ const templates = {
           `${formatDateVi(deadline)}. Nếu vẫn cần tài khoản, vui lòng đăng ký lại. Hỗ trợ: ${AGENCY_HOTLINE}.`
         : `Dossier no. ${dossierNumber} was cancelled: ${officeName} had not received the papers by ` +
           `${formatDateVi(deadline)}. To get an account, please register again. Help: ${AGENCY_HOTLINE}.`,
-    content: ({ dossierNumber, officeName, deadline }, language) =>
-      vi(language)
-        ? {
-            subject: `Hồ sơ số ${dossierNumber} đã bị hủy do quá hạn`,
-            blocks: [
-              {
-                type: 'paragraph',
-                text:
-                  `Hồ sơ số ${dossierNumber} đã tự động bị hủy vì ${officeName} chưa nhận được hồ sơ giấy ` +
-                  `đến hết ngày ${formatDateVi(deadline)}. Ảnh và thông tin đã kê khai đã được xóa.`,
-              },
-              { type: 'paragraph', text: 'Nếu vẫn cần tài khoản giao dịch điện tử, vui lòng đăng ký lại.' },
-            ],
-          }
-        : {
-            subject: `Dossier no. ${dossierNumber} cancelled: papers not received in time`,
-            blocks: [
-              {
-                type: 'paragraph',
-                text:
-                  `Dossier no. ${dossierNumber} was cancelled automatically: ${officeName} had not received ` +
-                  `the papers by the end of ${formatDateVi(deadline)}. Its photos and details were deleted.`,
-              },
-              {
-                type: 'paragraph',
-                text: 'If you still need an e-transaction account, please register again.',
-              },
-            ],
-          },
+    content: ({ dossierNumber, officeName, deadline }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say(
+          `Hồ sơ số ${dossierNumber} đã bị hủy do quá hạn`,
+          `Dossier no. ${dossierNumber} cancelled: papers not received in time`,
+        ),
+        blocks: [
+          paragraph(
+            say(
+              `Hồ sơ số ${dossierNumber} đã tự động bị hủy vì ${officeName} chưa nhận được hồ sơ giấy ` +
+                `đến hết ngày ${formatDateVi(deadline)}. Ảnh và thông tin đã kê khai đã được xóa.`,
+              `Dossier no. ${dossierNumber} was cancelled automatically: ${officeName} had not received ` +
+                `the papers by the end of ${formatDateVi(deadline)}. Its photos and details were deleted.`,
+            ),
+          ),
+          paragraph(
+            say(
+              'Nếu vẫn cần tài khoản giao dịch điện tử, vui lòng đăng ký lại.',
+              'If you still need an e-transaction account, please register again.',
+            ),
+          ),
+        ],
+      }
+    },
     sample: { dossierNumber: '07915-2612-0000042', officeName: 'BHXH Quận 5', deadline: '2026-12-11' },
     longest: { dossierNumber: 'A'.repeat(30), officeName: `B${'W'.repeat(59)}`, deadline: '2026-12-31' },
   }),
@@ -638,40 +596,32 @@ const templates = {
           `${officeName} kê khai cấp mã số BHXH (tờ khai TK1-TS). Hỗ trợ: ${AGENCY_HOTLINE}.`
         : `Dossier no. ${dossierNumber}: the BHXH code or name does not match our records. Please ask ` +
           `${officeName} for a BHXH code (form TK1-TS). Help: ${AGENCY_HOTLINE}.`,
-    content: ({ dossierNumber, officeName }, language) =>
-      vi(language)
-        ? {
-            subject: `Hồ sơ số ${dossierNumber}: cần cấp mã số BHXH`,
-            blocks: [
-              {
-                type: 'paragraph',
-                text:
-                  'Hồ sơ đăng ký giao dịch điện tử của bạn hợp lệ, nhưng mã số BHXH hoặc họ tên đã kê khai chưa khớp ' +
-                  'với dữ liệu của cơ quan BHXH, nên chưa thể cấp tài khoản.',
-              },
-              {
-                type: 'paragraph',
-                text:
-                  `Vui lòng đến ${officeName} (mang CCCD) để kê khai thủ tục cấp mã số BHXH theo tờ khai TK1-TS; ` +
-                  'sau khi có mã số, hãy đăng ký lại.',
-              },
-            ],
-          }
-        : {
-            subject: `Dossier no. ${dossierNumber}: a BHXH code is needed`,
-            blocks: [
-              {
-                type: 'paragraph',
-                text:
-                  'Your registration is valid, but the BHXH code or name you gave does not match our records, ' +
-                  'so no account could be issued yet.',
-              },
-              {
-                type: 'paragraph',
-                text: `Please go to ${officeName} with your ID card to apply for a BHXH code (form TK1-TS), then register again.`,
-              },
-            ],
-          },
+    content: ({ dossierNumber, officeName }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say(
+          `Hồ sơ số ${dossierNumber}: cần cấp mã số BHXH`,
+          `Dossier no. ${dossierNumber}: a BHXH code is needed`,
+        ),
+        blocks: [
+          paragraph(
+            say(
+              'Hồ sơ đăng ký giao dịch điện tử của bạn hợp lệ, nhưng mã số BHXH hoặc họ tên đã kê khai chưa khớp ' +
+                'với dữ liệu của cơ quan BHXH, nên chưa thể cấp tài khoản.',
+              'Your registration is valid, but the BHXH code or name you gave does not match our records, ' +
+                'so no account could be issued yet.',
+            ),
+          ),
+          paragraph(
+            say(
+              `Vui lòng đến ${officeName} (mang CCCD) để kê khai thủ tục cấp mã số BHXH theo tờ khai TK1-TS; ` +
+                'sau khi có mã số, hãy đăng ký lại.',
+              `Please go to ${officeName} with your ID card to apply for a BHXH code (form TK1-TS), then register again.`,
+            ),
+          ),
+        ],
+      }
+    },
     sample: { dossierNumber: '07915-2612-0000042', officeName: 'BHXH Quận 5' },
     longest: { dossierNumber: 'A'.repeat(30), officeName: `B${'W'.repeat(59)}` },
   }),
@@ -685,20 +635,21 @@ const templates = {
       vi(language)
         ? `Hồ sơ số ${dossierNumber} đã được duyệt. ${accountRequestSentences.vi[outcome]} Hỗ trợ: ${AGENCY_HOTLINE}.`
         : `Dossier no. ${dossierNumber} was approved. ${accountRequestSentences.en[outcome]} Help: ${AGENCY_HOTLINE}.`,
-    content: ({ dossierNumber, outcome }, language) => ({
-      subject: vi(language)
-        ? `Hồ sơ số ${dossierNumber} đã được duyệt`
-        : `Dossier no. ${dossierNumber} approved`,
-      blocks: [
-        { type: 'paragraph', text: accountRequestSentences[language][outcome] },
-        {
-          type: 'paragraph',
-          text: vi(language)
-            ? `Nếu bạn không thực hiện yêu cầu này, hãy gọi ngay ${AGENCY_HOTLINE}.`
-            : `If you did not make this request, call ${AGENCY_HOTLINE} at once.`,
-        },
-      ],
-    }),
+    content: ({ dossierNumber, outcome }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say(`Hồ sơ số ${dossierNumber} đã được duyệt`, `Dossier no. ${dossierNumber} approved`),
+        blocks: [
+          paragraph(accountRequestSentences[language][outcome]),
+          paragraph(
+            say(
+              `Nếu bạn không thực hiện yêu cầu này, hãy gọi ngay ${AGENCY_HOTLINE}.`,
+              `If you did not make this request, call ${AGENCY_HOTLINE} at once.`,
+            ),
+          ),
+        ],
+      }
+    },
     sample: { dossierNumber: '07915-2612-0000042', outcome: 'contact_changed' },
     longest: { dossierNumber: 'A'.repeat(30), outcome: 'child_linked' },
   }),
@@ -714,30 +665,29 @@ const templates = {
           `Mật khẩu: ${temporaryPassword}\nHãy đổi mật khẩu khi đăng nhập, không cung cấp cho ai.`
         : `BHXH has reset your VssID password at your request.\nUsername: ${maskBhxhCode(bhxhCode)}\n` +
           `Password: ${temporaryPassword}\nChange it when you sign in and never share it.`,
-    content: ({ bhxhCode, temporaryPassword }, language) => ({
-      subject: vi(language) ? 'Mật khẩu VssID đã được cấp lại' : 'Your VssID password was reset',
-      blocks: [
-        {
-          type: 'paragraph',
-          text: vi(language)
-            ? 'Theo yêu cầu của bạn, cơ quan BHXH đã cấp lại mật khẩu; mọi thiết bị đang đăng nhập đã bị đăng xuất.'
-            : 'At your request, the BHXH office has reset your password; every signed-in device was signed out.',
-        },
-        {
-          type: 'facts',
-          rows: [[vi(language) ? 'Tên đăng nhập' : 'Username', maskBhxhCode(bhxhCode)]],
-        },
-        { type: 'code', text: temporaryPassword },
-        {
-          type: 'paragraph',
-          text: vi(language)
-            ? `Hãy đổi mật khẩu khi đăng nhập. Nếu bạn không yêu cầu, hãy gọi ngay ${AGENCY_HOTLINE}.`
-            : `Change it when you sign in. If you did not ask for this, call ${AGENCY_HOTLINE} at once.`,
-        },
-      ],
-    }),
-    sample: { bhxhCode: '7900012345', temporaryPassword: 'Kx7#mP2q' },
-    longest: { bhxhCode: '7900012345', temporaryPassword: 'Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$Ab3$' },
+    content: ({ bhxhCode, temporaryPassword }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say('Mật khẩu VssID đã được cấp lại', 'Your VssID password was reset'),
+        blocks: [
+          paragraph(
+            say(
+              'Theo yêu cầu của bạn, cơ quan BHXH đã cấp lại mật khẩu; mọi thiết bị đang đăng nhập đã bị đăng xuất.',
+              'At your request, the BHXH office has reset your password; every signed-in device was signed out.',
+            ),
+          ),
+          facts([say('Tên đăng nhập', 'Username'), maskBhxhCode(bhxhCode)]),
+          { type: 'code', text: temporaryPassword },
+          paragraph(
+            say(
+              `Hãy đổi mật khẩu khi đăng nhập. Nếu bạn không yêu cầu, hãy gọi ngay ${AGENCY_HOTLINE}.`,
+              `Change it when you sign in. If you did not ask for this, call ${AGENCY_HOTLINE} at once.`,
+            ),
+          ),
+        ],
+      }
+    },
+    ...temporaryPasswordExamples,
   }),
 
   paper_dossier_reminder: defineTemplate({
@@ -751,54 +701,36 @@ const templates = {
           `trước ngày ${formatDateVi(deadline)}; quá hạn hồ sơ sẽ tự động bị hủy. Hỗ trợ: ${AGENCY_HOTLINE}.`
         : `Reminder: dossier no. ${dossierNumber} is not complete. Please bring your citizen ID card or passport ` +
           `to ${officeName} before ${formatDateVi(deadline)}; after that it is cancelled. Help: ${AGENCY_HOTLINE}.`,
-    content: ({ dossierNumber, officeName, officeAddress, deadline }, language) =>
-      vi(language)
-        ? {
-            subject: `Nhắc nộp hồ sơ giấy: hồ sơ số ${dossierNumber}`,
-            blocks: [
-              {
-                type: 'paragraph',
-                text: `Hồ sơ số ${dossierNumber} của bạn chưa hoàn tất vì cơ quan BHXH chưa nhận được hồ sơ giấy.`,
-              },
-              {
-                type: 'facts',
-                rows: [
-                  ['Cơ quan BHXH tiếp nhận', officeName],
-                  ...(officeAddress ? [['Địa chỉ', officeAddress] as [string, string]] : []),
-                  ['Hạn nộp', formatDateVi(deadline)],
-                ],
-              },
-              {
-                type: 'paragraph',
-                text:
-                  `Vui lòng mang CCCD (hoặc hộ chiếu) đến ${officeName} trước ngày ${formatDateVi(deadline)}. ` +
-                  'Sau thời hạn này, hồ sơ sẽ tự động bị hủy và bạn cần đăng ký lại.',
-              },
-            ],
-          }
-        : {
-            subject: `Reminder: bring the papers for dossier no. ${dossierNumber}`,
-            blocks: [
-              {
-                type: 'paragraph',
-                text: `Your dossier no. ${dossierNumber} is not complete: the office has not received the papers yet.`,
-              },
-              {
-                type: 'facts',
-                rows: [
-                  ['Receiving office', officeName],
-                  ...(officeAddress ? [['Address', officeAddress] as [string, string]] : []),
-                  ['Deadline', formatDateVi(deadline)],
-                ],
-              },
-              {
-                type: 'paragraph',
-                text:
-                  `Please bring your citizen ID card (or passport) to ${officeName} before ${formatDateVi(deadline)}. ` +
-                  'After that date the dossier is cancelled and you need to register again.',
-              },
-            ],
-          },
+    content: ({ dossierNumber, officeName, officeAddress, deadline }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say(
+          `Nhắc nộp hồ sơ giấy: hồ sơ số ${dossierNumber}`,
+          `Reminder: bring the papers for dossier no. ${dossierNumber}`,
+        ),
+        blocks: [
+          paragraph(
+            say(
+              `Hồ sơ số ${dossierNumber} của bạn chưa hoàn tất vì cơ quan BHXH chưa nhận được hồ sơ giấy.`,
+              `Your dossier no. ${dossierNumber} is not complete: the office has not received the papers yet.`,
+            ),
+          ),
+          facts(
+            [say('Cơ quan BHXH tiếp nhận', 'Receiving office'), officeName],
+            [say('Địa chỉ', 'Address'), officeAddress],
+            [say('Hạn nộp', 'Deadline'), formatDateVi(deadline)],
+          ),
+          paragraph(
+            say(
+              `Vui lòng mang CCCD (hoặc hộ chiếu) đến ${officeName} trước ngày ${formatDateVi(deadline)}. ` +
+                'Sau thời hạn này, hồ sơ sẽ tự động bị hủy và bạn cần đăng ký lại.',
+              `Please bring your citizen ID card (or passport) to ${officeName} before ${formatDateVi(deadline)}. ` +
+                'After that date the dossier is cancelled and you need to register again.',
+            ),
+          ),
+        ],
+      }
+    },
     sample: {
       dossierNumber: '07915-2026-000123',
       officeName: 'BHXH Quận 5',

@@ -41,6 +41,24 @@ const NEW_CARD_FIELDS = [
 ]
 const NEW_CARD = NEW_CARD_FIELDS.join('|')
 
+// NEW_CARD as its fields: parsing it gives these back, and generating from them gives it again.
+const NEW_CARD_INPUT: HealthCardQrInput = {
+  bhxhCode: '0111077012',
+  fullName: 'Trần Thị Bích Ngọc',
+  dateOfBirth: { year: 1992, month: 8, day: 15 },
+  gender: 'female',
+  address: null,
+  primaryFacilityCode: '01028',
+  validFrom: '2024-01-01',
+  validTo: null,
+  issuedOn: '2024-01-15',
+  managingCode: '01050111077012',
+  guardianName: null,
+  livingArea: null,
+  fiveYearsContinuousFrom: '2027-10-01',
+  issuingPlace: 'Quận Cầu Giấy, Thành phố Hà Nội',
+}
+
 // A legacy card (15-character number) for a child, with address and guardian.
 const LEGACY_CARD = [
   'HS4010120878811',
@@ -93,24 +111,11 @@ describe('parseHealthCardQr: new card (2021 layout)', () => {
       value: {
         layout: '2021',
         cardNumberForm: 'new',
+        ...NEW_CARD_INPUT,
         cardNumber: '0111077012',
-        bhxhCode: '0111077012',
         legacyCard: null,
-        fullName: 'Trần Thị Bích Ngọc',
-        dateOfBirth: { year: 1992, month: 8, day: 15 },
-        gender: 'female',
-        address: null,
-        primaryFacilityCode: '01028',
-        validFrom: '2024-01-01',
-        validTo: null,
-        issuedOn: '2024-01-15',
-        managingCode: '01050111077012',
-        guardianName: null,
-        livingArea: null,
-        fiveYearsContinuousFrom: '2027-10-01',
         checkCode: '4641c59ff02659c3-1202',
         field14: '4',
-        issuingPlace: 'Quận Cầu Giấy, Thành phố Hà Nội',
         extraFields: [],
         unreadableFields: [],
         raw: NEW_CARD,
@@ -337,22 +342,7 @@ describe('splitQrFields', () => {
 })
 
 describe('generateHealthCardQr', () => {
-  const card: HealthCardQrInput = {
-    bhxhCode: '0111077012',
-    fullName: 'Trần Thị Bích Ngọc',
-    dateOfBirth: { year: 1992, month: 8, day: 15 },
-    gender: 'female',
-    address: null,
-    primaryFacilityCode: '01028',
-    validFrom: '2024-01-01',
-    validTo: null,
-    issuedOn: '2024-01-15',
-    managingCode: '01050111077012',
-    guardianName: null,
-    livingArea: null,
-    fiveYearsContinuousFrom: '2027-10-01',
-    issuingPlace: 'Quận Cầu Giấy, Thành phố Hà Nội',
-  }
+  const card = NEW_CARD_INPUT
 
   it('emits the new-card layout exactly, with field 13 empty', () => {
     const expected = [...NEW_CARD_FIELDS]

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { BackButton } from '../coming-soon/back-button'
-import { fieldId, useFocusOnSignal } from '../registration/form-controls'
+import { CheckedForm, fieldId, useFocusOnSignal } from '../registration/form-controls'
 import '../registration/registration.css'
 import { useFocusHeadingOnArrival } from '../registration/use-focus-on-arrival'
 import { useFailureText } from '../registration/use-submission'
@@ -19,8 +19,7 @@ import { PasswordField } from '../session/password-field'
 import { devicesPath, mustChangePassword, useCitizenSession, useSignedIn } from '../session/session'
 import { useLanguage } from '../session/use-language'
 import '../session/auth.css'
-import { passwordProblems } from './password-checklist'
-import { joined, type NewPasswordErrors, NewPasswordFields, useNewPasswordCheck } from './password-form'
+import { joined, type NewPasswordErrors, NewPasswordFields, useNewPassword } from './password-form'
 
 type Errors = NewPasswordErrors & { currentPassword?: string | undefined }
 type Step = { kind: 'form' } | { kind: 'otp'; request: CitizenOtpSent } | { kind: 'done' }
@@ -40,12 +39,10 @@ export function ChangePasswordPage() {
   const { signedIn, handleFailure, signOut } = useCitizenSession()
   const forced = mustChangePassword(session)
   const identity = { bhxhCode: session.account.bhxhCode, personalId: null }
-  const check = useNewPasswordCheck()
 
   const [currentPassword, setCurrentPassword] = useState('')
-  const [newPassword, setNewPassword] = useState('')
-  const [repeat, setRepeat] = useState('')
   const [errors, setErrors] = useState<Errors>({})
+  const { newPassword, check, fields: newPasswordFields } = useNewPassword(identity, setErrors)
   const [failure, setFailure] = useState<ApiFailure | null>(null)
   const [failureSignal, setFailureSignal] = useState(0)
   const [step, setStep] = useState<Step>({ kind: 'form' })
@@ -89,7 +86,7 @@ export function ChangePasswordPage() {
     setFailure(null)
     const next: Errors = {
       currentPassword: currentPassword === '' ? t('security.errors.currentRequired') : undefined,
-      ...check(newPassword, repeat, passwordProblems(newPassword, identity)),
+      ...check(),
     }
     if (!next.newPassword && newPassword === currentPassword)
       next.newPassword = t('security.errors.sameAsCurrent')
@@ -135,14 +132,7 @@ export function ChangePasswordPage() {
           <p className="reg-card__intro">
             {forced ? t('security.change.introForced') : t('security.change.intro')}
           </p>
-          <form
-            className="reg-form"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault()
-              void submit()
-            }}
-          >
+          <CheckedForm onSubmit={() => void submit()}>
             <PasswordField
               name="currentPassword"
               label={forced ? t('security.change.givenPassword') : t('security.currentPassword')}
@@ -154,26 +144,13 @@ export function ChangePasswordPage() {
                 setErrors((current) => ({ ...current, currentPassword: undefined }))
               }}
             />
-            <NewPasswordFields
-              newPassword={newPassword}
-              repeat={repeat}
-              identity={identity}
-              errors={errors}
-              onNewPassword={(value) => {
-                setNewPassword(value)
-                setErrors((current) => ({ ...current, newPassword: undefined }))
-              }}
-              onRepeat={(value) => {
-                setRepeat(value)
-                setErrors((current) => ({ ...current, repeat: undefined }))
-              }}
-            />
+            <NewPasswordFields {...newPasswordFields} errors={errors} />
             <div className="reg-nav">
               <button type="submit" className="as-button as-button--primary reg-nav__next" disabled={busy}>
                 {busy ? t('security.saving') : t('security.change.submit')}
               </button>
             </div>
-          </form>
+          </CheckedForm>
           {forced ? (
             <button type="button" className="as-button as-button--ghost" onClick={() => void signOut()}>
               {t('account.signOut')}

@@ -3,8 +3,9 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { BackButton } from '../coming-soon/back-button'
-import { fieldId, TextField, useFocusOnSignal } from '../registration/form-controls'
+import { CheckedForm, fieldId, useFocusOnSignal } from '../registration/form-controls'
 import '../registration/registration.css'
+import { OtpField, OtpResentNote, ResendButton } from '../../components/otp-entry'
 import { useFocusHeadingOnArrival } from '../registration/use-focus-on-arrival'
 import { useFailureText } from '../registration/use-submission'
 import {
@@ -13,12 +14,12 @@ import {
   resendPasswordResetOtp,
   startPasswordReset,
 } from '../session/api'
-import { OtpField, ResendButton, resendAfterDefault } from '../session/otp-step'
+import { resendAfterDefault } from '../session/otp-step'
 import { type SignInState, signInPath } from '../session/session'
 import { useLanguage } from '../session/use-language'
+import { compactUsername, UsernameField, useUsernameCheck } from '../session/username-field'
 import '../session/auth.css'
-import { passwordProblems } from './password-checklist'
-import { joined, type NewPasswordErrors, NewPasswordFields, useNewPasswordCheck } from './password-form'
+import { joined, type NewPasswordErrors, NewPasswordFields, useNewPassword } from './password-form'
 
 type Step = { kind: 'username' } | { kind: 'reset'; requestId: string; message: string; resendAfter: string }
 type Errors = NewPasswordErrors & { otp?: string | undefined }
@@ -37,13 +38,11 @@ export function ForgotPasswordPage() {
   const language = useLanguage()
   const failureText = useFailureText()
   const navigate = useNavigate()
-  const check = useNewPasswordCheck()
+  const checkUsername = useUsernameCheck()
 
   const [username, setUsername] = useState('')
   const [usernameError, setUsernameError] = useState<string>()
   const [otp, setOtp] = useState('')
-  const [newPassword, setNewPassword] = useState('')
-  const [repeat, setRepeat] = useState('')
   const [errors, setErrors] = useState<Errors>({})
   const [step, setStep] = useState<Step>({ kind: 'username' })
   const [busy, setBusy] = useState(false)
@@ -54,11 +53,12 @@ export function ForgotPasswordPage() {
   const sentBox = useRef<HTMLDivElement>(null)
   useFocusOnSignal(alertBox, failureSignal, failure !== null)
 
-  const compact = username.replace(/\s/g, '')
+  const compact = compactUsername(username)
   const identity = {
     bhxhCode: compact.length === 10 ? compact : '',
     personalId: compact.length === 12 ? compact : null,
   }
+  const { newPassword, check, fields: newPasswordFields } = useNewPassword(identity, setErrors)
 
   useEffect(() => {
     if (step.kind === 'reset') sentBox.current?.focus()
@@ -71,10 +71,9 @@ export function ForgotPasswordPage() {
 
   async function start() {
     setFailure(null)
-    if (!/^(\d{10}|\d{12})$/.test(compact)) {
-      setUsernameError(
-        compact === '' ? t('signIn.errors.usernameRequired') : t('signIn.errors.usernameFormat'),
-      )
+    const problem = checkUsername(compact)
+    if (problem) {
+      setUsernameError(problem)
       document.getElementById(fieldId('username'))?.focus()
       return
     }
@@ -116,7 +115,7 @@ export function ForgotPasswordPage() {
     setFailure(null)
     const next: Errors = {
       otp: /^\d{6}$/.test(otp) ? undefined : t('security.otp.invalid'),
-      ...check(newPassword, repeat, passwordProblems(newPassword, identity)),
+      ...check(),
     }
     setErrors(next)
     const first = (['otp', 'newPassword', 'repeat'] as const).find((key) => next[key])
@@ -165,22 +164,9 @@ export function ForgotPasswordPage() {
             {t('security.forgot.usernameTitle')}
           </h2>
           <p className="reg-card__intro">{t('security.forgot.intro')}</p>
-          <form
-            className="reg-form"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault()
-              void start()
-            }}
-          >
-            <TextField
-              name="username"
-              label={t('signIn.username')}
-              hint={t('signIn.usernameHint')}
+          <CheckedForm onSubmit={() => void start()}>
+            <UsernameField
               value={username}
-              autoComplete="username"
-              inputMode="numeric"
-              maxLength={16}
               error={usernameError}
               onChange={(value) => {
                 setUsername(value)
@@ -192,7 +178,7 @@ export function ForgotPasswordPage() {
                 {busy ? t('security.sending') : t('security.forgot.send')}
               </button>
             </div>
-          </form>
+          </CheckedForm>
         </section>
       ) : (
         <section className="reg-card" aria-labelledby="auth-reset-title">
@@ -202,15 +188,9 @@ export function ForgotPasswordPage() {
           <div ref={sentBox} tabIndex={-1} className="reg-alert auth-alert--info" role="status">
             <p>{step.message}</p>
           </div>
-          <form
-            className="reg-form"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault()
-              void confirm(step.requestId)
-            }}
-          >
+          <CheckedForm onSubmit={() => void confirm(step.requestId)}>
             <OtpField
+              texts="security.otp"
               value={otp}
               error={errors.otp}
               onChange={(value) => {
@@ -218,34 +198,20 @@ export function ForgotPasswordPage() {
                 setErrors((current) => ({ ...current, otp: undefined }))
               }}
             />
-            <p className="reg-otp__status" aria-live="polite">
-              {resent ? t('security.otp.resent') : ''}
-            </p>
-            <NewPasswordFields
-              newPassword={newPassword}
-              repeat={repeat}
-              identity={identity}
-              errors={errors}
-              onNewPassword={(value) => {
-                setNewPassword(value)
-                setErrors((current) => ({ ...current, newPassword: undefined }))
-              }}
-              onRepeat={(value) => {
-                setRepeat(value)
-                setErrors((current) => ({ ...current, repeat: undefined }))
-              }}
-            />
+            <OtpResentNote texts="security.otp" resent={resent} />
+            <NewPasswordFields {...newPasswordFields} errors={errors} />
             <div className="reg-otp__actions">
               <button type="submit" className="as-button as-button--primary" disabled={busy}>
                 {busy ? t('security.saving') : t('security.forgot.submit')}
               </button>
               <ResendButton
+                texts="security.otp"
                 resendAfter={step.resendAfter}
                 disabled={busy}
                 onResend={() => void resend(step.requestId)}
               />
             </div>
-          </form>
+          </CheckedForm>
         </section>
       )}
 

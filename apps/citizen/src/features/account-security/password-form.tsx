@@ -1,6 +1,7 @@
+import { type Dispatch, type SetStateAction, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PasswordField } from '../session/password-field'
-import { type KnownIdentity, PasswordChecklist } from './password-checklist'
+import { type KnownIdentity, PasswordChecklist, passwordProblems } from './password-checklist'
 
 export type NewPasswordErrors = { newPassword?: string | undefined; repeat?: string | undefined }
 
@@ -45,8 +46,41 @@ export function NewPasswordFields({
   )
 }
 
+/**
+ * The two boxes of a page that sets a new password (a change, a reset): their values, their props
+ * and the browser's check. The page keeps one errors object for all its fields (the current password
+ * or the OTP too), so typing in a box clears that box's error in the page's own state.
+ */
+export function useNewPassword<E extends NewPasswordErrors>(
+  identity: KnownIdentity,
+  setErrors: Dispatch<SetStateAction<E>>,
+) {
+  const [newPassword, setNewPassword] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const check = useNewPasswordCheck()
+  return {
+    newPassword,
+    /** The errors of the two boxes before anything is sent; the server checks again. */
+    check: (): NewPasswordErrors => check(newPassword, repeat, passwordProblems(newPassword, identity)),
+    /** For `<NewPasswordFields {...fields} errors={errors} />`. */
+    fields: {
+      newPassword,
+      repeat,
+      identity,
+      onNewPassword: (value: string) => {
+        setNewPassword(value)
+        setErrors((current) => ({ ...current, newPassword: undefined }))
+      },
+      onRepeat: (value: string) => {
+        setRepeat(value)
+        setErrors((current) => ({ ...current, repeat: undefined }))
+      },
+    },
+  }
+}
+
 /** The browser's check of the new password; the server checks again (and the common list). */
-export function useNewPasswordCheck() {
+function useNewPasswordCheck() {
   const { t } = useTranslation()
   return (newPassword: string, repeat: string, problems: readonly string[]): NewPasswordErrors => ({
     newPassword:

@@ -245,6 +245,34 @@ export function ErrorSummary({
 }
 
 /**
+ * A form checked by the page's own code: the browser's bubbles are switched off (`noValidate`; they
+ * speak the phone's language, not the page's, and do not reach screen readers the same way), and the
+ * page is not reloaded on send.
+ */
+export function CheckedForm({
+  className = 'reg-form',
+  onSubmit,
+  children,
+}: {
+  className?: string
+  onSubmit: () => void
+  children: ReactNode
+}) {
+  return (
+    <form
+      className={className}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        onSubmit()
+      }}
+    >
+      {children}
+    </form>
+  )
+}
+
+/**
  * Focuses `target` whenever `signal` changes (and `when` holds). Deferred to the next frame: the page
  * layout focuses the new page's heading in its own effect, which runs after ours.
  */

@@ -49,6 +49,9 @@ export function mustChangePassword(session: CitizenSignedIn): boolean {
   return session.account.mustChangePassword || session.account.passwordExpired
 }
 
+/** The waits before asking `/auth/me` again when the first check had no answer (about 4 s in all). */
+const firstCheckRetryDelaysMs = [1_000, 3_000]
+
 /** The citizen's session: asked once on start, kept in memory (never in storage), ended by sign-out. */
 export function CitizenSessionProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation()
@@ -59,49 +62,85 @@ export function CitizenSessionProvider({ children }: { children: ReactNode }) {
   stateRef.current = state
   const languageRef = useRef(language)
   languageRef.current = language
+  // React Router gives a new `navigate` on every change of path: through a ref, the callbacks below
+  // stay the same, so the first check runs once and not again on every page change.
+  const navigateRef = useRef(navigate)
+  navigateRef.current = navigate
 
-  const handleFailure = useCallback(
-    (failure: ApiFailure): boolean => {
-      if (failure.status === 401) {
-        const wasSignedIn = stateRef.current.status === 'signedIn'
-        if (failure.code === AuthErrorCode.SignedInElsewhere) {
-          setState({ status: 'signedOut', reason: 'elsewhere' })
-          void navigate(signInPath, { state: { reason: 'elsewhere' } satisfies SignInState, replace: true })
-          return true
-        }
-        setState(wasSignedIn ? { status: 'signedOut', reason: 'expired' } : { status: 'signedOut' })
-        if (wasSignedIn) {
-          void navigate(signInPath, { state: { reason: 'expired' } satisfies SignInState, replace: true })
-          return true
-        }
-        return false
+  const handleFailure = useCallback((failure: ApiFailure): boolean => {
+    if (failure.status === 401) {
+      const wasSignedIn = stateRef.current.status === 'signedIn'
+      if (failure.code === AuthErrorCode.SignedInElsewhere) {
+        setState({ status: 'signedOut', reason: 'elsewhere' })
+        void navigateRef.current(signInPath, {
+          state: { reason: 'elsewhere' } satisfies SignInState,
+          replace: true,
+        })
+        return true
       }
-      if (failure.status === 403 && failure.code === AuthErrorCode.PasswordChangeRequired) {
-        void navigate(passwordPath, { replace: true })
+      setState(wasSignedIn ? { status: 'signedOut', reason: 'expired' } : { status: 'signedOut' })
+      if (wasSignedIn) {
+        void navigateRef.current(signInPath, {
+          state: { reason: 'expired' } satisfies SignInState,
+          replace: true,
+        })
         return true
       }
       return false
-    },
-    [navigate],
-  )
+    }
+    if (failure.status === 403 && failure.code === AuthErrorCode.PasswordChangeRequired) {
+      void navigateRef.current(passwordPath, { replace: true })
+      return true
+    }
+    return false
+  }, [])
 
-  const revalidate = useCallback(async () => {
+  /**
+   * Asks `GET /auth/me` and applies the answer. Answers false when the answer said nothing about the
+   * session (429 rate limited, a 5xx, no network): the caller decides what that means.
+   */
+  const check = useCallback(async (): Promise<boolean> => {
     const result = await getMe(languageRef.current)
     if (result.ok) {
       setState({ status: 'signedIn', session: result.value })
-      return
+      return true
     }
     if (result.error.status === 401) {
       handleFailure(result.error)
-      return
+      return true
     }
-    // No network or a server error: keep what we knew; a first check without an answer means signed out.
-    if (stateRef.current.status === 'loading') setState({ status: 'signedOut' })
+    return false
   }, [handleFailure])
 
+  // Later checks without an answer keep what we knew: a busy server does not sign anyone out.
+  const revalidate = useCallback(async () => {
+    await check()
+  }, [check])
+
+  // The first check decides what every page shows, and guarded pages wait for it ("loading"). A
+  // rate-limited (429) or failed answer is asked again a little later, since one busy moment should
+  // not show a signed-in person as signed out; after the last try the app goes on as signed out, so
+  // that the sign-in form and the public pages are never held behind a check that cannot succeed.
   useEffect(() => {
-    void revalidate()
-  }, [revalidate])
+    if (stateRef.current.status !== 'loading') {
+      void check()
+      return
+    }
+    let cancelled = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const attempt = async (retry: number) => {
+      const answered = await check()
+      if (answered || cancelled || stateRef.current.status !== 'loading') return
+      const delay = firstCheckRetryDelaysMs[retry]
+      if (delay === undefined) setState({ status: 'signedOut' })
+      else timer = setTimeout(() => void attempt(retry + 1), delay)
+    }
+    void attempt(0)
+    return () => {
+      cancelled = true
+      clearTimeout(timer)
+    }
+  }, [check])
 
   // A phone app stays open for days: look again when the person comes back to it.
   useEffect(() => {
@@ -118,8 +157,8 @@ export function CitizenSessionProvider({ children }: { children: ReactNode }) {
     const current = stateRef.current
     if (current.status === 'signedIn') await logout(current.session.csrfToken, languageRef.current)
     setState({ status: 'signedOut' })
-    void navigate('/', { replace: true })
-  }, [navigate])
+    void navigateRef.current('/', { replace: true })
+  }, [])
 
   const value = useMemo(
     () => ({ state, signedIn, signOut, revalidate, handleFailure }),

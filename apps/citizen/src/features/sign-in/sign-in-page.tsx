@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useLocation, useNavigate } from 'react-router'
 import { BackButton } from '../coming-soon/back-button'
-import { fieldId, TextField, useFocusOnSignal } from '../registration/form-controls'
+import { CheckedForm, fieldId, useFocusOnSignal } from '../registration/form-controls'
 import '../registration/registration.css'
 import { useFocusHeadingOnArrival } from '../registration/use-focus-on-arrival'
 import { useFailureText } from '../registration/use-submission'
@@ -36,6 +36,7 @@ import {
   useCitizenSession,
 } from '../session/session'
 import { useLanguage } from '../session/use-language'
+import { compactUsername, isUsername, UsernameField, useUsernameCheck } from '../session/username-field'
 import '../session/auth.css'
 
 type Step = { kind: 'form' } | { kind: 'warning'; message: string } | { kind: 'otp'; request: CitizenOtpSent }
@@ -52,6 +53,7 @@ export function SignInPage() {
   const language = useLanguage()
   const failureText = useFailureText()
   const navigate = useNavigate()
+  const checkUsername = useUsernameCheck()
   const location = useLocation()
   const { state, signedIn } = useCitizenSession()
   const navigation = (location.state ?? {}) as SignInState
@@ -78,7 +80,7 @@ export function SignInPage() {
   if (state.status === 'signedIn' && !justSignedIn) return <Navigate to="/" replace />
 
   const body = (): CitizenLoginBody => ({
-    username: username.replace(/\s/g, ''),
+    username: compactUsername(username),
     password,
     deviceId: deviceId(),
     deviceName: deviceName(language),
@@ -97,14 +99,8 @@ export function SignInPage() {
   }
 
   function validate(): boolean {
-    const compact = username.replace(/\s/g, '')
     const next: Errors = {
-      username:
-        compact === ''
-          ? t('signIn.errors.usernameRequired')
-          : /^(\d{10}|\d{12})$/.test(compact)
-            ? undefined
-            : t('signIn.errors.usernameFormat'),
+      username: checkUsername(compactUsername(username)),
       password: password === '' ? t('signIn.errors.passwordRequired') : undefined,
     }
     setErrors(next)
@@ -152,13 +148,13 @@ export function SignInPage() {
           fail({ code: 'PASSKEY', message: t('signIn.passkey.failed'), fields: {}, status: 0 })
         return
       }
-      const compact = username.replace(/\s/g, '')
+      const compact = compactUsername(username)
       const result = await passkeySignIn(
         {
           challengeId: options.value.challengeId,
           // The library's JSON types are interfaces, which TypeScript will not widen to the schema's records.
           credential: signed.credential as unknown as CitizenPasskeySignInBody['credential'],
-          ...(/^(\d{10}|\d{12})$/.test(compact) ? { username: compact } : {}),
+          ...(isUsername(compact) ? { username: compact } : {}),
           deviceId: deviceId(),
           deviceName: deviceName(language),
         },
@@ -211,22 +207,9 @@ export function SignInPage() {
           <h2 id="auth-form-title" className="reg-section-title">
             {t('signIn.formTitle')}
           </h2>
-          <form
-            className="reg-form"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault()
-              void submit()
-            }}
-          >
-            <TextField
-              name="username"
-              label={t('signIn.username')}
-              hint={t('signIn.usernameHint')}
+          <CheckedForm onSubmit={() => void submit()}>
+            <UsernameField
               value={username}
-              autoComplete="username"
-              inputMode="numeric"
-              maxLength={16}
               error={errors.username}
               onChange={(value) => {
                 setUsername(value)
@@ -252,7 +235,7 @@ export function SignInPage() {
                 {busy ? t('signIn.submitting') : t('signIn.submit')}
               </button>
             </div>
-          </form>
+          </CheckedForm>
           {withPasskey ? (
             <div className="reg-otp__actions">
               <button

@@ -19,11 +19,10 @@ import {
   citizenPasswordResetDoneMessage,
   citizenPasswordResetMessage,
 } from '@ansinh/domain'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { csrfRefused } from './auth-errors'
-import { citizenCookie, citizenOf, clearCitizenCookie, setCitizenCookie } from './citizen-guard'
+import { citizenOf, citizenSessionCookie, clearCitizenCookie } from './citizen-guard'
 import { resendAuthRequestOtp } from './citizen-otp-requests'
 import {
   listOwnPasskeys,
@@ -49,9 +48,9 @@ import {
   signOutCitizen,
   signOutDevice,
 } from './citizen-sessions'
-import { citizenLogin, confirmDeviceChange, startDeviceChange } from './citizen-sign-in'
+import { type CitizenOpened, citizenLogin, confirmDeviceChange, startDeviceChange } from './citizen-sign-in'
 import { countUsernameTry } from './citizen-throttle'
-import { csrfHeld } from './session-tokens'
+import { answerWithSession, registerLogoutRoute, signedOut } from './session-routes'
 
 const tags = ['citizen-auth']
 const errors = {
@@ -88,6 +87,9 @@ export async function registerCitizenAuthRoutes(app: FastifyInstance) {
   // Runs after validation: the body is the route's, its username normalised.
   const perUsername = async (request: FastifyRequest) =>
     countUsernameTry(deps, (request.body as { username: string }).username)
+  const cookie = citizenSessionCookie(deps.config)
+  const answerOpened = (reply: FastifyReply, opened: CitizenOpened) =>
+    answerWithSession(reply, cookie, opened.token, opened.view)
   const signedIn = app.requireCitizen()
   const beforePasswordChange = app.requireCitizen({ beforePasswordChange: true })
 
@@ -109,9 +111,7 @@ export async function registerCitizenAuthRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const opened = await citizenLogin(deps, request.body, clientOf(request))
-      setCitizenCookie(reply, deps, opened.token)
-      return opened.view
+      return answerOpened(reply, await citizenLogin(deps, request.body, clientOf(request)))
     },
   )
 
@@ -164,14 +164,9 @@ export async function registerCitizenAuthRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const opened = await confirmDeviceChange(
-        deps,
-        request.params.requestId,
-        request.body.otp,
-        clientOf(request),
-      )
-      setCitizenCookie(reply, deps, opened.token)
-      return opened.view
+      const { requestId } = request.params
+      const opened = await confirmDeviceChange(deps, requestId, request.body.otp, clientOf(request))
+      return answerOpened(reply, opened)
     },
   )
 
@@ -199,27 +194,12 @@ export async function registerCitizenAuthRoutes(app: FastifyInstance) {
     },
   )
 
-  api.post(
-    '/auth/logout',
-    {
-      // Without a cookie there is nothing to end and nothing to forge: the cookie is cleared anyway.
-      preHandler: async (request) => {
-        const token = citizenCookie(request)
-        if (token && !csrfHeld(deps, request, token)) throw csrfRefused()
-      },
-      schema: {
-        tags,
-        summary: 'Sign out: ends the session',
-        response: { 204: z.null().describe('Signed out'), 403: ApiError },
-      },
-    },
-    async (request, reply) => {
-      const token = citizenCookie(request)
-      if (token) await signOutCitizen(deps, token)
-      clearCitizenCookie(reply, deps)
-      return reply.code(204).send(null)
-    },
-  )
+  registerLogoutRoute(app, {
+    url: '/auth/logout',
+    tags,
+    cookie,
+    signOut: (token) => signOutCitizen(deps, token),
+  })
 
   api.post(
     '/auth/password',
@@ -363,7 +343,7 @@ export async function registerCitizenAuthRoutes(app: FastifyInstance) {
         tags,
         summary: 'Sign one device out',
         params: z.object({ id: z.uuid() }),
-        response: { 204: z.null().describe('Signed out'), ...errors },
+        response: { 204: signedOut, ...errors },
       },
     },
     async (request, reply) => {
@@ -479,9 +459,8 @@ export async function registerCitizenAuthRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const opened = await passkeySignIn(deps, request.body, clientOf(request), relyingParty(app, request))
-      setCitizenCookie(reply, deps, opened.token)
-      return opened.view
+      const rp = relyingParty(app, request)
+      return answerOpened(reply, await passkeySignIn(deps, request.body, clientOf(request), rp))
     },
   )
 }

@@ -1,13 +1,5 @@
-import type {
-  ContextConfigDefault,
-  FastifyInstance,
-  FastifyReply,
-  FastifyRequest,
-  FastifySchema,
-  preHandlerAsyncHookHandler,
-  RouteGenericInterface,
-} from 'fastify'
-import { csrfRefused, passwordChangeRequired } from './auth-errors'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { passwordChangeRequired } from './auth-errors'
 import { citizenNotSignedIn, passwordExpired } from './citizen-auth-errors'
 import { touchCitizenSession } from './citizen-repo'
 import {
@@ -17,14 +9,8 @@ import {
   needsTouch,
   passwordDuty,
 } from './citizen-sessions'
-import {
-  clearSessionCookie,
-  csrfHeld,
-  readSessionCookie,
-  type SessionCookie,
-  secureCookies,
-  setSessionCookie,
-} from './session-tokens'
+import { type GuardDecorator, sessionOf } from './session-guard'
+import { clearSessionCookie, type SessionCookie, secureCookies } from './session-tokens'
 
 declare module 'fastify' {
   interface FastifyInstance<RawServer, RawRequest, RawReply, Logger, TypeProvider> {
@@ -34,21 +20,13 @@ declare module 'fastify' {
      * (403), and a password of one's own that is not too old (403 PASSWORD_CHANGE_REQUIRED) unless
      * the route says otherwise. Sets `request.citizen`.
      */
-    requireCitizen<
-      RouteGeneric extends RouteGenericInterface = RouteGenericInterface,
-      ContextConfig = ContextConfigDefault,
-      SchemaCompiler extends FastifySchema = FastifySchema,
-    >(
-      options?: CitizenRouteOptions,
-    ): preHandlerAsyncHookHandler<
+    requireCitizen: GuardDecorator<
+      [options?: CitizenRouteOptions],
       RawServer,
       RawRequest,
       RawReply,
-      RouteGeneric,
-      ContextConfig,
-      SchemaCompiler,
-      TypeProvider,
-      Logger
+      Logger,
+      TypeProvider
     >
   }
   interface FastifyRequest {
@@ -67,14 +45,6 @@ export const citizenCookieName = 'ansinh_citizen'
 /** SameSite=Lax: people open the app from links in messages; the CSRF header guards every change. */
 export function citizenSessionCookie(config: { publicUrl?: string | undefined }): SessionCookie {
   return { name: citizenCookieName, sameSite: 'lax', secure: secureCookies(config) }
-}
-
-export function citizenCookie(request: FastifyRequest): string | undefined {
-  return readSessionCookie(request, citizenCookieName)
-}
-
-export function setCitizenCookie(reply: FastifyReply, deps: CitizenAuthDeps, token: string): void {
-  setSessionCookie(reply, citizenSessionCookie(deps.config), token)
 }
 
 export function clearCitizenCookie(reply: FastifyReply, deps: CitizenAuthDeps): void {
@@ -100,11 +70,13 @@ async function authenticate(
   request: FastifyRequest,
   route: CitizenRouteOptions,
 ): Promise<CitizenSessionRef> {
-  const token = citizenCookie(request)
-  if (!token) throw citizenNotSignedIn()
   const now = deps.clock()
-  const { session, account } = await loadLiveCitizenSession(deps, token, now)
-  if (!csrfHeld(deps, request, token)) throw csrfRefused()
+  const { token, signed } = await sessionOf(deps, request, {
+    cookieName: citizenCookieName,
+    notSignedIn: citizenNotSignedIn,
+    signedIn: (token) => loadLiveCitizenSession(deps, token, now),
+  })
+  const { session, account } = signed
   if (!route.beforePasswordChange) {
     const duty = passwordDuty(deps, account, now)
     if (duty.mustChangePassword) throw passwordChangeRequired()

@@ -22,6 +22,7 @@ import {
   insertPasskey,
   insertPasskeyChallenge,
   listPasskeys,
+  type PasskeyChallengePurpose,
   recordPasskeyUse,
   takePasskeyChallenge,
 } from './citizen-passkey-repo'
@@ -105,13 +106,7 @@ export async function passkeyRegistrationOptions(
     })),
     timeout: promptTimeoutMs,
   })
-  const challengeId = await insertPasskeyChallenge(db, {
-    purpose: 'register',
-    challenge: options.challenge,
-    accountId: current.accountId,
-    expiresAt: new Date(deps.clock().getTime() + challengeTtlMs),
-  })
-  return { challengeId, options: jsonOf(options) }
+  return offerChallenge(deps, { purpose: 'register', accountId: current.accountId }, options)
 }
 
 export async function registerPasskey(
@@ -121,20 +116,13 @@ export async function registerPasskey(
   rp: RelyingParty,
 ): Promise<CitizenPasskeyView> {
   const db = deps.database.db
-  const now = deps.clock()
-  const challenge = await takePasskeyChallenge(db, body.challengeId, {
-    purpose: 'register',
-    accountId: current.accountId,
-    now,
-  })
-  if (!challenge) throw registrationRefused()
+  const challenge: ChallengeFor = { purpose: 'register', accountId: current.accountId }
+  const expected = await expectedAnswer(deps, body.challengeId, challenge, rp)
+  if (!expected) throw registrationRefused()
   const verification = await verifyRegistrationResponse({
     // Shape-checked by the route's schema; the library checks every field it reads.
     response: body.credential as unknown as RegistrationResponseJSON,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.rpId,
-    requireUserVerification: true,
+    ...expected,
   }).catch(() => null)
   if (!verification?.verified) throw registrationRefused()
   const { credential } = verification.registrationInfo
@@ -163,13 +151,7 @@ export async function passkeySignInOptions(
     userVerification: 'required',
     timeout: promptTimeoutMs,
   })
-  const challengeId = await insertPasskeyChallenge(deps.database.db, {
-    purpose: 'sign_in',
-    challenge: options.challenge,
-    accountId: null,
-    expiresAt: new Date(deps.clock().getTime() + challengeTtlMs),
-  })
-  return { challengeId, options: jsonOf(options) }
+  return offerChallenge(deps, signInChallenge, options)
 }
 
 export async function passkeySignIn(
@@ -180,12 +162,8 @@ export async function passkeySignIn(
 ): Promise<CitizenOpened> {
   const db = deps.database.db
   const now = deps.clock()
-  const challenge = await takePasskeyChallenge(db, body.challengeId, {
-    purpose: 'sign_in',
-    accountId: null,
-    now,
-  })
-  if (!challenge) throw passkeyRefused()
+  const expected = await expectedAnswer(deps, body.challengeId, signInChallenge, rp, now)
+  if (!expected) throw passkeyRefused()
   const passkey = await findPasskeyByCredentialId(db, body.credential.id)
   if (!passkey) throw passkeyRefused()
   if (body.username) {
@@ -194,16 +172,13 @@ export async function passkeySignIn(
   }
   const verification = await verifyAuthenticationResponse({
     response: body.credential as unknown as AuthenticationResponseJSON,
-    expectedChallenge: challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.rpId,
+    ...expected,
     credential: {
       id: passkey.credentialId,
       publicKey: isoBase64URL.toBuffer(passkey.publicKey),
       counter: passkey.counter,
       transports: passkey.transports as AuthenticatorTransportFuture[],
     },
-    requireUserVerification: true,
   }).catch(() => null)
   if (!verification?.verified) throw passkeyRefused()
   const signedIn = await db.transaction(async (tx) => {
@@ -225,6 +200,45 @@ export async function listOwnPasskeys(
 /** 404 for a passkey that is not the account's: the same answer as for one that does not exist. */
 export async function removePasskey(deps: CitizenAuthDeps, current: CitizenSessionRef, id: string) {
   if (!(await deletePasskey(deps.database.db, current.accountId, id))) throw notFound('citizen passkey')
+}
+
+type ChallengeFor = { purpose: PasskeyChallengePurpose; accountId: number | null }
+/** A sign-in's challenge belongs to no account yet: the passkey says whose it is. */
+const signInChallenge: ChallengeFor = { purpose: 'sign_in', accountId: null }
+
+/** Keeps the options' challenge for its one answer, and answers the options with the challenge's id. */
+async function offerChallenge(
+  deps: CitizenAuthDeps,
+  challenge: ChallengeFor,
+  options: { challenge: string },
+): Promise<CitizenPasskeyOptions> {
+  const challengeId = await insertPasskeyChallenge(deps.database.db, {
+    ...challenge,
+    challenge: options.challenge,
+    expiresAt: new Date(deps.clock().getTime() + challengeTtlMs),
+  })
+  return { challengeId, options: jsonOf(options) }
+}
+
+/**
+ * What the browser's answer must match: the challenge (taken, so it answers once), the origin, the
+ * domain, and a person verified on the device. Null when the challenge is not one waiting for this.
+ */
+async function expectedAnswer(
+  deps: CitizenAuthDeps,
+  challengeId: string,
+  challenge: ChallengeFor,
+  rp: RelyingParty,
+  now = deps.clock(),
+) {
+  const taken = await takePasskeyChallenge(deps.database.db, challengeId, { ...challenge, now })
+  if (!taken) return null
+  return {
+    expectedChallenge: taken,
+    expectedOrigin: rp.origin,
+    expectedRPID: rp.rpId,
+    requireUserVerification: true,
+  }
 }
 
 /** The library's option types are interfaces, which TypeScript will not widen to a JSON record. */

@@ -12,11 +12,11 @@ import {
 } from '@ansinh/domain'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { csrfRefused } from './auth-errors'
-import { clearSessionCookie, csrfHeld, csrfTokenFor, secureCookies, setSessionCookie } from './session-tokens'
+import { answerWithSession, registerLogoutRoute } from './session-routes'
+import { csrfHeld, csrfTokenFor, readSessionCookie, secureCookies } from './session-tokens'
 import { notSignedIn } from './staff-auth-errors'
-import { sessionCookie, staffOf, staffSessionCookie } from './staff-guard'
+import { staffOf, staffSessionCookie } from './staff-guard'
 import { changeOwnPassword, renewRecoveryCodes } from './staff-own-account'
 import { completeSecondFactor, confirmEnrolment, type SecondFactorInput } from './staff-second-factor'
 import { currentProfile, type StaffClient, signOutStaff } from './staff-sessions'
@@ -42,11 +42,11 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
   const guessable = { rateLimit: { max: deps.config.guessableRateLimitPerMinute, timeWindow: '1 minute' } }
   // The steps after the password: the session's cookie (401) and its CSRF header (403).
   const pendingCookie = async (request: FastifyRequest) => {
-    const token = sessionCookie(request)
+    const token = readSessionCookie(request, cookie.name)
     if (!token) throw notSignedIn()
     if (!csrfHeld(deps, request, token)) throw csrfRefused()
   }
-  const cookieOf = (request: FastifyRequest) => sessionCookie(request) ?? ''
+  const cookieOf = (request: FastifyRequest) => readSessionCookie(request, cookie.name) ?? ''
   const signedInView = async (request: FastifyRequest) => ({
     ...(await currentProfile(deps, staffOf(request))),
     csrfToken: csrfTokenFor(deps.secrets.sessionSecret, cookieOf(request)),
@@ -72,8 +72,7 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { token, ...answer } = await staffLogin(deps, request.body, clientOf(request))
-      setSessionCookie(reply, cookie, token)
-      return answer
+      return answerWithSession(reply, cookie, token, answer)
     },
   )
 
@@ -96,8 +95,10 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
       const { code, recoveryCode } = request.body
       const input: SecondFactorInput = code !== undefined ? { code } : { recoveryCode: recoveryCode ?? '' }
       const signedIn = await completeSecondFactor(deps, cookieOf(request), input, clientOf(request))
-      setSessionCookie(reply, cookie, signedIn.token)
-      return { ...signedIn.profile, csrfToken: signedIn.csrfToken }
+      return answerWithSession(reply, cookie, signedIn.token, {
+        ...signedIn.profile,
+        csrfToken: signedIn.csrfToken,
+      })
     },
   )
 
@@ -117,32 +118,17 @@ export async function registerStaffAuthRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const enrolled = await confirmEnrolment(deps, cookieOf(request), request.body.code, clientOf(request))
-      setSessionCookie(reply, cookie, enrolled.token)
-      return { ...enrolled.profile, csrfToken: enrolled.csrfToken, recoveryCodes: enrolled.recoveryCodes }
+      const { token, profile, csrfToken, recoveryCodes } = enrolled
+      return answerWithSession(reply, cookie, token, { ...profile, csrfToken, recoveryCodes })
     },
   )
 
-  api.post(
-    '/staff/auth/logout',
-    {
-      // Without a cookie there is nothing to end and nothing to forge: the cookie is cleared anyway.
-      preHandler: async (request) => {
-        const token = sessionCookie(request)
-        if (token && !csrfHeld(deps, request, token)) throw csrfRefused()
-      },
-      schema: {
-        tags,
-        summary: 'Sign out: ends the session',
-        response: { 204: z.null().describe('Signed out'), 403: ApiError },
-      },
-    },
-    async (request, reply) => {
-      const token = sessionCookie(request)
-      if (token) await signOutStaff(deps, token, clientOf(request))
-      clearSessionCookie(reply, cookie)
-      return reply.code(204).send(null)
-    },
-  )
+  registerLogoutRoute(app, {
+    url: '/staff/auth/logout',
+    tags,
+    cookie,
+    signOut: (token, request) => signOutStaff(deps, token, clientOf(request)),
+  })
 
   api.get(
     '/staff/auth/me',

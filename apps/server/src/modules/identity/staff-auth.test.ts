@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../test/app'
+import { describe, expect, it } from 'vitest'
+import { createTestApp } from '../../../test/app'
 import { testBackends } from '../../../test/database'
 import {
   ensureStaffAccount,
@@ -12,31 +12,15 @@ import {
 import { auditLog, staffAccounts, staffRecoveryCodes, staffSessions } from '../../db/schema'
 import { demoAccounts } from '../registry/demo-population/well-known'
 import { createStaffAccount } from './accounts'
+import { staffTestApp } from './staff-test-setup'
 import { totpCode } from './staff-totp'
 
 const MINUTE = 60_000
 const login = '/api/v1/staff/auth/login'
 
 describe.each(testBackends())('staff sign-in on %s', (backend) => {
-  let test: TestApp
-  let now = new Date('2026-12-01T02:00:00Z')
-
-  beforeAll(async () => {
-    test = await createTestApp({
-      backend,
-      clock: () => now,
-      env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' },
-    })
-  })
-  afterAll(async () => test?.close())
-
-  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    test.app.inject({ method: 'POST', url, payload: payload as object, headers })
-  const get = (url: string, headers: Record<string, string> = {}) =>
-    test.app.inject({ method: 'GET', url, headers })
-  const later = (ms: number) => {
-    now = new Date(now.getTime() + ms)
-  }
+  const test = staffTestApp(backend)
+  const { post, get, later } = test
 
   async function lastAudit(action: string) {
     const [row] = await test.database.db
@@ -159,7 +143,7 @@ describe.each(testBackends())('staff sign-in on %s', (backend) => {
     const { headers } = await passwordStep('q5.reviewer')
     const answer = await post(
       '/api/v1/staff/auth/totp',
-      { code: totpCode(testSecretOf('q5.reviewer'), now) },
+      { code: totpCode(testSecretOf('q5.reviewer'), test.now()) },
       headers,
     )
     expect(answer.statusCode, answer.body).toBe(200)
@@ -187,7 +171,7 @@ describe.each(testBackends())('staff sign-in on %s', (backend) => {
     const secret = testSecretOf('hcm.admin')
     await ensureStaffAccount(test.app, 'hcm.admin')
     later(30_000)
-    const code = totpCode(secret, now)
+    const code = totpCode(secret, test.now())
     const first = await passwordStep('hcm.admin')
     expect((await post('/api/v1/staff/auth/totp', { code }, first.headers)).statusCode).toBe(200)
     const second = await passwordStep('hcm.admin')
@@ -202,7 +186,7 @@ describe.each(testBackends())('staff sign-in on %s', (backend) => {
     })
     // The next step's code is fine.
     later(30_000)
-    const next = await post('/api/v1/staff/auth/totp', { code: totpCode(secret, now) }, second.headers)
+    const next = await post('/api/v1/staff/auth/totp', { code: totpCode(secret, test.now()) }, second.headers)
     expect(next.statusCode, next.body).toBe(200)
   })
 
@@ -213,13 +197,13 @@ describe.each(testBackends())('staff sign-in on %s', (backend) => {
     const { headers } = await passwordStep('vss.admin')
     const far = await post(
       '/api/v1/staff/auth/totp',
-      { code: totpCode(secret, new Date(now.getTime() - 61_000)) },
+      { code: totpCode(secret, new Date(test.now().getTime() - 61_000)) },
       headers,
     )
     expect(far.statusCode).toBe(400)
     const near = await post(
       '/api/v1/staff/auth/totp',
-      { code: totpCode(secret, new Date(now.getTime() - 30_000)) },
+      { code: totpCode(secret, new Date(test.now().getTime() - 30_000)) },
       headers,
     )
     expect(near.statusCode, near.body).toBe(200)
@@ -240,9 +224,9 @@ describe.each(testBackends())('staff sign-in on %s', (backend) => {
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/.*new\.reviewer\?.*secret=/)
     expect(decodeURIComponent(otpauthUri)).toContain('issuer=BHXH số')
     // Enrolment is not the TOTP step, and the secret is not enabled before it is confirmed.
-    expect((await post('/api/v1/staff/auth/totp', { code: totpCode(secret, now) }, headers)).statusCode).toBe(
-      401,
-    )
+    expect(
+      (await post('/api/v1/staff/auth/totp', { code: totpCode(secret, test.now()) }, headers)).statusCode,
+    ).toBe(401)
     const [pending] = await test.database.db
       .select()
       .from(staffAccounts)
@@ -250,9 +234,13 @@ describe.each(testBackends())('staff sign-in on %s', (backend) => {
     expect(pending?.totpEnabledAt).toBeNull()
     expect(pending?.totpSecret).not.toContain(secret)
 
-    const wrong = await post('/api/v1/staff/auth/enrol', { code: otherCode(totpCode(secret, now)) }, headers)
+    const wrong = await post(
+      '/api/v1/staff/auth/enrol',
+      { code: otherCode(totpCode(secret, test.now())) },
+      headers,
+    )
     expect(wrong.statusCode).toBe(400)
-    const enrolled = await post('/api/v1/staff/auth/enrol', { code: totpCode(secret, now) }, headers)
+    const enrolled = await post('/api/v1/staff/auth/enrol', { code: totpCode(secret, test.now()) }, headers)
     expect(enrolled.statusCode, enrolled.body).toBe(200)
     const { recoveryCodes } = enrolled.json()
     expect(recoveryCodes).toHaveLength(10)
@@ -293,14 +281,15 @@ describe.each(testBackends())('staff sign-in on %s', (backend) => {
       officeCode: '07915',
     })
     const { headers } = await passwordStep('code.guesser')
-    const wrongCode = otherCode(totpCode(testTotpSecret, now))
+    const wrongCode = otherCode(totpCode(testTotpSecret, test.now()))
     for (let i = 0; i < 4; i += 1)
       expect((await post('/api/v1/staff/auth/totp', { code: wrongCode }, headers)).statusCode).toBe(400)
     const fifth = await post('/api/v1/staff/auth/totp', { code: wrongCode }, headers)
     expect(fifth.statusCode).toBe(429)
     expect(fifth.json().error.message).toContain('Vui lòng thử lại sau')
     expect(
-      (await post('/api/v1/staff/auth/totp', { code: totpCode(testTotpSecret, now) }, headers)).statusCode,
+      (await post('/api/v1/staff/auth/totp', { code: totpCode(testTotpSecret, test.now()) }, headers))
+        .statusCode,
     ).toBe(401)
     expect((await post(login, { username: 'code.guesser', password: testStaffPassword })).statusCode).toBe(
       429,

@@ -1,16 +1,10 @@
-import type {
-  ContextConfigDefault,
-  FastifyInstance,
-  FastifyRequest,
-  FastifySchema,
-  preHandlerAsyncHookHandler,
-  RouteGenericInterface,
-} from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { notFound } from '../../platform/errors'
 import { recordAudit } from '../audit/service'
 import { officeSubtreeCodes } from '../directory/repo'
-import { csrfRefused, passwordChangeRequired } from './auth-errors'
-import { csrfHeld, readSessionCookie, type SessionCookie } from './session-tokens'
+import { passwordChangeRequired } from './auth-errors'
+import { type GuardDecorator, sessionOf } from './session-guard'
+import type { SessionCookie } from './session-tokens'
 import type { StaffActor, StaffRole } from './staff-actor'
 import { notSignedIn } from './staff-auth-errors'
 import { touchSession } from './staff-repo'
@@ -25,22 +19,13 @@ declare module 'fastify' {
      * is as absent as a record beyond one's reach), and a password of one's own (403
      * PASSWORD_CHANGE_REQUIRED) unless the route says otherwise. Sets `request.staff`.
      */
-    requireStaff<
-      RouteGeneric extends RouteGenericInterface = RouteGenericInterface,
-      ContextConfig = ContextConfigDefault,
-      SchemaCompiler extends FastifySchema = FastifySchema,
-    >(
-      roles?: readonly StaffRole[],
-      options?: StaffRouteOptions,
-    ): preHandlerAsyncHookHandler<
+    requireStaff: GuardDecorator<
+      [roles?: readonly StaffRole[], options?: StaffRouteOptions],
       RawServer,
       RawRequest,
       RawReply,
-      RouteGeneric,
-      ContextConfig,
-      SchemaCompiler,
-      TypeProvider,
-      Logger
+      Logger,
+      TypeProvider
     >
   }
   interface FastifyRequest {
@@ -76,10 +61,6 @@ export function registerStaffGuard(app: FastifyInstance): void {
   )
 }
 
-export function sessionCookie(request: FastifyRequest): string | undefined {
-  return readSessionCookie(request, staffCookieName)
-}
-
 /** SameSite=Strict: no other site's page, not even a link, sends the back-office cookie. */
 export function staffSessionCookie(secure: boolean): SessionCookie {
   return { name: staffCookieName, sameSite: 'strict', secure }
@@ -91,27 +72,40 @@ async function authenticate(
   route: StaffRouteOptions & { roles: readonly StaffRole[] | undefined },
   reachOf: (officeCode: string, now: Date) => Promise<string[]>,
 ): Promise<StaffActor> {
-  const token = sessionCookie(request)
   const now = deps.clock()
-  const found = token ? await loadLiveSession(deps, token, now, request.ip) : null
-  if (!token || !found) throw notSignedIn()
-  if (found.session.stage !== 'active') throw notSignedIn('second_factor')
-  const actor: StaffActor = {
-    ...signingInActor(found.staff, found.session.id, request.ip),
-    reach: await reachOf(found.staff.officeCode, now),
-  }
-  if (!csrfHeld(deps, request, token)) {
-    await auditDenied(deps, actor, request, 'staff.csrf_refused')
-    throw csrfRefused()
-  }
+  const { signed } = await sessionOf(deps, request, {
+    cookieName: staffCookieName,
+    notSignedIn: () => notSignedIn(),
+    signedIn: (token) => activeSession(deps, token, request.ip, now, reachOf),
+    onCsrfRefused: ({ actor }) => auditDenied(deps, actor, request, 'staff.csrf_refused'),
+  })
+  const { actor, staff, session } = signed
   if (route.roles && !route.roles.includes(actor.role)) {
     await auditDenied(deps, actor, request, 'staff.access_denied')
     throw notFound('staff route')
   }
-  if (found.staff.mustChangePassword && !route.beforePasswordChange) throw passwordChangeRequired()
-  if (now.getTime() - found.session.lastSeenAt.getTime() >= touchEveryMs)
-    await touchSession(deps.database.db, found.session.id, now)
+  if (staff.mustChangePassword && !route.beforePasswordChange) throw passwordChangeRequired()
+  if (now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs)
+    await touchSession(deps.database.db, session.id, now)
   return actor
+}
+
+/** A session past its second factor, and who it signs in with the offices within reach. */
+async function activeSession(
+  deps: StaffAuthDeps,
+  token: string,
+  ip: string,
+  now: Date,
+  reachOf: (officeCode: string, now: Date) => Promise<string[]>,
+) {
+  const found = await loadLiveSession(deps, token, now, ip)
+  if (!found) throw notSignedIn()
+  if (found.session.stage !== 'active') throw notSignedIn('second_factor')
+  const actor: StaffActor = {
+    ...signingInActor(found.staff, found.session.id, ip),
+    reach: await reachOf(found.staff.officeCode, now),
+  }
+  return { ...found, actor }
 }
 
 async function auditDenied(deps: StaffAuthDeps, actor: StaffActor, request: FastifyRequest, action: string) {

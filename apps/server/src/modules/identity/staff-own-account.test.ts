@@ -1,6 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../test/app'
+import { describe, expect, it } from 'vitest'
 import { testBackends } from '../../../test/database'
 import {
   type StaffAccountSpec,
@@ -11,6 +10,7 @@ import {
 } from '../../../test/staff'
 import { auditLog, staffAccounts, staffRecoveryCodes, staffSessions } from '../../db/schema'
 import { hashSessionToken } from './session-tokens'
+import { staffTestApp } from './staff-test-setup'
 import { totpCode } from './staff-totp'
 
 const MINUTE = 60_000
@@ -23,25 +23,8 @@ const reviewer: StaffAccountSpec = { role: 'reviewer', officeCode: '07915' }
 const newPassword = 'Sen-Hồng-Tháp-2026'
 
 describe.each(testBackends())("a staff member's own account on %s", (backend) => {
-  let test: TestApp
-  let now = new Date('2026-12-01T02:00:00Z')
-
-  beforeAll(async () => {
-    test = await createTestApp({
-      backend,
-      clock: () => now,
-      env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' },
-    })
-  })
-  afterAll(async () => test?.close())
-
-  const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
-    test.app.inject({ method: 'POST', url, payload, headers })
-  const get = (url: string, headers: Record<string, string> = {}) =>
-    test.app.inject({ method: 'GET', url, headers })
-  const later = (ms: number) => {
-    now = new Date(now.getTime() + ms)
-  }
+  const test = staffTestApp(backend)
+  const { post, get, later } = test
   const accountOf = async (username: string) => {
     const [row] = await test.database.db
       .select()
@@ -73,7 +56,7 @@ describe.each(testBackends())("a staff member's own account on %s", (backend) =>
     const pending = { cookie: sessionCookieOf(first), 'x-ansinh-csrf': first.json().csrfToken }
     const enrolled = await post(
       '/api/v1/staff/auth/enrol',
-      { code: totpCode(first.json().secret, now) },
+      { code: totpCode(first.json().secret, test.now()) },
       pending,
     )
     expect(enrolled.statusCode, enrolled.body).toBe(200)
@@ -104,7 +87,7 @@ describe.each(testBackends())("a staff member's own account on %s", (backend) =>
     const again = await post(login, { username: 'q5.forced', password: oneTimePassword })
     const second = await post(
       '/api/v1/staff/auth/totp',
-      { code: totpCode(first.json().secret, now) },
+      { code: totpCode(first.json().secret, test.now()) },
       { cookie: sessionCookieOf(again), 'x-ansinh-csrf': again.json().csrfToken },
     )
     const secondHeaders = { cookie: sessionCookieOf(second), 'x-ansinh-csrf': second.json().csrfToken }
@@ -122,7 +105,7 @@ describe.each(testBackends())("a staff member's own account on %s", (backend) =>
     expect((await get(me, headers)).json()).toMatchObject({ mustChangePassword: false })
 
     const account = await accountOf('q5.forced')
-    expect(account).toMatchObject({ mustChangePassword: false, passwordChangedAt: now })
+    expect(account).toMatchObject({ mustChangePassword: false, passwordChangedAt: test.now() })
     expect(account.passwordHash).toMatch(/^\$argon2id\$/)
     const [audit] = await auditsOf('staff.password_change', account.id)
     expect(audit).toMatchObject({
@@ -217,7 +200,7 @@ describe.each(testBackends())("a staff member's own account on %s", (backend) =>
     const { id, passwordHash } = await accountOf('pw.locked')
     await test.database.db
       .update(staffAccounts)
-      .set({ lockedUntil: new Date(now.getTime() + MINUTE) })
+      .set({ lockedUntil: new Date(test.now().getTime() + MINUTE) })
       .where(eq(staffAccounts.id, id))
     const answer = await post(password, { currentPassword: testStaffPassword, newPassword }, headers)
     expect(answer.statusCode).toBe(429)
@@ -240,7 +223,7 @@ describe.each(testBackends())("a staff member's own account on %s", (backend) =>
     expect((await get(me, mine.headers)).statusCode).toBe(200)
     expect((await get(me, other.headers)).statusCode).toBe(401)
     const pendingHeaders = { cookie: sessionCookieOf(halfway), 'x-ansinh-csrf': halfway.json().csrfToken }
-    const code = totpCode(testTotpSecret, now)
+    const code = totpCode(testTotpSecret, test.now())
     expect((await post('/api/v1/staff/auth/totp', { code }, pendingHeaders)).statusCode).toBe(401)
     // Another person's session is no business of this change.
     expect((await get(me, elsewhere.headers)).statusCode).toBe(200)
@@ -261,7 +244,7 @@ describe.each(testBackends())("a staff member's own account on %s", (backend) =>
     const renew = (code: string) => post(recoveryCodes, { code }, headers)
 
     later(30_000)
-    const first = await renew(totpCode(testTotpSecret, now))
+    const first = await renew(totpCode(testTotpSecret, test.now()))
     expect(first.statusCode, first.body).toBe(200)
     const old: string[] = first.json().recoveryCodes
     expect(old).toHaveLength(10)
@@ -271,14 +254,14 @@ describe.each(testBackends())("a staff member's own account on %s", (backend) =>
     })
 
     // The same code twice is refused, like at sign-in; the refusal counts.
-    const replayed = await renew(totpCode(testTotpSecret, now))
+    const replayed = await renew(totpCode(testTotpSecret, test.now()))
     expect(replayed.statusCode).toBe(400)
     expect(replayed.json().error.fields).toHaveProperty('code')
     expect((await auditsOf('staff.recovery_codes_refused', id))[0]?.detail).toEqual({ reason: 'replayed' })
     expect((await accountOf('rc.owner')).failedSignIns).toBe(1)
 
     later(30_000)
-    const second = await renew(totpCode(testTotpSecret, now))
+    const second = await renew(totpCode(testTotpSecret, test.now()))
     expect(second.statusCode, second.body).toBe(200)
     const fresh: string[] = second.json().recoveryCodes
     expect(fresh.filter((code) => old.includes(code))).toEqual([])
@@ -306,7 +289,7 @@ describe.each(testBackends())("a staff member's own account on %s", (backend) =>
   it('refuses a wrong authenticator code and renews nothing', async () => {
     const { headers } = await signInStaff(test.app, 'rc.wrong', reviewer)
     const { id } = await accountOf('rc.wrong')
-    const right = totpCode(testTotpSecret, new Date(now.getTime() + 30_000))
+    const right = totpCode(testTotpSecret, new Date(test.now().getTime() + 30_000))
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0')
     later(30_000)
     const answer = await post(recoveryCodes, { code: wrong }, headers)

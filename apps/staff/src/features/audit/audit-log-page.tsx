@@ -7,6 +7,7 @@ import { dateTime } from '../shared/format'
 import { KeysetListView, useKeysetList } from '../shared/keyset-list'
 import { NotAllowedPage } from '../shared/page-message'
 import { usePageTitle } from '../shared/page-title'
+import { SearchForm } from '../shared/search-form'
 import { useUrlFilters } from '../shared/url-filters'
 import {
   type AuditActionGroup,
@@ -55,11 +56,12 @@ function AuditLog() {
     <div className="staff-page">
       <h1 className="staff-page__title">{t('pages.audit')}</h1>
 
-      <form
-        className="staff-search staff-audit-filters"
+      <SearchForm
+        className="staff-audit-filters"
         onSubmit={search}
         aria-label={t('audit.filters')}
         key={query}
+        submitLabel={t('audit.search')}
       >
         <Field label={t('audit.username')} error={errorOf('username')}>
           {(control) => (
@@ -118,12 +120,7 @@ function AuditLog() {
         <Field label={t('audit.to')} error={errorOf('to')}>
           {(control) => <input {...control} name="to" type="date" defaultValue={filters.to} />}
         </Field>
-        <div className="staff-search__actions">
-          <button type="submit" className="as-button as-button--primary">
-            {t('audit.search')}
-          </button>
-        </div>
-      </form>
+      </SearchForm>
 
       <KeysetListView list={list} onLoadMore={() => void loadMore()}>
         {(ready) =>
@@ -136,17 +133,15 @@ function AuditLog() {
               </p>
               <DataTable
                 caption={t('audit.caption')}
-                head={
-                  <>
-                    <th scope="col">{t('audit.at')}</th>
-                    <th scope="col">{t('audit.staff')}</th>
-                    <th scope="col">{t('audit.office')}</th>
-                    <th scope="col">{t('audit.action')}</th>
-                    <th scope="col">{t('audit.record')}</th>
-                    <th scope="col">{t('audit.ip')}</th>
-                    <th scope="col">{t('audit.detail')}</th>
-                  </>
-                }
+                columns={[
+                  t('audit.at'),
+                  t('audit.staff'),
+                  t('audit.office'),
+                  t('audit.action'),
+                  t('audit.record'),
+                  t('audit.ip'),
+                  t('audit.detail'),
+                ]}
               >
                 {ready.items.map((entry) => (
                   <tr key={entry.id}>

@@ -125,14 +125,12 @@ export function AccountDetailPage() {
           <DataTable
             caption={t('accounts.devices')}
             captionHidden
-            head={
-              <>
-                <th scope="col">{t('accounts.device')}</th>
-                <th scope="col">{t('accounts.ip')}</th>
-                <th scope="col">{t('accounts.signedInAt')}</th>
-                <th scope="col">{t('accounts.lastSeenAt')}</th>
-              </>
-            }
+            columns={[
+              t('accounts.device'),
+              t('accounts.ip'),
+              t('accounts.signedInAt'),
+              t('accounts.lastSeenAt'),
+            ]}
           >
             {current.devices.map((device) => (
               <tr key={device.id}>
@@ -154,15 +152,13 @@ export function AccountDetailPage() {
           <DataTable
             caption={t('accounts.dossiers')}
             captionHidden
-            head={
-              <>
-                <th scope="col">{t('list.dossierNumber')}</th>
-                <th scope="col">{t('list.kind')}</th>
-                <th scope="col">{t('list.status')}</th>
-                <th scope="col">{t('accounts.office')}</th>
-                <th scope="col">{t('list.submittedAt')}</th>
-              </>
-            }
+            columns={[
+              t('list.dossierNumber'),
+              t('list.kind'),
+              t('list.status'),
+              t('accounts.office'),
+              t('list.submittedAt'),
+            ]}
           >
             {current.dossiers.map((dossier) => (
               <tr key={dossier.id}>

@@ -6,6 +6,7 @@ import { useFailureMessage } from '../session/failure-message'
 import { useLanguage } from '../session/session'
 import { Field } from '../shared/field'
 import { usePageTitle } from '../shared/page-title'
+import { SearchForm } from '../shared/search-form'
 import { ErrorAlert, Loading } from '../shared/status'
 import { AccountFields } from './account-fields'
 import { searchAccounts } from './api'
@@ -70,12 +71,12 @@ export function AccountSearchPage() {
     <div className="staff-page">
       <h1 className="staff-page__title">{t('pages.accounts')}</h1>
 
-      <form
-        className="staff-search"
+      <SearchForm
         onSubmit={onSearch}
         aria-label={t('accounts.searchPanel')}
         key={q}
         noValidate
+        submitLabel={t('accounts.search')}
       >
         <Field
           label={t('accounts.query')}
@@ -95,12 +96,7 @@ export function AccountSearchPage() {
             />
           )}
         </Field>
-        <div className="staff-search__actions">
-          <button type="submit" className="as-button as-button--primary">
-            {t('accounts.search')}
-          </button>
-        </div>
-      </form>
+      </SearchForm>
 
       {results.status === 'loading' && <Loading />}
       {results.status === 'error' && <ErrorAlert>{results.message}</ErrorAlert>}

@@ -15,6 +15,7 @@ import { Field } from '../shared/field'
 import { dateTime } from '../shared/format'
 import { KeysetListView, useKeysetList } from '../shared/keyset-list'
 import { usePageTitle } from '../shared/page-title'
+import { SearchForm } from '../shared/search-form'
 import { useUrlFilters } from '../shared/url-filters'
 
 const filterKeys = ['dossierNumber', 'bhxhCode', 'from', 'to', 'condition', 'status', 'kind'] as const
@@ -58,14 +59,14 @@ export function DossierListPage() {
         </button>
       </div>
 
-      <form
+      <SearchForm
         id={panelId}
         hidden={!expanded}
-        className="staff-search"
         // The sort order is the table's own, not a filter: a new search keeps it.
         onSubmit={(event) => search(event, sort === 'newest' ? {} : { sort })}
         aria-label={t('list.searchPanel')}
         key={query}
+        submitLabel={t('list.search')}
       >
         <Field label={t('list.dossierNumber')}>
           {(control) => (
@@ -124,12 +125,7 @@ export function DossierListPage() {
             </select>
           )}
         </Field>
-        <div className="staff-search__actions">
-          <button type="submit" className="as-button as-button--primary">
-            {t('list.search')}
-          </button>
-        </div>
-      </form>
+      </SearchForm>
 
       <KeysetListView list={list} onLoadMore={() => void loadMore()}>
         {(ready) => (
@@ -139,28 +135,28 @@ export function DossierListPage() {
             </p>
             <DataTable
               caption={t('list.caption')}
-              head={
-                <>
-                  <th scope="col">{t('list.dossierNumber')}</th>
-                  <th scope="col">{t('list.bhxhCode')}</th>
-                  <th scope="col">{t('list.fullName')}</th>
-                  <th scope="col">{t('list.kind')}</th>
-                  <th scope="col">{t('list.condition')}</th>
-                  <th scope="col">{t('list.status')}</th>
-                  <th scope="col" aria-sort={sort === 'newest' ? 'descending' : 'ascending'}>
+              columns={[
+                t('list.dossierNumber'),
+                t('list.bhxhCode'),
+                t('list.fullName'),
+                t('list.kind'),
+                t('list.condition'),
+                t('list.status'),
+                {
+                  key: 'submittedAt',
+                  sort: sort === 'newest' ? 'descending' : 'ascending',
+                  label: (
                     <button type="button" className="staff-sort" onClick={toggleSort}>
                       {t('list.submittedAt')} <span aria-hidden="true">{sort === 'newest' ? '▼' : '▲'}</span>
                       <span className="as-visually-hidden">
                         {sort === 'newest' ? t('list.sortedNewest') : t('list.sortedOldest')}
                       </span>
                     </button>
-                  </th>
-                  <th scope="col">{t('list.assignedTo')}</th>
-                  <th scope="col">
-                    <span className="as-visually-hidden">{t('list.actions')}</span>
-                  </th>
-                </>
-              }
+                  ),
+                },
+                t('list.assignedTo'),
+                { key: 'actions', label: <span className="as-visually-hidden">{t('list.actions')}</span> },
+              ]}
             >
               {ready.items.map((item) => (
                 <tr

@@ -1,19 +1,25 @@
 import type { ReactNode } from 'react'
 
 /**
+ * A column header: most are only their label; one that sorts the table says which way (`aria-sort`),
+ * and one whose label is not text (a button, a hidden label) names itself with `key`.
+ */
+export type Column = string | { key: string; label: ReactNode; sort?: 'ascending' | 'descending' }
+
+/**
  * A table of records in its scrolling frame: the caption names it for assistive technology (shown,
- * or only read where the section's heading already says it), `head` holds the column headers and
+ * or only read where the section's heading already says it), `columns` are the column headers and
  * `children` the rows.
  */
 export function DataTable({
   caption,
   captionHidden = false,
-  head,
+  columns,
   children,
 }: {
   caption: string
   captionHidden?: boolean
-  head: ReactNode
+  columns: readonly Column[]
   children: ReactNode
 }) {
   return (
@@ -21,7 +27,19 @@ export function DataTable({
       <table className="staff-table">
         <caption className={captionHidden ? 'as-visually-hidden' : undefined}>{caption}</caption>
         <thead>
-          <tr>{head}</tr>
+          <tr>
+            {columns.map((column) =>
+              typeof column === 'string' ? (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ) : (
+                <th key={column.key} scope="col" aria-sort={column.sort}>
+                  {column.label}
+                </th>
+              ),
+            )}
+          </tr>
         </thead>
         <tbody>{children}</tbody>
       </table>

@@ -1,6 +1,6 @@
 import type { StaffSignedInView } from '@ansinh/domain'
 import { type ApiResult, LanguageSwitch, SkipLink } from '@ansinh/ui'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type ComponentProps, type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 import { StaffBrand } from '../../app/staff-brand'
@@ -23,6 +23,19 @@ const listPath = '/dossiers'
 /** The secret in groups of four, easier to type into an authenticator by hand. */
 function grouped(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ')
+}
+
+/**
+ * A box the card cannot be sent without. It has no error of its own: what went wrong is the card's
+ * one message, under the fields.
+ */
+function RequiredField({ id, label, ...input }: ComponentProps<'input'> & { id: string; label: string }) {
+  return (
+    <div className="staff-field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} {...input} required />
+    </div>
+  )
 }
 
 /** Staff sign-in: username and password, then the authenticator code (or enrolment on first use). */
@@ -144,26 +157,20 @@ export function SignInPage() {
           {step.kind === 'password' && (
             <>
               <p className="staff-sign-in__intro">{t('signIn.intro')}</p>
-              <div className="staff-field">
-                <label htmlFor={ids.username}>{t('signIn.username')}</label>
-                <input
-                  id={ids.username}
-                  name="username"
-                  autoComplete="username"
-                  spellCheck={false}
-                  required
-                />
-              </div>
-              <div className="staff-field">
-                <label htmlFor={ids.password}>{t('signIn.password')}</label>
-                <input
-                  id={ids.password}
-                  name="password"
-                  type="password"
-                  autoComplete="current-password"
-                  required
-                />
-              </div>
+              <RequiredField
+                id={ids.username}
+                label={t('signIn.username')}
+                name="username"
+                autoComplete="username"
+                spellCheck={false}
+              />
+              <RequiredField
+                id={ids.password}
+                label={t('signIn.password')}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+              />
             </>
           )}
 
@@ -173,16 +180,13 @@ export function SignInPage() {
                 {t(step.recovery ? 'signIn.recoveryIntro' : 'signIn.totpIntro')}
               </p>
               {step.recovery ? (
-                <div className="staff-field">
-                  <label htmlFor={ids.recovery}>{t('signIn.recoveryCode')}</label>
-                  <input
-                    id={ids.recovery}
-                    name="recoveryCode"
-                    autoComplete="off"
-                    spellCheck={false}
-                    required
-                  />
-                </div>
+                <RequiredField
+                  id={ids.recovery}
+                  label={t('signIn.recoveryCode')}
+                  name="recoveryCode"
+                  autoComplete="off"
+                  spellCheck={false}
+                />
               ) : (
                 codeField
               )}

@@ -136,18 +136,16 @@ function StaffAccounts({ actorRole }: { actorRole: StaffRole }) {
           <>
             <DataTable
               caption={t('staffAccounts.caption')}
-              head={
-                <>
-                  <th scope="col">{t('staffAccounts.username')}</th>
-                  <th scope="col">{t('staffAccounts.fullName')}</th>
-                  <th scope="col">{t('staffAccounts.office')}</th>
-                  <th scope="col">{t('staffAccounts.role')}</th>
-                  <th scope="col">{t('staffAccounts.status')}</th>
-                  <th scope="col">{t('staffAccounts.secondFactor')}</th>
-                  <th scope="col">{t('staffAccounts.lockedUntil')}</th>
-                  <th scope="col">{t('staffAccounts.actions.label')}</th>
-                </>
-              }
+              columns={[
+                t('staffAccounts.username'),
+                t('staffAccounts.fullName'),
+                t('staffAccounts.office'),
+                t('staffAccounts.role'),
+                t('staffAccounts.status'),
+                t('staffAccounts.secondFactor'),
+                t('staffAccounts.lockedUntil'),
+                t('staffAccounts.actions.label'),
+              ]}
             >
               {ready.items.map((account) => {
                 const until = lockedUntil(account, now)
