@@ -310,3 +310,12 @@ export function generateHealthCardQr(card: HealthCardQrInput): string {
   ]
   return fields.join('|')
 }
+
+/**
+ * Field 9 of the QR: the issuing office's code without its leading zero (`07915` → `7915`, as `0105`
+ * is Cầu Giấy, Hà Nội) followed by the BHXH code (DATA-FORMATS.md §3.1, §7.1). Null for an office
+ * code of another shape, which the QR then shows as `-`.
+ */
+export function healthCardManagingCode(issuingOfficeCode: string, bhxhCode: string): string | null {
+  return /^0\d{4}$/.test(issuingOfficeCode) ? `${issuingOfficeCode.slice(1)}${bhxhCode}` : null
+}

@@ -32,15 +32,17 @@ const personColumns = {
 
 type PersonRow = { birthYear: number; birthMonth: number | null; birthDay: number | null }
 
-function withBirth<T extends PersonRow>({ birthYear, birthMonth, birthDay, ...rest }: T) {
+/** A record's date of birth to the precision it holds. */
+export function birthOfRecord({ birthYear, birthMonth, birthDay }: PersonRow): PartialDate {
   return {
-    ...rest,
-    birth: {
-      year: birthYear,
-      ...(birthMonth === null ? {} : { month: birthMonth }),
-      ...(birthDay === null ? {} : { day: birthDay }),
-    },
+    year: birthYear,
+    ...(birthMonth === null ? {} : { month: birthMonth }),
+    ...(birthDay === null ? {} : { day: birthDay }),
   }
+}
+
+function withBirth<T extends PersonRow>({ birthYear, birthMonth, birthDay, ...rest }: T) {
+  return { ...rest, birth: birthOfRecord({ birthYear, birthMonth, birthDay }) }
 }
 
 export async function findPersonByBhxhCode(db: Executor, bhxhCode: string): Promise<RegistryPerson | null> {

@@ -2,7 +2,7 @@ import { foldVietnamese } from '@ansinh/domain'
 import { formatAddress } from './addresses'
 import type { HealthRun } from './coverage'
 import { continuousSince, emitPeriods } from './coverage'
-import { addDays, indexFromYyyymm, indexOfDate, isoDay } from './months'
+import { addDays, indexFromYyyymm, indexOfDate, isoDay, yyyymm } from './months'
 import type { DemoReference, DiagnosisRef, FacilityRef } from './reference'
 import type { MedicalVisitRow, PopulationBatch } from './types'
 import { emptyBatch } from './types'
@@ -80,6 +80,9 @@ export type DemoAccounts = {
     fullName: string
   }[]
 }
+
+/** BHXH contributions on the base: 8 % from the employee, 14 % + 3 % from the employer (Luật BHXH 2024). */
+const socialRate = 0.25
 
 const quan5 = '07915' // BHXH Quận 5, which manages her current employer and issued both cards
 const homeCommune = '27301' // Phường Chợ Quán (formerly Phường 4, Quận 5)
@@ -229,9 +232,20 @@ function addCitizenHistory(batch: PopulationBatch, asOf: number) {
   let periodId = 0
   const emit = (row: Omit<PopulationBatch['participationPeriods'][number], 'id'>) =>
     batch.participationPeriods.push({ ...row, id: ++periodId })
+  // Her employer has not paid the last two months' BHXH: the app shows them in red with the amount.
+  const owedFrom = yyyymm(asOf - 2)
   for (const [employer, from, to, base, position] of workHistory) {
     const common = { personId: 1, employerId: employer, position, contributionBase: base, owedAmount: 0 }
-    emit({ ...common, scheme: 'compulsory_social', fromMonth: from, toMonth: to })
+    if (to === null && from < owedFrom) {
+      emit({ ...common, scheme: 'compulsory_social', fromMonth: from, toMonth: yyyymm(asOf - 3) })
+      emit({
+        ...common,
+        scheme: 'compulsory_social',
+        fromMonth: owedFrom,
+        toMonth: null,
+        owedAmount: 2 * base * socialRate,
+      })
+    } else emit({ ...common, scheme: 'compulsory_social', fromMonth: from, toMonth: to })
     if (to === null || to >= 200901)
       emit({ ...common, scheme: 'unemployment', fromMonth: Math.max(from, 200901), toMonth: to })
     if (to === null || to >= 201607)
