@@ -5,32 +5,47 @@ import { HOUR_MS } from '../notify/rate-limits'
 import type { CitizenAuthDeps } from './citizen-sessions'
 
 /**
- * The per-username limit of the steps that name an account (sign-in, device change, reset): the
- * clock hour's tries per username, whatever the client address, counted where every process sees
- * them (the recipient counters: the database, or Redis). The per-address limit is the route's own;
- * the rate-limit plugin runs only one limiter per request, so this one is counted here. It stops
- * spraying one username from many addresses, an unknown username included (no lockout there).
+ * A limit per value (a username, a phone) whatever the client address, for the clock hour, counted
+ * where every process sees it (the recipient counters: the database, or Redis). The per-address limit
+ * is the route's own; the rate-limit plugin runs only one limiter per request, so this one is counted
+ * here. The value is stored as a keyed hash: the counters table holds no identifiers.
  */
-export async function countUsernameTry(deps: CitizenAuthDeps, username: string): Promise<void> {
+export async function countKeyedTry(
+  deps: CitizenAuthDeps,
+  limit: {
+    scope: string
+    value: string
+    perHour: number
+    tooMany: (minutes: number) => { vi: string; en: string }
+  },
+): Promise<void> {
   const now = deps.clock()
   const windowStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS)
-  // Keyed hash: the counters table holds no BHXH codes or personal IDs.
   const digest = createHmac('sha256', deps.secrets.sessionSecret)
-    .update(`sign-in:${username}`)
+    .update(`${limit.scope}:${limit.value}`)
     .digest('base64url')
-  const count = await deps.recipientCounters.increment(
-    deps.database.db,
-    `citizen-sign-in:${digest.slice(0, 22)}`,
-    windowStart,
-    HOUR_MS,
-  )
-  if (count <= usernameTriesPerHour(deps)) return
+  const key = `${limit.scope}:${digest.slice(0, 22)}`
+  const count = await deps.recipientCounters.increment(deps.database.db, key, windowStart, HOUR_MS)
+  if (count <= limit.perHour) return
   const minutes = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_MS - now.getTime()) / 60_000))
-  throw new DomainError(ErrorCode.RateLimited, 'citizen username tried too often', {
-    userMessage: {
+  throw new DomainError(ErrorCode.RateLimited, `${limit.scope} tried too often`, {
+    userMessage: limit.tooMany(minutes),
+  })
+}
+
+/**
+ * The per-username limit of the steps that name an account (sign-in, device change, reset). It stops
+ * spraying one username from many addresses, an unknown username included (no lockout there).
+ */
+export function countUsernameTry(deps: CitizenAuthDeps, username: string): Promise<void> {
+  return countKeyedTry(deps, {
+    scope: 'citizen-sign-in',
+    value: username,
+    perHour: usernameTriesPerHour(deps),
+    tooMany: (minutes) => ({
       vi: `Tài khoản này được thử đăng nhập quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
       en: `There were too many attempts for this account. Please try again in ${minutes} minutes.`,
-    },
+    }),
   })
 }
 

@@ -23,6 +23,7 @@ import {
   registerPhotoUploads,
 } from '../../http/photo-uploads'
 import { DomainError } from '../../platform/errors'
+import { countKeyedTry } from '../identity/citizen-throttle'
 import { confirmRegistration } from './confirm-registration'
 import { declarationPdf, registrationStatus } from './dossier-lookup'
 import type { SubmittedPhotos } from './stored-photos'
@@ -56,11 +57,16 @@ export async function registerRegistrationRoutes(app: FastifyInstance) {
   })
   // Looking a dossier up is also limited per phone, whatever the address asking: someone who knows a
   // person's phone cannot walk the dossier numbers from many addresses.
-  const perPhone = app.rateLimit({
-    max: 2 * app.deps.config.guessableRateLimitPerMinute,
-    timeWindow: '1 hour',
-    keyGenerator: (request) => `dossier-lookup:${(request.query as { phone?: string }).phone ?? ''}`,
-  })
+  const perPhone = async (request: FastifyRequest) =>
+    countKeyedTry(app.deps, {
+      scope: 'dossier-lookup',
+      value: (request.query as { phone?: string }).phone ?? '',
+      perHour: 2 * app.deps.config.guessableRateLimitPerMinute,
+      tooMany: (minutes) => ({
+        vi: `Hồ sơ của số điện thoại này được tra cứu quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+        en: `Dossiers of this phone number were looked up too often. Please try again in ${minutes} minutes.`,
+      }),
+    })
 
   api.post(
     '/registrations',
