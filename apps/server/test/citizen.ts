@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { foldVietnamese } from '@ansinh/domain'
-import type { LightMyRequestResponse } from 'fastify'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { DatabaseHandle } from '../src/db/client'
 import { people } from '../src/db/schema'
 import { createCitizenAccount } from '../src/modules/identity/accounts'
@@ -70,4 +70,38 @@ export function citizenCookieOf(response: LightMyRequestResponse): string {
   const set = response.cookies.find((cookie) => cookie.name === citizenCookieName)
   if (!set) throw new Error('the answer set no citizen session cookie')
   return `${citizenCookieName}=${set.value}`
+}
+
+export type CitizenTestSession = { cookie: string; csrfToken: string; headers: Record<string, string> }
+
+/** Signs in through the API (a device of its own), as the app does; fails the test on any other answer. */
+export async function signInCitizen(
+  app: FastifyInstance,
+  credentials: { username: string; password: string; deviceId?: string },
+): Promise<CitizenTestSession> {
+  const { deviceId = `test-device-${credentials.username}`, ...login } = credentials
+  const answer = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { ...login, deviceId },
+  })
+  if (answer.statusCode !== 200) throw new Error(`sign-in answered ${answer.statusCode}: ${answer.body}`)
+  return citizenSessionOf(answer)
+}
+
+/** The session an answer opened (sign-in, device change): its cookie and CSRF token, as headers too. */
+export function citizenSessionOf(answer: LightMyRequestResponse): CitizenTestSession {
+  const cookie = citizenCookieOf(answer)
+  const csrfToken: string = answer.json().csrfToken
+  return { cookie, csrfToken, headers: { cookie, 'x-ansinh-csrf': csrfToken } }
+}
+
+/** A new citizen (`createTestCitizen`) signed in through the API on a device of their own. */
+export async function createSignedInCitizen(
+  test: { app: FastifyInstance; database: DatabaseHandle },
+  options: Parameters<typeof createTestCitizen>[1] = {},
+): Promise<TestCitizen & CitizenTestSession> {
+  const citizen = await createTestCitizen(test.database, options)
+  const session = await signInCitizen(test.app, { username: citizen.bhxhCode, password: citizen.password })
+  return { ...citizen, ...session }
 }

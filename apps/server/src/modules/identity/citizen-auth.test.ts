@@ -2,7 +2,12 @@ import { hash } from '@node-rs/argon2'
 import { and, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app'
-import { citizenCookieOf, createTestCitizen, type TestCitizen } from '../../../test/citizen'
+import {
+  type CitizenTestSession,
+  citizenSessionOf,
+  createTestCitizen,
+  type TestCitizen,
+} from '../../../test/citizen'
 import { testBackends } from '../../../test/database'
 import { lastCodeSentTo } from '../../../test/registration'
 import { auditLog, citizenAccounts, citizenSessions, messages } from '../../db/schema'
@@ -41,12 +46,8 @@ describe.each(testBackends())('citizen sign-in on %s', (backend) => {
   const get = (url: string, headers: Record<string, string> = {}) =>
     test.app.inject({ method: 'GET', url: `/api/v1${url}`, headers })
 
-  type Session = { cookie: string; csrfToken: string; headers: Record<string, string> }
-  const sessionOf = (answer: Awaited<ReturnType<typeof post>>): Session => {
-    const cookie = citizenCookieOf(answer)
-    const csrfToken = answer.json().csrfToken
-    return { cookie, csrfToken, headers: { cookie, 'x-ansinh-csrf': csrfToken } }
-  }
+  type Session = CitizenTestSession
+  const sessionOf = citizenSessionOf
   async function signIn(username: string, password: string, deviceId = 'device-phone-1'): Promise<Session> {
     const answer = await post('/auth/login', { username, password, deviceId, deviceName: 'Android' })
     expect(answer.statusCode, answer.body).toBe(200)

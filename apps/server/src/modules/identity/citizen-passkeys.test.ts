@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app'
-import { citizenCookieOf, createTestCitizen, type TestCitizen } from '../../../test/citizen'
+import { citizenCookieOf, createTestCitizen, signInCitizen, type TestCitizen } from '../../../test/citizen'
 import { testBackends } from '../../../test/database'
 import { createSoftPasskey } from '../../../test/passkey-authenticator'
 import { citizenAccounts, citizenPasskeyChallenges, citizenPasskeys } from '../../db/schema'
@@ -52,15 +52,8 @@ describe.each(testBackends())('citizen passkeys on %s', (backend) => {
     test.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { host, ...headers } })
 
   type Session = { headers: Record<string, string> }
-  async function signIn(citizen: TestCitizen, deviceId: string): Promise<Session> {
-    const answer = await post('/auth/login', {
-      username: citizen.bhxhCode,
-      password: citizen.password,
-      deviceId,
-    })
-    expect(answer.statusCode, answer.body).toBe(200)
-    return { headers: { cookie: citizenCookieOf(answer), 'x-ansinh-csrf': answer.json().csrfToken } }
-  }
+  const signIn = (citizen: TestCitizen, deviceId: string): Promise<Session> =>
+    signInCitizen(test.app, { username: citizen.bhxhCode, password: citizen.password, deviceId })
   async function signOut(session: Session) {
     expect((await post('/auth/logout', {}, session.headers)).statusCode).toBe(204)
   }
