@@ -20,12 +20,15 @@ import { registerCitizenAuthRoutes } from './modules/identity/citizen-auth-route
 import { registerCitizenGuard } from './modules/identity/citizen-guard'
 import { registerStaffGuard } from './modules/identity/staff-guard'
 import { registerStaffIdentityRoutes } from './modules/identity/staff-routes'
+import { registerInboxRoutes } from './modules/notify/inbox-routes'
 import { otpDeliveryShareSource } from './modules/notify/otp-delivery-stats'
 import type { RecipientCounters } from './modules/notify/rate-limits'
 import { registerReceiptRoutes } from './modules/notify/receipt-routes'
 import { registerNotifyRoutes } from './modules/notify/routes'
+import { registerPublicServiceRoutes } from './modules/public-services/routes'
 import { registerRegistrationRoutes } from './modules/registration/routes'
 import { registerReviewRoutes } from './modules/review/routes'
+import { registerSelfServiceRoutes } from './modules/self-service/routes'
 import type { EncryptedFileStore } from './platform/encrypted-files'
 import { loggerOptions } from './platform/logger'
 import { type Metrics, registerMetrics } from './platform/metrics'
@@ -135,6 +138,17 @@ export async function buildApp(
           name: 'staff: citizen accounts',
           description: 'Citizen accounts within reach: find, lock, unlock, reset password (audited)',
         },
+        {
+          name: 'citizen: my records',
+          description:
+            "The signed-in person's profile, e-BHYT card, participation, benefits, medical visits; their children's",
+        },
+        {
+          name: 'citizen: public services',
+          description:
+            'Dịch vụ công: change of information, stop, child account (OTP where due), dossier status',
+        },
+        { name: 'citizen: inbox', description: 'Thông báo: the signed-in citizen’s in-app messages' },
         { name: 'development', description: 'Dev outbox and template previews (never in production)' },
       ],
     },
@@ -166,6 +180,9 @@ export async function buildApp(
   await app.register(async (api) => registerCitizenAccountRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerStaffIdentityRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerCitizenAuthRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerPublicServiceRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerInboxRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerSelfServiceRoutes(api), { prefix: apiPrefix })
   return app
 }
 

@@ -13,6 +13,16 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/ansinh-test', ...env })
 }
 
+/**
+ * Limits high enough that a test file's many OTPs and tries from one address and phone are never
+ * refused; the tests of the limits themselves keep the defaults.
+ */
+export const unlimitedOtpEnv = {
+  RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000',
+  OTP_SMS_PER_HOUR: '1000',
+  MESSAGES_PER_RECIPIENT_PER_HOUR: '1000',
+}
+
 export type TestApp = {
   app: FastifyInstance
   database: DatabaseHandle

@@ -39,9 +39,14 @@ export type TestPhotos = Partial<Record<'portrait' | 'idFront' | 'idBack', Buffe
 
 /** The multipart body of `POST /api/v1/registrations`, as a browser's FormData encodes it. */
 export async function registrationMultipart(body: Record<string, unknown>, photos: TestPhotos) {
+  return multipartBody({ form: JSON.stringify(body) }, photos)
+}
+
+/** Text fields and JPEG files as a browser's FormData encodes them, for `app.inject`. */
+export async function multipartBody(fields: Record<string, string>, files: Record<string, Buffer>) {
   const data = new FormData()
-  data.set('form', JSON.stringify(body))
-  for (const [kind, bytes] of Object.entries(photos)) data.set(kind, new Blob([bytes]), `${kind}.jpg`)
+  for (const [name, value] of Object.entries(fields)) data.set(name, value)
+  for (const [name, bytes] of Object.entries(files)) data.set(name, new Blob([bytes]), `${name}.jpg`)
   const encoded = new Response(data)
   return {
     payload: Buffer.from(await encoded.arrayBuffer()),

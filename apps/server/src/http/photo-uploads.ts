@@ -1,4 +1,4 @@
-import { ErrorCode, MAX_PHOTO_BYTES } from '@ansinh/domain'
+import { ErrorCode, MAX_PHOTO_BYTES, validationErrorOf } from '@ansinh/domain'
 import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { FastifyRouteSchemaDef } from 'fastify/types/schema'
@@ -32,6 +32,30 @@ export function assertMultipart(request: FastifyRequest) {
 export async function readUploadedPhoto(part: MultipartFile): Promise<SubmittedPhoto> {
   const bytes = await part.toBuffer()
   return part.file.truncated ? 'tooLarge' : bytes
+}
+
+/**
+ * Reads a multipart body of text fields and one photo under `fileField`, and validates the fields
+ * with their schema (400 naming them). Other files are drained, never buffered.
+ */
+export async function readPhotoForm<T>(
+  request: FastifyRequest,
+  form: { fields: ZodType<T>; fileField: string },
+): Promise<{ fields: T; file: SubmittedPhoto | undefined }> {
+  assertMultipart(request)
+  const values: Record<string, unknown> = {}
+  let file: SubmittedPhoto | undefined
+  for await (const part of request.parts()) {
+    if (part.type === 'field') values[part.fieldname] = part.value
+    else if (part.fieldname === form.fileField) file = await readUploadedPhoto(part)
+    else part.file.resume()
+  }
+  const parsed = form.fields.safeParse(values)
+  if (!parsed.success)
+    throw new DomainError(ErrorCode.ValidationFailed, 'multipart fields invalid', {
+      fields: validationErrorOf(parsed.error).error.fields ?? {},
+    })
+  return { fields: parsed.data, file }
 }
 
 /**

@@ -192,7 +192,15 @@ export const citizenSessions = pgTable(
   ],
 )
 
-export const citizenAuthRequestPurposes = ['device_change', 'password_change', 'password_reset'] as const
+export const citizenAuthRequestPurposes = [
+  'device_change',
+  'password_change',
+  'password_reset',
+  // Dossiers filed from the account (thay đổi thông tin, ngừng sử dụng): the row holds nothing but the
+  // proof; the dossier's content comes with the code.
+  'contact_change',
+  'account_stop',
+] as const
 
 // A citizen's step waiting for its OTP: a sign-in on a new device, a password change, a reset. The
 // OTP challenge proves the phone; this row holds what the step does once it is proved (the new

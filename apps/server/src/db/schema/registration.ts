@@ -101,6 +101,10 @@ export const dossiers = pgTable(
       .on(t.phone)
       .where(sql`${t.status} = 'pending' and ${t.contactChannel} = 'sms' and ${t.kind} = 'new'`),
     index('dossiers_bhxh_code_idx').on(t.bhxhCode),
+    // "Tra cứu hồ sơ" of the citizen app: the dossiers an account filed, newest first.
+    index('dossiers_filed_by_submitted_idx')
+      .on(t.filedByAccountId, t.submittedAt)
+      .where(sql`${t.filedByAccountId} is not null`),
     // The back-office list: by office, newest first, keyset on (submitted_at, id).
     index('dossiers_office_submitted_id_idx').on(t.officeCode, t.submittedAt, t.id),
     // …and across many offices (a province or the whole country): walk by date, filter by office.

@@ -73,8 +73,7 @@ function presentDevMessage(message: RecipientMessage): z.infer<typeof DevOutboxM
 /**
  * Routes of the `notify` module. The development outbox exists only when `DEV_OUTBOX` is on (never in
  * production): it hands out every message's text, OTPs included, to anyone who asks. The citizen's
- * inbox routes (list, unread count, mark read) arrive with citizen sign-in: the service functions
- * `listInbox`, `unreadCount` and `markRead` are ready for them.
+ * inbox (`/me/inbox…`: list, unread count, mark read) is in `inbox-routes.ts`, behind citizen sign-in.
  */
 export function registerNotifyRoutes(app: FastifyInstance) {
   if (!app.deps.config.devOutbox) return

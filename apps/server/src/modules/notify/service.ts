@@ -159,7 +159,7 @@ function defaultExpiry(input: QueueMessageInput<MessageKind>, now: Date): Date |
 }
 
 // ---------------------------------------------------------------------------------------------------
-// In-app inbox (hộp thư). The routes arrive with citizen sign-in; these take the signed-in account id.
+// In-app inbox (hộp thư). `inbox-routes.ts` serves them; these take the signed-in account id.
 // ---------------------------------------------------------------------------------------------------
 
 export type InboxItem = {

@@ -42,13 +42,20 @@ import { photoFileIds, type StoredPhoto } from './stored-photos'
  * back-office decides them in `review/`.
  */
 
+/**
+ * Runs in the filing's transaction once the dossier is written: the OTP that authorised it is spent
+ * there, so the code and the dossier commit together or not at all.
+ */
+export type FilingStep = (tx: Executor) => Promise<void>
+
 export async function fileContactChange(
   deps: Deps,
   accountId: number,
   request: ContactChangeRequest,
+  finish?: FilingStep,
 ): Promise<Dossier> {
   if (request.address) await assertKnownAddress(deps, request.address)
-  return fileFromAccount(deps, accountId, request.officeCode, async (tx, holder) => {
+  return fileFromAccount(deps, accountId, request.officeCode, finish, async (tx, holder) => {
     const current = contactOf(holder)
     if (request.phone && request.phone !== holder.phone && holder.bhxhCode)
       if (await phoneTakenByOther(tx, request.phone, holder.bhxhCode))
@@ -79,8 +86,13 @@ export async function fileContactChange(
   })
 }
 
-export async function fileStopRequest(deps: Deps, accountId: number, request: StopRequest): Promise<Dossier> {
-  return fileFromAccount(deps, accountId, request.officeCode, async (_tx, holder) => ({
+export async function fileStopRequest(
+  deps: Deps,
+  accountId: number,
+  request: StopRequest,
+  finish?: FilingStep,
+): Promise<Dossier> {
+  return fileFromAccount(deps, accountId, request.officeCode, finish, async (_tx, holder) => ({
     dossier: {
       kind: DossierKind.Stop,
       ...identityOf(holder),
@@ -106,7 +118,7 @@ export async function fileChildRegistration(
     throw new DomainError(ErrorCode.Conflict, 'child already has an account', {
       fields: { bhxhCode: ['Mã số BHXH này đã có tài khoản giao dịch điện tử.'] },
     })
-  return fileFromAccount(deps, parentAccountId, request.officeCode, async (_tx, parent) => ({
+  return fileFromAccount(deps, parentAccountId, request.officeCode, undefined, async (_tx, parent) => ({
     dossier: {
       kind: DossierKind.Child,
       bhxhCode: request.bhxhCode,
@@ -145,6 +157,7 @@ async function fileFromAccount(
   deps: Deps,
   accountId: number,
   officeCode: string,
+  finish: FilingStep | undefined,
   build: (tx: Executor, holder: RegistryContact) => Promise<Filing>,
 ): Promise<Dossier> {
   const db = deps.database.db
@@ -185,6 +198,7 @@ async function fileFromAccount(
         detail: { accountId: account.id },
       })
       await queueReceived(tx, deps, inserted)
+      await finish?.(tx)
       return inserted
     })
     .catch(rethrowPending)

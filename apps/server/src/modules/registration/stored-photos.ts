@@ -68,6 +68,20 @@ export async function checkPhoto(
   }
 }
 
+/** One photo checked, re-encoded and staged; refused under `field` with the reason otherwise. */
+export async function storePhoto(
+  deps: Pick<Deps, 'files' | 'database' | 'clock'>,
+  bytes: SubmittedPhoto | undefined,
+  field: string,
+): Promise<StoredPhoto> {
+  const checked = await checkPhoto(bytes)
+  if (!checked.ok)
+    throw new DomainError(ErrorCode.ValidationFailed, 'photo refused', {
+      fields: { [field]: [checked.message] },
+    })
+  return stagePhoto(deps, checked.photo)
+}
+
 /**
  * Stores a photo and its thumbnail encrypted, staged: each file is scheduled for deletion as soon as it
  * exists, and the transaction that saves the row referring to it unschedules it (`keepFiles`). A

@@ -1,16 +1,15 @@
-import { type DossierDetail, DossierFileKind, ErrorCode } from '@ansinh/domain'
+import { type DossierDetail, DossierFileKind } from '@ansinh/domain'
 import type { Deps } from '../../app'
-import { DomainError, notFound } from '../../platform/errors'
+import { notFound } from '../../platform/errors'
 import { keepFiles } from '../../platform/file-deletions'
 import { recordAudit } from '../audit/service'
 import type { StaffActor } from '../identity/staff-actor'
 import { appendEvent } from '../registration/repo'
 import {
-  checkPhoto,
   discardStagedPhotos,
   photoFileIds,
   type SubmittedPhoto,
-  stagePhoto,
+  storePhoto,
 } from '../registration/stored-photos'
 import { changedMeanwhile, heldForChange } from './conflicts'
 import { findDossierInReach, insertPhoto, markPhotoReplaced, updateDossierAt } from './repo'
@@ -41,12 +40,7 @@ export async function addDossierFile(
   // Checked before the costly decoding too: someone who may not change the dossier learns nothing
   // about their file, and a stale page is told so at once.
   heldForChange(await findDossierInReach(db, id, staff.reach), staff, upload.version)
-  const checked = await checkPhoto(upload.file)
-  if (!checked.ok)
-    throw new DomainError(ErrorCode.ValidationFailed, 'dossier file refused', {
-      fields: { file: [checked.message] },
-    })
-  const stored = await stagePhoto(deps, checked.photo)
+  const stored = await storePhoto(deps, upload.file, 'file')
   return db
     .transaction(async (tx) => {
       const dossier = heldForChange(

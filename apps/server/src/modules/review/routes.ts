@@ -7,21 +7,12 @@ import {
   DossierListPage,
   DossierSearchQuery,
   DossierVersion,
-  ErrorCode,
-  validationErrorOf,
 } from '@ansinh/domain'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import {
-  assertMultipart,
-  multipartRouteValidator,
-  readUploadedPhoto,
-  registerPhotoUploads,
-} from '../../http/photo-uploads'
-import { DomainError } from '../../platform/errors'
+import { multipartRouteValidator, readPhotoForm, registerPhotoUploads } from '../../http/photo-uploads'
 import { staffOf } from '../identity/staff-guard'
-import type { SubmittedPhoto } from '../registration/stored-photos'
 import { decideDossier } from './decide-dossier'
 import { addDossierFile, type DossierFileUpload } from './dossier-files'
 import { exportDossiers } from './export-dossiers'
@@ -195,19 +186,6 @@ export async function registerReviewRoutes(app: FastifyInstance) {
 
 /** Reads the multipart body: `kind`, `version` and one file; a file over 10 MB is marked, not read. */
 async function readFileUpload(request: FastifyRequest): Promise<DossierFileUpload> {
-  assertMultipart(request)
-  const fields: Record<string, unknown> = {}
-  let file: SubmittedPhoto | undefined
-  for await (const part of request.parts()) {
-    if (part.type === 'field') fields[part.fieldname] = part.value
-    else if (part.fieldname === 'file') file = await readUploadedPhoto(part)
-    else part.file.resume() // not ours: drained, never buffered
-  }
-  const parsed = DossierFileFields.safeParse(fields)
-  if (!parsed.success) throw invalid(validationErrorOf(parsed.error).error.fields ?? {})
-  return { ...parsed.data, file }
-}
-
-function invalid(fields: Record<string, string[]>) {
-  return new DomainError(ErrorCode.ValidationFailed, 'dossier file upload invalid', { fields })
+  const { fields, file } = await readPhotoForm(request, { fields: DossierFileFields, fileField: 'file' })
+  return { ...fields, file }
 }

@@ -1,0 +1,4 @@
+ALTER TABLE "citizen_auth_requests" DROP CONSTRAINT "citizen_auth_requests_purpose_check";--> statement-breakpoint
+ALTER TABLE "otp_challenges" DROP CONSTRAINT "otp_challenges_purpose_check";--> statement-breakpoint
+ALTER TABLE "citizen_auth_requests" ADD CONSTRAINT "citizen_auth_requests_purpose_check" CHECK ("citizen_auth_requests"."purpose" in ('device_change', 'password_change', 'password_reset', 'contact_change', 'account_stop'));--> statement-breakpoint
+ALTER TABLE "otp_challenges" ADD CONSTRAINT "otp_challenges_purpose_check" CHECK ("otp_challenges"."purpose" in ('registration', 'password_change', 'device_change', 'password_reset', 'child_registration', 'contact_change', 'account_stop'));

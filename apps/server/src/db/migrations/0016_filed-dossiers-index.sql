@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_filed_by_submitted_idx" ON "dossiers" USING btree ("filed_by_account_id","submitted_at") WHERE "dossiers"."filed_by_account_id" is not null;
