@@ -213,6 +213,9 @@ describe.each(testBackends())('citizen sign-in on %s', (backend) => {
     expect(changed.json().account).toMatchObject({ mustChangePassword: false, passwordExpired: false })
     expect((await get('/auth/devices', headers)).statusCode).toBe(200)
     expect(await messagesTo(citizen.phone ?? '', 'password_changed')).toBe(1)
+    // And a copy in the app's "Thông báo".
+    const inbox = (await get('/me/inbox', headers)).json()
+    expect(inbox.items).toEqual([expect.objectContaining({ kind: 'password_changed', readAt: null })])
   })
 
   it('refuses weak, common and personal passwords with the rule in the field messages', async () => {

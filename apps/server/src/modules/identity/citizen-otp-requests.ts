@@ -1,7 +1,7 @@
 import { type CitizenOtpSent, ErrorCode, type MessageKind, maskEmail, maskMobilePhone } from '@ansinh/domain'
 import type { Executor } from '../../db/client'
 import { DomainError } from '../../platform/errors'
-import { queueMessage, queueOptionsFrom } from '../notify/service'
+import { queueInboxCopy, queueMessage, queueOptionsFrom } from '../notify/service'
 import { noContactForOtp, requestClosed } from './citizen-auth-errors'
 import {
   type CitizenAuthRequestRow,
@@ -181,23 +181,18 @@ export async function notifyHolder(
   accountId: number,
   message: { kind: Extract<MessageKind, 'password_changed' | 'device_changed'>; deviceName?: string | null },
 ): Promise<void> {
-  const target = otpTarget(holder)
-  if (!target) return
   const changedAt = deps.clock().toISOString()
   const deviceName =
     message.deviceName && deviceNamePattern.test(message.deviceName) ? message.deviceName : null
-  await queueMessage(
-    tx,
-    {
-      ...target,
-      citizenAccountId: accountId,
-      language: 'vi',
-      ...(message.kind === 'device_changed'
-        ? { kind: 'device_changed', variables: { changedAt, ...(deviceName ? { deviceName } : {}) } }
-        : { kind: 'password_changed', variables: { changedAt } }),
-    },
-    queueOptionsFrom(deps, deps.recipientCounters),
-  )
+  const content =
+    message.kind === 'device_changed'
+      ? { kind: 'device_changed' as const, variables: { changedAt, ...(deviceName ? { deviceName } : {}) } }
+      : { kind: 'password_changed' as const, variables: { changedAt } }
+  const options = queueOptionsFrom(deps, deps.recipientCounters)
+  await queueInboxCopy(tx, { ...content, citizenAccountId: accountId, language: 'vi' }, options)
+  const target = otpTarget(holder)
+  if (target)
+    await queueMessage(tx, { ...target, ...content, citizenAccountId: accountId, language: 'vi' }, options)
 }
 
 // What the device_changed template accepts of a device's name; any other name is left out of the SMS.

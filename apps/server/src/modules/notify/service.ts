@@ -3,6 +3,7 @@ import {
   type MessageKind,
   type MessageLanguage,
   type MessageVariables,
+  messageTemplateInfo,
   normalizeEmail,
   normalizeMobilePhone,
   renderMessage,
@@ -126,6 +127,26 @@ export async function queueMessage<K extends MessageKind>(
     if (!existing) throw error
     return { ...existing, deduplicated: true }
   }
+}
+
+/**
+ * The copy of a message to an account holder in their in-app inbox ("Thông báo"), in the caller's
+ * transaction: the app keeps what the SMS said. Nothing for a kind without an inbox form (the
+ * one-time password of a new account never stays in an inbox). The dedupe key, when given, is the
+ * SMS's with `:inbox`, so a retried use case leaves one copy.
+ */
+export async function queueInboxCopy<K extends MessageKind>(
+  tx: Executor,
+  input: QueueMessageCommon<K> & { citizenAccountId: number },
+  options: QueueOptions = {},
+): Promise<void> {
+  if (!messageTemplateInfo(input.kind).channels.includes('inbox')) return
+  const { dedupeKey, ...message } = input
+  await queueMessage(
+    tx,
+    { ...message, channel: 'inbox', ...(dedupeKey ? { dedupeKey: `${dedupeKey}:inbox` } : {}) },
+    options,
+  )
 }
 
 function recipientOf(input: QueueMessageInput<MessageKind>): string {

@@ -110,6 +110,14 @@ describe.each(testBackends())('citizen public services on %s', (backend) => {
       .from(people)
       .where(eq(people.bhxhCode, citizen.bhxhCode))
     expect(person?.phone).toBe(phone)
+
+    // The receipt and the outcome stay in the account's "Thông báo", newest first.
+    const inbox = await get('/me/inbox', citizen.headers)
+    expect(inbox.json().items.map((item: { kind: string }) => item.kind)).toEqual([
+      'account_request_approved',
+      'dossier_received',
+    ])
+    expect(inbox.json().items[1].text).toContain(filed.json().dossierNumber)
   })
 
   it('counts a wrong code with the tries left, and the right one still files the stop', async () => {

@@ -18,7 +18,7 @@ import { DomainError, type FieldErrors } from '../../platform/errors'
 import { keepFiles } from '../../platform/file-deletions'
 import { checkAddress, receivingOffice } from '../directory/service'
 import { lockCitizenAccount } from '../identity/accounts'
-import { queueMessage, queueOptionsFrom } from '../notify/service'
+import { queueInboxCopy, queueMessage, queueOptionsFrom } from '../notify/service'
 import { contactDataOf, findPersonById, type RegistryContact } from '../registry/service'
 import { dossierOffice } from './dossier-office'
 import {
@@ -197,7 +197,7 @@ async function fileFromAccount(
         actorKind: 'citizen',
         detail: { accountId: account.id },
       })
-      await queueReceived(tx, deps, inserted)
+      await queueReceived(tx, deps, inserted, account.id)
       await finish?.(tx)
       return inserted
     })
@@ -206,19 +206,17 @@ async function fileFromAccount(
   return dossier
 }
 
-async function queueReceived(tx: Executor, deps: Deps, dossier: Dossier) {
+async function queueReceived(tx: Executor, deps: Deps, dossier: Dossier, accountId: number) {
   const office = await dossierOffice(tx, dossier.officeCode)
-  await queueMessage(
-    tx,
-    {
-      kind: 'dossier_received',
-      language: dossier.language,
-      variables: { dossierNumber: dossier.dossierNumber, officeName: office.name },
-      ...verifiedContact(dossier),
-      dedupeKey: `dossier-received:${dossier.id}`,
-    },
-    queueOptionsFrom(deps, deps.recipientCounters),
-  )
+  const message = {
+    kind: 'dossier_received' as const,
+    language: dossier.language,
+    variables: { dossierNumber: dossier.dossierNumber, officeName: office.name },
+    dedupeKey: `dossier-received:${dossier.id}`,
+  }
+  const options = queueOptionsFrom(deps, deps.recipientCounters)
+  await queueMessage(tx, { ...message, ...verifiedContact(dossier) }, options)
+  await queueInboxCopy(tx, { ...message, citizenAccountId: accountId }, options)
 }
 
 /** The account holder's identity as the dossier names it: their own ID document from the registry. */

@@ -2,7 +2,7 @@ import type { DossierStatus, MessageVariables } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
 import type { StaffActor } from '../identity/staff-actor'
-import { queueMessage, queueOptionsFrom } from '../notify/service'
+import { queueInboxCopy, queueMessage, queueOptionsFrom } from '../notify/service'
 import { appendEvent, verifiedContact } from '../registration/repo'
 import { changedMeanwhile } from './conflicts'
 import { type Dossier, updateDossierAt } from './repo'
@@ -75,6 +75,19 @@ export async function notify<K extends DecisionMessage>(
         variables,
         ...recipient,
         dedupeKey: `${kind}:${dossier.id}:${recipient.channel}${recipient.to === options.alsoToPhone ? ':also' : ''}`,
+      },
+      queueOptions,
+    )
+  // A dossier filed from an account: the outcome stays in that account's "Thông báo" too.
+  if (dossier.filedByAccountId !== null)
+    await queueInboxCopy(
+      tx,
+      {
+        kind,
+        language: dossier.language,
+        variables,
+        citizenAccountId: dossier.filedByAccountId,
+        dedupeKey: `${kind}:${dossier.id}`,
       },
       queueOptions,
     )
