@@ -75,13 +75,15 @@ export const ParticipationTab = {
 } as const
 export type ParticipationTab = (typeof ParticipationTab)[keyof typeof ParticipationTab]
 
-export const ParticipationScheme = z.enum([
-  'compulsory_social',
-  'voluntary_social',
-  'unemployment',
-  'occupational',
-  'health',
-])
+/** The schemes a period of participation is under (the registry's `participation_periods.scheme`). */
+export const participationSchemes = [
+  'compulsory_social', // BHXH bắt buộc
+  'voluntary_social', // BHXH tự nguyện
+  'unemployment', // BHTN
+  'occupational', // BHTNLĐ-BNN
+  'health', // BHYT
+] as const
+export const ParticipationScheme = z.enum(participationSchemes)
 export type ParticipationScheme = z.infer<typeof ParticipationScheme>
 
 export const ParticipationRow = z.object({
@@ -112,14 +114,16 @@ export const MyParticipation = z.object({
 })
 export type MyParticipation = z.infer<typeof MyParticipation>
 
-export const BenefitKind = z.enum([
-  'lump_sum',
-  'sickness',
-  'maternity',
-  'convalescence',
-  'monthly_pension',
-  'unemployment',
-])
+/** Chế độ hưởng (the registry's `benefits.kind`). */
+export const benefitKinds = [
+  'lump_sum', // trợ cấp một lần
+  'sickness', // ốm đau
+  'maternity', // thai sản
+  'convalescence', // dưỡng sức phục hồi sức khỏe
+  'monthly_pension', // lương hưu hằng tháng
+  'unemployment', // trợ cấp thất nghiệp
+] as const
+export const BenefitKind = z.enum(benefitKinds)
 export type BenefitKind = z.infer<typeof BenefitKind>
 
 /** Kinds whose amount is per month rather than a total. */

@@ -1,3 +1,4 @@
+import { benefitKinds, participationSchemes } from '@ansinh/domain'
 import { sql } from 'drizzle-orm'
 import {
   bigint,
@@ -102,13 +103,7 @@ export const employers = pgTable(
   ],
 )
 
-export const schemes = [
-  'compulsory_social', // BHXH bắt buộc
-  'voluntary_social', // BHXH tự nguyện
-  'unemployment', // BHTN
-  'occupational', // BHTNLĐ-BNN
-  'health', // BHYT
-] as const
+export const schemes = participationSchemes
 
 // quá trình tham gia: a run of months under one scheme with the same employer, position and base
 export const participationPeriods = pgTable(
@@ -131,15 +126,6 @@ export const participationPeriods = pgTable(
     index('participation_person_idx').on(t.personId, t.scheme, t.fromMonth),
   ],
 )
-
-export const benefitKinds = [
-  'lump_sum',
-  'sickness',
-  'maternity',
-  'convalescence',
-  'monthly_pension',
-  'unemployment',
-] as const
 
 // thông tin hưởng
 export const benefits = pgTable(

@@ -1,6 +1,5 @@
 import {
   AccountActionReason,
-  ApiError,
   CitizenAccountActionResult,
   CitizenAccountDetail,
   CitizenAccountSearchQuery,
@@ -9,13 +8,14 @@ import {
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { errorAnswers } from '../../http/error-answers'
 import { staffOf } from '../identity/staff-guard'
 import { lockAccount, signOutEverywhere, unlockAccount } from './change-citizen-account'
 import { resetAccountPassword } from './reset-citizen-password'
 import { searchCitizenAccounts, viewCitizenAccount } from './view-citizen-accounts'
 
 const tags = ['staff: citizen accounts']
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 429: ApiError }
+const errors = errorAnswers(400, 401, 403, 404, 409, 429)
 const AccountId = z.object({ id: z.coerce.number().int().positive({ error: 'Mã tài khoản không hợp lệ.' }) })
 const actionResponse = { 200: CitizenAccountActionResult, ...errors }
 

@@ -22,6 +22,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { errorAnswers } from '../../http/error-answers'
 import { citizenOf, citizenSessionCookie, clearCitizenCookie } from './citizen-guard'
 import { resendAuthRequestOtp } from './citizen-otp-requests'
 import {
@@ -53,15 +54,7 @@ import { countUsernameTry } from './citizen-throttle'
 import { answerWithSession, registerLogoutRoute, signedOut } from './session-routes'
 
 const tags = ['citizen-auth']
-const errors = {
-  400: ApiError,
-  401: ApiError,
-  403: ApiError,
-  404: ApiError,
-  409: ApiError,
-  410: ApiError,
-  429: ApiError,
-}
+const errors = errorAnswers(400, 401, 403, 404, 409, 410, 429)
 const RequestParams = z.object({ requestId: z.uuid() })
 
 function clientOf(request: FastifyRequest): CitizenClient {

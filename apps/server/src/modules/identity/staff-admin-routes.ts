@@ -1,5 +1,4 @@
 import {
-  ApiError,
   NewStaffAccountBody,
   Pagination,
   StaffAccountCreated,
@@ -9,6 +8,7 @@ import {
 } from '@ansinh/domain'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { errorAnswers } from '../../http/error-answers'
 import type { StaffRole } from './staff-actor'
 import {
   createStaffAccountBy,
@@ -20,7 +20,7 @@ import {
 import { staffOf } from './staff-guard'
 
 const tags = ['staff']
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError }
+const errors = errorAnswers(400, 401, 403, 404, 409)
 const administrators: readonly StaffRole[] = ['office_admin', 'system_admin']
 
 /** Staff accounts of the administrator's office tree: list, create, lock, unlock, reset the second factor. */

@@ -12,6 +12,7 @@ import {
 } from '@ansinh/domain'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { errorAnswers } from '../../http/error-answers'
 import { csrfRefused } from './auth-errors'
 import { answerWithSession, registerLogoutRoute } from './session-routes'
 import { csrfHeld, csrfTokenFor, readSessionCookie, secureCookies } from './session-tokens'
@@ -23,7 +24,7 @@ import { currentProfile, type StaffClient, signOutStaff } from './staff-sessions
 import { staffLogin } from './staff-sign-in'
 
 const tags = ['staff']
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 409: ApiError, 429: ApiError }
+const errors = errorAnswers(400, 401, 403, 409, 429)
 
 export function clientOf(request: FastifyRequest): StaffClient {
   const agent = request.headers['user-agent']

@@ -1,18 +1,12 @@
-import {
-  ApiError,
-  InboxMessageParams,
-  InboxMessageRead,
-  InboxPage,
-  InboxQuery,
-  InboxUnreadCount,
-} from '@ansinh/domain'
+import { InboxMessageParams, InboxMessageRead, InboxPage, InboxQuery, InboxUnreadCount } from '@ansinh/domain'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { errorAnswers } from '../../http/error-answers'
 import { citizenOf } from '../identity/citizen-guard'
 import { type InboxItem, listInbox, markRead, unreadCount } from './service'
 
 const tags = ['citizen: inbox']
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError }
+const errors = errorAnswers(400, 401, 403, 404)
 
 function presentMessage(item: InboxItem) {
   return { ...item, createdAt: item.createdAt.toISOString(), readAt: item.readAt?.toISOString() ?? null }

@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { errorAnswers } from '../../http/error-answers'
 import { multipartRouteValidator, readPhotoForm, registerPhotoUploads } from '../../http/photo-uploads'
 import { citizenOf } from '../identity/citizen-guard'
 import { fileChildRequest, fileContactChangeRequest, fileStopAccountRequest } from './file-requests'
@@ -19,15 +20,7 @@ import { listMyDossiers } from './my-dossiers'
 import { resendAccountRequestOtp, sendAccountRequestOtp } from './request-otp'
 
 const tags = ['citizen: public services']
-const errors = {
-  400: ApiError,
-  401: ApiError,
-  403: ApiError,
-  404: ApiError,
-  409: ApiError,
-  410: ApiError,
-  429: ApiError,
-}
+const errors = errorAnswers(400, 401, 403, 404, 409, 410, 429)
 
 /** The multipart body of `POST /me/requests/child`, for the OpenAPI description (parsed by hand). */
 const ChildMultipart = ChildRegistrationRequest.extend({

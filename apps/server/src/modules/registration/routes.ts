@@ -1,5 +1,4 @@
 import {
-  ApiError,
   DossierNumber,
   ErrorCode,
   MobilePhone,
@@ -16,6 +15,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { errorAnswers } from '../../http/error-answers'
 import {
   assertMultipart,
   multipartRouteValidator,
@@ -30,7 +30,7 @@ import type { SubmittedPhotos } from './stored-photos'
 import { resendRegistrationOtp, submitRegistration } from './submit-registration'
 
 const tags = ['registration']
-const errors = { 400: ApiError, 404: ApiError, 409: ApiError, 410: ApiError, 413: ApiError, 429: ApiError }
+const errors = errorAnswers(400, 404, 409, 410, 413, 429)
 
 const RequestId = z.object({ id: z.uuid({ error: 'Mã yêu cầu không hợp lệ.' }) })
 const binary = (description: string) => z.string().meta({ format: 'binary', description })

@@ -92,7 +92,11 @@ export function contactDataOf(record: ContactData): ContactData {
 
 /** An account holder's record: who they are, their ID documents and how to reach them. */
 export type RegistryContact = RegistryPerson &
-  ContactData & { legacyIdNumber: string | null; passportNumber: string | null }
+  ContactData & {
+    legacyIdNumber: string | null
+    passportNumber: string | null
+    gender: (typeof people.$inferSelect)['gender']
+  }
 
 export async function findPersonById(db: Executor, id: number): Promise<RegistryContact | null> {
   const [person] = await db
@@ -100,6 +104,7 @@ export async function findPersonById(db: Executor, id: number): Promise<Registry
       ...personColumns,
       legacyIdNumber: people.legacyIdNumber,
       passportNumber: people.passportNumber,
+      gender: people.gender,
       addressCodeSet: people.addressCodeSet,
       districtCode: people.districtCode,
       communeCode: people.communeCode,

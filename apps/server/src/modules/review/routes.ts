@@ -11,6 +11,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { errorAnswers } from '../../http/error-answers'
 import { multipartRouteValidator, readPhotoForm, registerPhotoUploads } from '../../http/photo-uploads'
 import { staffOf } from '../identity/staff-guard'
 import { decideDossier } from './decide-dossier'
@@ -20,7 +21,7 @@ import { type DossierStep, handleDossier } from './handle-dossier'
 import { searchDossierList, viewDossier, viewDossierFile } from './view-dossiers'
 
 const tags = ['staff: dossiers']
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError }
+const errors = errorAnswers(400, 401, 403, 404, 409)
 const DossierId = z.object({ id: z.coerce.number().int().positive({ error: 'Mã hồ sơ không hợp lệ.' }) })
 const FileId = DossierId.extend({
   fileId: z.coerce.number().int().positive({ error: 'Mã tệp không hợp lệ.' }),

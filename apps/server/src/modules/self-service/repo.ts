@@ -17,30 +17,14 @@ import {
  * session holds) resolved to: nothing here takes an identifier a caller typed.
  */
 
-const personColumns = {
-  id: people.id,
+// What the parent's list of children shows of each child.
+const childColumns = {
   bhxhCode: people.bhxhCode,
-  personalId: people.personalId,
-  legacyIdNumber: people.legacyIdNumber,
   fullName: people.fullName,
   birthYear: people.birthYear,
   birthMonth: people.birthMonth,
   birthDay: people.birthDay,
   gender: people.gender,
-  phone: people.phone,
-  email: people.email,
-  addressCodeSet: people.addressCodeSet,
-  provinceCode: people.provinceCode,
-  districtCode: people.districtCode,
-  communeCode: people.communeCode,
-  street: people.street,
-}
-
-export type PersonRecord = NonNullable<Awaited<ReturnType<typeof findPerson>>>
-
-export async function findPerson(db: Executor, personId: number) {
-  const [person] = await db.select(personColumns).from(people).where(eq(people.id, personId))
-  return person ?? null
 }
 
 /** The person behind a signed-in account, and whether it is a child's account. */
@@ -58,7 +42,7 @@ const liveChildOf = (parentAccountId: number) =>
 /** The children's accounts a parent holds (stopped ones are gone from the parent's view). */
 export function findChildren(db: Executor, parentAccountId: number) {
   return db
-    .select({ accountId: citizenAccounts.id, person: personColumns })
+    .select({ accountId: citizenAccounts.id, person: childColumns })
     .from(citizenAccounts)
     .innerJoin(people, eq(people.id, citizenAccounts.personId))
     .where(liveChildOf(parentAccountId))

@@ -1,5 +1,4 @@
 import {
-  ApiError,
   ChildParams,
   MedicalVisitsQuery,
   MyBenefits,
@@ -13,6 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { z } from 'zod'
 import type { Deps } from '../../app'
+import { errorAnswers } from '../../http/error-answers'
 import { citizenOf } from '../identity/citizen-guard'
 import {
   childOf,
@@ -27,7 +27,7 @@ import {
 } from './service'
 
 const tags = ['citizen: my records']
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 429: ApiError }
+const errors = errorAnswers(400, 401, 403, 404, 429)
 
 type View<Response extends z.ZodType> = {
   path: string

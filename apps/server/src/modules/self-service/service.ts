@@ -24,7 +24,7 @@ import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
 import { DomainError, notFound } from '../../platform/errors'
 import { contactAddressOf, describeAddress } from '../directory/service'
-import { birthOfRecord } from '../registry/service'
+import { birthOfRecord, findPersonById, type RegistryContact } from '../registry/service'
 import {
   findAccountPerson,
   findBenefits,
@@ -33,9 +33,7 @@ import {
   findHealthCards,
   findMedicalVisits,
   findParticipation,
-  findPerson,
   findVisitYears,
-  type PersonRecord,
 } from './repo'
 
 /**
@@ -60,8 +58,8 @@ export async function childOf(deps: Deps, parentAccountId: number, childAccountI
   return { personId, isChild: true }
 }
 
-async function personOf(db: Executor, personId: number): Promise<PersonRecord> {
-  const person = await findPerson(db, personId)
+async function personOf(db: Executor, personId: number): Promise<RegistryContact> {
+  const person = await findPersonById(db, personId)
   if (!person) throw notFound('person')
   return person
 }
@@ -74,7 +72,7 @@ export async function myProfile(deps: Deps, subject: Subject): Promise<MyProfile
     personalId: person.personalId,
     legacyIdNumber: person.legacyIdNumber,
     fullName: person.fullName,
-    birth: birthOfRecord(person),
+    birth: person.birth,
     gender: person.gender,
     phone: person.phone,
     email: person.email,
@@ -112,7 +110,7 @@ export async function myHealthCard(deps: Deps, subject: Subject): Promise<MyHeal
   if (!chosen) throw noHealthCard()
   const { card, facilityName, officeName } = chosen
   const address = await describeAddress(db, contactAddressOf(person))
-  const birth = birthOfRecord(person)
+  const birth = person.birth
   return {
     cardNumber: card.cardNumber,
     legacyCardNumber: card.legacyCardNumber,
