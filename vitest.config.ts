@@ -1,11 +1,16 @@
 import { defineConfig } from 'vitest/config'
 
-// One runner, three projects: pure unit tests, server tests on a real database, browser journeys.
+// One runner, four projects: pure unit tests (domain, citizen app), server tests on a real database,
+// browser journeys.
 export default defineConfig({
   test: {
     projects: [
       {
         test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // The citizen app's pure modules (no DOM): the card's QR code, read back by a scanner.
+        test: { name: 'citizen', include: ['apps/citizen/src/**/*.test.ts'], environment: 'node' },
       },
       {
         test: {

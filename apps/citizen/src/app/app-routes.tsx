@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page'
 import { HomePage } from '../features/home/home-page'
+import { lazyPage, offlineServicePages, servicePages } from '../features/home/service-pages'
 import { services } from '../features/home/services'
+import { inboxPath } from '../features/inbox/api'
 import { NotFoundPage } from '../features/not-found/not-found-page'
 import { StepLoading } from '../features/registration/step-loading'
 import { RequireSignIn } from '../features/session/require-sign-in'
@@ -35,6 +37,16 @@ const DevicesPage = lazy(() =>
   import('../features/account-security/devices-page').then((module) => ({ default: module.DevicesPage })),
 )
 
+// "Dịch vụ công" requests (under the list page of its tile) and "Thông báo", behind the sign-in.
+const PublicServiceRoutes = lazyPage(
+  () => import('../features/public-services/public-services-page'),
+  (m) => m.PublicServiceRoutes,
+)
+const InboxPage = lazyPage(
+  () => import('../features/inbox/inbox-page'),
+  (m) => m.InboxPage,
+)
+
 const loading = <StepLoading />
 
 /** Wires paths to pages; the pages live in `features/`. */
@@ -46,7 +58,14 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         {services.map((service) => {
           const title = t(`services.${service.id}.title`)
-          const page = <ComingSoonPage title={title} />
+          const Page = servicePages[service.id]
+          const page = Page ? (
+            <Suspense fallback={loading}>
+              <Page />
+            </Suspense>
+          ) : (
+            <ComingSoonPage title={title} />
+          )
           // A placeholder holds no personal data: signed out, it stays open and offers the sign-in.
           return (
             <Route
@@ -54,7 +73,10 @@ export function AppRoutes() {
               path={service.path}
               element={
                 service.account ? (
-                  <RequireSignIn signedOut={<ComingSoonPage title={title} signInFirst={service.path} />}>
+                  <RequireSignIn
+                    signedOut={<ComingSoonPage title={title} signInFirst={service.path} />}
+                    offline={offlineServicePages.has(service.id) ? page : undefined}
+                  >
                     {page}
                   </RequireSignIn>
                 ) : (
@@ -96,6 +118,26 @@ export function AppRoutes() {
             <RequireSignIn>
               <Suspense fallback={loading}>
                 <DevicesPage />
+              </Suspense>
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="/public-services/*"
+          element={
+            <RequireSignIn>
+              <Suspense fallback={loading}>
+                <PublicServiceRoutes />
+              </Suspense>
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path={inboxPath}
+          element={
+            <RequireSignIn>
+              <Suspense fallback={loading}>
+                <InboxPage />
               </Suspense>
             </RequireSignIn>
           }

@@ -1,6 +1,7 @@
 import { useDocumentTitle } from '@ansinh/ui'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { InboxLink } from '../inbox/inbox-link'
 import { devicesPath, signInPath, useCitizenSession } from '../session/session'
 import { ServiceTile } from './service-tile'
 import { services } from './services'
@@ -28,6 +29,7 @@ export function HomePage() {
                 <Link to={devicesPath} className="as-button as-button--inverse">
                   {t('home.accountSecurity')}
                 </Link>
+                <InboxLink className="as-button as-button--inverse-outline" />
                 <button
                   type="button"
                   className="as-button as-button--inverse-outline"

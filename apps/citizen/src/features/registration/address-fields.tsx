@@ -1,8 +1,8 @@
 import { AddressCodeSet } from '@ansinh/domain'
 import { useTranslation } from 'react-i18next'
 import type { ApiFailure } from './api'
+import type { DraftFields } from './draft'
 import { SegmentedChoice, SelectField, type SelectOption, TextField } from './form-controls'
-import { useRegistration } from './registration-context'
 import { type Loaded, useCommunes, useDistricts, useProvinces } from './use-directory'
 import { firstError } from './use-step-validation'
 import type { FieldErrors } from './validation'
@@ -16,13 +16,27 @@ function optionsOf<T extends { code: string; fullName: string }>(
     : []
 }
 
+/** The address as the form holds it: codes as chosen, the street as typed. */
+export type AddressDraft = Pick<
+  DraftFields,
+  'codeSet' | 'provinceCode' | 'districtCode' | 'communeCode' | 'street'
+>
+
 /**
  * Contact address: the current two levels (province → commune, from 1 July 2025) or the old three
- * (province → district → commune). Changing a level empties the levels below it.
+ * (province → district → commune). Changing a level empties the levels below it. Used by the
+ * registration and by "Thay đổi thông tin", each holding the value in its own state.
  */
-export function AddressFields({ errors }: { errors: FieldErrors }) {
+export function AddressFields({
+  errors,
+  value: fields,
+  onChange: update,
+}: {
+  errors: FieldErrors
+  value: AddressDraft
+  onChange: (patch: Partial<AddressDraft>) => void
+}) {
   const { t } = useTranslation()
-  const { fields, update } = useRegistration()
   const legacy = fields.codeSet === AddressCodeSet.Legacy
   const provinces = useProvinces(fields.codeSet)
   const districts = useDistricts(fields.codeSet, fields.provinceCode)

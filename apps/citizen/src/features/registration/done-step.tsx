@@ -100,7 +100,8 @@ function useForgetConfirmedDraft() {
   }, [arrived, reset, navigate, location.pathname])
 }
 
-function DossierNumber({ value }: { value: string }) {
+/** "Số hồ sơ" in large type with "Sao chép" (also on the public services' confirmations). */
+export function DossierNumber({ value }: { value: string }) {
   const { t } = useTranslation()
   const [copied, setCopied] = useState(false)
   async function copy() {

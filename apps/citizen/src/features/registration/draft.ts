@@ -69,7 +69,7 @@ export const emptyFields: DraftFields = {
 export const emptyDraft: Draft = { fields: emptyFields, pending: null }
 
 // An empty text box means "not given": the schemas then say "Vui lòng nhập…" rather than "không hợp lệ".
-const given = (value: string): string | undefined => (value.trim() === '' ? undefined : value)
+export const given = (value: string): string | undefined => (value.trim() === '' ? undefined : value)
 
 /**
  * The draft in the shape of RegistrationForm's input, with what is not given left out. Loosely typed on

@@ -188,6 +188,37 @@ export function SegmentedChoice<T extends string>({
   )
 }
 
+/** "Tôi cam đoan…": the declaration's commitment, without which it is not sent (field `agreed`). */
+export function CommitmentField({
+  label,
+  checked,
+  disabled = false,
+  error,
+  onChange,
+}: {
+  label: string
+  checked: boolean
+  disabled?: boolean
+  error: string | undefined
+  onChange: (checked: boolean) => void
+}) {
+  return (
+    <div className="reg-commitment" data-invalid={error ? 'true' : undefined}>
+      <input
+        id={fieldId('agreed')}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy('agreed', false, Boolean(error))}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      <label htmlFor={fieldId('agreed')}>{label}</label>
+      <FieldError name="agreed" message={error} />
+    </div>
+  )
+}
+
 /** The phone box of every form: the phone keypad, and the national number as browsers autofill it. */
 export const phoneInput = {
   type: 'tel',

@@ -90,7 +90,7 @@ export function InfoStep() {
             maxLength={numeric ? 15 : 12}
           />
         </fieldset>
-        <AddressFields errors={errors} />
+        <AddressFields errors={errors} value={fields} onChange={update} />
         <fieldset className="reg-fieldset">
           <legend className="reg-fieldset__legend">{t('registration.info.contactLegend')}</legend>
           <div className="reg-grid reg-grid--2">

@@ -3,9 +3,9 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useNavigate } from 'react-router'
 import { LoadProblem } from './address-fields'
-import { describedBy, FieldError, FieldHint, SelectField } from './form-controls'
-import { OfficeCard } from './office-card'
-import { type OfficeTreeIndex, officeLabel, provinceOfficeOf, useOfficeIndex } from './office-tree'
+import { describedBy, FieldError, FieldHint } from './form-controls'
+import { OfficePicker } from './office-picker'
+import { type OfficeTreeIndex, provinceOfficeOf, useOfficeIndex } from './office-tree'
 import { useRegistration } from './registration-context'
 import { StepCard, StepNav } from './step-card'
 import { StepLoading } from './step-loading'
@@ -81,60 +81,15 @@ function OfficeChoice({
   suggestedCode: string | null
   error: string | undefined
 }) {
-  const { t } = useTranslation()
   const { fields, update } = useRegistration()
-  const provinceCode = fields.officeProvinceCode || provinceOfficeOf(index, fields.officeCode)?.code || ''
-  const province = index.provinces.find((node) => node.code === provinceCode)
-  const officeOptions = province
-    ? [
-        {
-          value: province.code,
-          label: t('registration.office.provinceLevel', { office: officeLabel(province) }),
-        },
-        ...province.children.map((node) => ({ value: node.code, label: officeLabel(node) })),
-      ]
-    : []
-  const suggestedNode = suggestedCode ? index.byCode.get(suggestedCode) : undefined
   return (
-    <>
-      <div className="reg-grid reg-grid--2">
-        <SelectField
-          name="officeProvinceCode"
-          label={t('registration.office.province')}
-          value={provinceCode}
-          options={index.provinces.map((node) => ({ value: node.code, label: officeLabel(node) }))}
-          placeholder={t('registration.office.chooseProvince')}
-          onChange={(code) => update({ officeProvinceCode: code, officeCode: code })}
-        />
-        <SelectField
-          name="officeCode"
-          label={t('registration.office.office')}
-          value={fields.officeCode}
-          options={officeOptions}
-          placeholder={t('registration.office.chooseOffice')}
-          disabled={!province}
-          error={error}
-          onChange={(officeCode) => update({ officeProvinceCode: provinceCode, officeCode })}
-        />
-      </div>
-      {suggestedNode && suggestedCode !== fields.officeCode ? (
-        <button
-          type="button"
-          className="as-button as-button--ghost reg-suggest-button"
-          onClick={() =>
-            update({
-              officeProvinceCode: provinceOfficeOf(index, suggestedNode.code)?.code ?? '',
-              officeCode: suggestedNode.code,
-            })
-          }
-        >
-          {t('registration.office.useSuggestion', { office: officeLabel(suggestedNode) })}
-        </button>
-      ) : null}
-      {fields.officeCode ? (
-        <OfficeCard code={fields.officeCode} index={index} suggested={suggestedCode === fields.officeCode} />
-      ) : null}
-    </>
+    <OfficePicker
+      index={index}
+      value={fields}
+      onChange={update}
+      error={error}
+      suggestedCode={suggestedCode}
+    />
   )
 }
 

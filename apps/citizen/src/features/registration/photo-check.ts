@@ -1,5 +1,6 @@
-import { checkChosenPhoto, ImageType, type PhotoKind, type PhotoProblem } from '@ansinh/domain'
+import { checkChosenPhoto, ImageType, type PhotoProblem } from '@ansinh/domain'
 import type { DraftPhoto } from './draft'
+import type { PhotoFieldKind } from './photo-field'
 
 export type { PhotoProblem }
 export type PhotoCheck = { ok: true; photo: DraftPhoto } | { ok: false; problem: PhotoProblem }
@@ -12,7 +13,7 @@ const extensions: Record<string, string> = {
 }
 
 /** The browser's check of a chosen photo (`checkChosenPhoto`), and the draft photo it becomes. */
-export async function checkPhoto(file: File, kind: PhotoKind): Promise<PhotoCheck> {
+export async function checkPhoto(file: File, kind: PhotoFieldKind): Promise<PhotoCheck> {
   const checked = await checkChosenPhoto(file)
   if (!checked.ok) return checked
   // Some camera apps hand over a file without a name.

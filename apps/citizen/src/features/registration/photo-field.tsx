@@ -6,8 +6,16 @@ import type { DraftPhoto } from './draft'
 import { describedBy, FieldError, FieldHint, fieldId } from './form-controls'
 import { useObjectUrl } from './use-object-url'
 
+/** The registration's photos, and the birth certificate of "Đăng ký tài khoản cho con". */
+export type PhotoFieldKind = PhotoKind | 'birthCertificate'
+
 type PhotoFieldProps = {
-  kind: PhotoKind
+  kind: PhotoFieldKind
+  /** The field's key in the server's `fields` (default `photos.<kind>`, as the registration sends them). */
+  name?: string
+  /** Title and hint, where the registration's texts for the kind do not apply. */
+  label?: string
+  hint?: string
   required: boolean
   photo: DraftPhoto | undefined
   error: string | undefined
@@ -24,6 +32,9 @@ type PhotoFieldProps = {
  */
 export function PhotoField({
   kind,
+  name,
+  label: ownLabel,
+  hint,
   required,
   photo,
   error,
@@ -32,8 +43,8 @@ export function PhotoField({
   onRemove,
 }: PhotoFieldProps) {
   const { t } = useTranslation()
-  const key = `photos.${kind}`
-  const label = t(`registration.photos.kinds.${kind}`)
+  const key = name ?? `photos.${kind}`
+  const label = ownLabel ?? (kind === 'birthCertificate' ? '' : t(`registration.photos.kinds.${kind}`))
   const titleId = `${fieldId(key)}-title`
   const describe = describedBy(key, true, Boolean(error))
 
@@ -55,7 +66,9 @@ export function PhotoField({
           {required ? t('registration.photos.required') : t('registration.photos.optional')}
         </span>
       </div>
-      <FieldHint name={key}>{t(`registration.photos.hints.${kind}`)}</FieldHint>
+      <FieldHint name={key}>
+        {hint ?? (kind === 'birthCertificate' ? '' : t(`registration.photos.hints.${kind}`))}
+      </FieldHint>
       <PhotoPreview photo={photo} alt={t('registration.photos.previewAlt', { label })} kind={kind} />
       <div className="reg-photo__actions">
         <input
@@ -113,7 +126,7 @@ export function PhotoPreview({
 }: {
   photo: DraftPhoto | undefined
   alt: string
-  kind: PhotoKind
+  kind: PhotoFieldKind
   compact?: boolean
 }) {
   const { t } = useTranslation()
@@ -144,7 +157,7 @@ export function PhotoPreview({
   )
 }
 
-function PhotoOutline({ kind }: { kind: PhotoKind }) {
+function PhotoOutline({ kind }: { kind: PhotoFieldKind }) {
   return (
     <LineIcon viewBox="0 0 48 48">
       {kind === 'portrait' ? (

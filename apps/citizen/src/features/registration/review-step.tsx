@@ -1,7 +1,7 @@
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate } from 'react-router'
-import { describedBy, FieldError, useFocusOnSignal } from './form-controls'
+import { CommitmentField, useFocusOnSignal } from './form-controls'
 import { OtpPanel } from './otp-panel'
 import { useRegistration } from './registration-context'
 import { ReviewSummary } from './review-summary'
@@ -55,19 +55,13 @@ export function ReviewStep() {
           if (!pending) next(() => void submit())
         }}
       >
-        <div className="reg-commitment" data-invalid={agreedError ? 'true' : undefined}>
-          <input
-            id="reg-agreed"
-            type="checkbox"
-            checked={fields.agreed}
-            disabled={pending !== null}
-            aria-invalid={agreedError ? true : undefined}
-            aria-describedby={describedBy('agreed', false, Boolean(agreedError))}
-            onChange={(event) => update({ agreed: event.currentTarget.checked })}
-          />
-          <label htmlFor="reg-agreed">{t('registration.review.commitment')}</label>
-          <FieldError name="agreed" message={agreedError} />
-        </div>
+        <CommitmentField
+          label={t('registration.review.commitment')}
+          checked={fields.agreed}
+          disabled={pending !== null}
+          error={agreedError}
+          onChange={(agreed) => update({ agreed })}
+        />
         {failure ? (
           <div ref={failureBox} className="reg-alert reg-alert--error" role="alert" tabIndex={-1}>
             <p>{failureText(failure)}</p>

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next'
 import { OfficeContactList } from './office-card'
 import { useLanguage } from './use-directory'
 
-const statusTone: Record<DossierStatus, string> = {
+export const statusTone: Record<DossierStatus, string> = {
   pending: 'pending',
   valid: 'success',
   invalid: 'danger',

@@ -40,7 +40,8 @@ const idNumberParsers: Record<IdDocumentKind, (value: string) => Parsed<unknown>
   passport: parsePassportNumber,
 }
 
-function errorsOf(schema: z.ZodType, input: unknown): FieldErrors {
+/** The messages of a zod check by field path (`address.communeCode`), as the server's `fields` names them. */
+export function errorsOf(schema: z.ZodType, input: unknown): FieldErrors {
   const result = schema.safeParse(input)
   return result.success ? {} : (validationErrorOf(result.error).error.fields ?? {})
 }

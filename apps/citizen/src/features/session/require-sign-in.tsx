@@ -11,10 +11,16 @@ import { mustChangePassword, passwordPath, type SignInState, signInPath, useCiti
 export function RequireSignIn({
   children,
   signedOut,
+  offline,
 }: {
   children: ReactNode
   /** Shown to a signed-out person instead of the redirect (a placeholder that holds no personal data). */
   signedOut?: ReactNode
+  /**
+   * Shown instead while the app, started without network, does not know who is signed in: a page
+   * that keeps a copy on the device (the health card) shows it.
+   */
+  offline?: ReactNode
 }) {
   const { state, revalidate } = useCitizenSession()
   const location = useLocation()
@@ -23,6 +29,7 @@ export function RequireSignIn({
     if (state.status === 'signedIn') void revalidate()
   }, [location.key])
   if (state.status === 'loading') return <StepLoading />
+  if (state.status === 'signedOut' && state.offline && offline !== undefined) return offline
   if (state.status === 'signedOut' && signedOut !== undefined) return signedOut
   if (state.status === 'signedOut') {
     const from = `${location.pathname}${location.search}`

@@ -11,11 +11,16 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { type ApiFailure, AuthErrorCode, getMe, logout } from './api'
+import { forgetStoredRecords } from '../my-records/stored-records'
+import { type ApiFailure, AuthErrorCode, ClientErrorCode, getMe, logout } from './api'
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'signedOut'; reason?: SignInReason }
+  /**
+   * `offline`: the first check had no network, so who is signed in is unknown; pages that keep a copy
+   * on the device (the health card) show it meanwhile. The next answer, once online, decides.
+   */
+  | { status: 'signedOut'; reason?: SignInReason; offline?: boolean }
   | { status: 'signedIn'; session: CitizenSignedIn }
 
 /** Why the sign-in page was opened by the app itself (shown above the form). */
@@ -69,6 +74,8 @@ export function CitizenSessionProvider({ children }: { children: ReactNode }) {
 
   const handleFailure = useCallback((failure: ApiFailure): boolean => {
     if (failure.status === 401) {
+      // The session is over (ended elsewhere, expired): what it kept on the device goes with it.
+      void forgetStoredRecords()
       const wasSignedIn = stateRef.current.status === 'signedIn'
       if (failure.code === AuthErrorCode.SignedInElsewhere) {
         setState({ status: 'signedOut', reason: 'elsewhere' })
@@ -95,12 +102,16 @@ export function CitizenSessionProvider({ children }: { children: ReactNode }) {
     return false
   }, [])
 
+  // Whether the last check failed for want of a network (not a busy or failing server).
+  const noNetwork = useRef(false)
+
   /**
    * Asks `GET /auth/me` and applies the answer. Answers false when the answer said nothing about the
    * session (429 rate limited, a 5xx, no network): the caller decides what that means.
    */
   const check = useCallback(async (): Promise<boolean> => {
     const result = await getMe(languageRef.current)
+    noNetwork.current = !result.ok && result.error.code === ClientErrorCode.Network
     if (result.ok) {
       setState({ status: 'signedIn', session: result.value })
       return true
@@ -131,8 +142,11 @@ export function CitizenSessionProvider({ children }: { children: ReactNode }) {
     const attempt = async (retry: number) => {
       const answered = await check()
       if (answered || cancelled || stateRef.current.status !== 'loading') return
-      const delay = firstCheckRetryDelaysMs[retry]
-      if (delay === undefined) setState({ status: 'signedOut' })
+      // The phone is offline (airplane mode): asking again soon will not help, the stored card will.
+      const offline = noNetwork.current && !navigator.onLine
+      const delay = offline ? undefined : firstCheckRetryDelaysMs[retry]
+      if (delay === undefined)
+        setState({ status: 'signedOut', ...(noNetwork.current ? { offline: true } : {}) })
       else timer = setTimeout(() => void attempt(retry + 1), delay)
     }
     void attempt(0)
@@ -141,6 +155,22 @@ export function CitizenSessionProvider({ children }: { children: ReactNode }) {
       clearTimeout(timer)
     }
   }, [check])
+
+  // Started without network: ask again as soon as the network is back.
+  useEffect(() => {
+    const onOnline = () => {
+      const current = stateRef.current
+      if (current.status === 'signedOut' && current.offline) void check()
+    }
+    window.addEventListener('online', onOnline)
+    return () => window.removeEventListener('online', onOnline)
+  }, [check])
+
+  // Another account signed in on this device: the cards stored for others go.
+  const account = state.status === 'signedIn' ? state.session.account.bhxhCode : null
+  useEffect(() => {
+    if (account !== null) void forgetStoredRecords(account)
+  }, [account])
 
   // A phone app stays open for days: look again when the person comes back to it.
   useEffect(() => {
@@ -156,6 +186,7 @@ export function CitizenSessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     const current = stateRef.current
     if (current.status === 'signedIn') await logout(current.session.csrfToken, languageRef.current)
+    await forgetStoredRecords()
     setState({ status: 'signedOut' })
     void navigateRef.current('/', { replace: true })
   }, [])
