@@ -41,6 +41,7 @@ import {
 import { createEncryptedFileStore } from '../apps/server/src/platform/encrypted-files'
 import { DomainError } from '../apps/server/src/platform/errors'
 import { createMetrics } from '../apps/server/src/platform/metrics'
+import { percentile, random } from './support'
 
 const { values } = parseArgs({
   options: {
@@ -86,24 +87,6 @@ if (url) {
 
 const count = (value: number) => value.toLocaleString('en-US')
 const ms = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(2))
-
-/** mulberry32: the same --seed picks the same people on the same data. */
-function random(state: number): () => number {
-  let a = state >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
-/** Nearest-rank percentile of ascending `sorted`. */
-function percentile(sorted: readonly number[], share: number): number | undefined {
-  if (sorted.length === 0) return undefined
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]
-}
 
 /**
  * `wanted` distinct people with at least one participation row: a random id in the people id range,

@@ -16,10 +16,12 @@ import { registerWebApps } from './http/web-apps'
 import { registerAuditRoutes } from './modules/audit/routes'
 import { registerCitizenAccountRoutes } from './modules/citizen-accounts/routes'
 import { registerDirectoryRoutes } from './modules/directory/routes'
+import { registerFeedbackRoutes } from './modules/feedback/routes'
 import { registerCitizenAuthRoutes } from './modules/identity/citizen-auth-routes'
 import { registerCitizenGuard } from './modules/identity/citizen-guard'
 import { registerStaffGuard } from './modules/identity/staff-guard'
 import { registerStaffIdentityRoutes } from './modules/identity/staff-routes'
+import { registerLookupRoutes } from './modules/lookup/routes'
 import { registerInboxRoutes } from './modules/notify/inbox-routes'
 import { otpDeliveryShareSource } from './modules/notify/otp-delivery-stats'
 import type { RecipientCounters } from './modules/notify/rate-limits'
@@ -29,6 +31,7 @@ import { registerPublicServiceRoutes } from './modules/public-services/routes'
 import { registerRegistrationRoutes } from './modules/registration/routes'
 import { registerReviewRoutes } from './modules/review/routes'
 import { registerSelfServiceRoutes } from './modules/self-service/routes'
+import { registerSupportRoutes } from './modules/support/routes'
 import type { EncryptedFileStore } from './platform/encrypted-files'
 import { loggerOptions } from './platform/logger'
 import { type Metrics, registerMetrics } from './platform/metrics'
@@ -129,6 +132,11 @@ export async function buildApp(
         { name: 'operations', description: 'Health and readiness' },
         { name: 'directory', description: 'Administrative units and BHXH offices' },
         {
+          name: 'lookup',
+          description:
+            'Tra cứu trực tuyến: public look-ups (BHXH code, BHYT card validity) with a proof of work',
+        },
+        {
           name: 'registration',
           description: 'E-transaction account registration (tờ khai mẫu 01), dossier status',
         },
@@ -149,6 +157,18 @@ export async function buildApp(
             'Dịch vụ công: change of information, stop, child account (OTP where due), dossier status',
         },
         { name: 'citizen: inbox', description: 'Thông báo: the signed-in citizen’s in-app messages' },
+        {
+          name: 'support',
+          description: 'Hỗ trợ: FAQ (câu hỏi thường gặp) and the chatbot (trợ lý ảo), public',
+        },
+        {
+          name: 'feedback',
+          description: 'Phản ánh kiến nghị: send feedback without an account, follow it by its tracking code',
+        },
+        {
+          name: 'staff: feedback',
+          description: 'Feedback routed to offices within reach: read and answer (audited)',
+        },
         { name: 'development', description: 'Dev outbox and template previews (never in production)' },
       ],
     },
@@ -183,6 +203,9 @@ export async function buildApp(
   await app.register(async (api) => registerPublicServiceRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerInboxRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerSelfServiceRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerSupportRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerFeedbackRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerLookupRoutes(api), { prefix: apiPrefix })
   return app
 }
 

@@ -68,6 +68,9 @@ export const ConfigSchema = z.object({
   DEMO_SEED: z.coerce.number().int().min(0).default(1),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_GUESSABLE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOOKUP_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOOKUP_PER_DAY: z.coerce.number().int().min(1).default(100),
+  LOOKUP_CHALLENGE_BITS: z.coerce.number().int().min(0).max(24).default(16),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
@@ -150,6 +153,15 @@ function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders 
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     /** Per client IP and endpoint, for what can be guessed: OTP confirmation, dossier look-ups, submissions. */
     guessableRateLimitPerMinute: env.RATE_LIMIT_GUESSABLE_PER_MINUTE,
+    /**
+     * Public look-ups (tra cứu mã số BHXH, thẻ BHYT): requests per client IP per minute and per day
+     * (Vietnam calendar day), and the zero bits of the proof of work each request carries.
+     */
+    lookup: {
+      perMinute: env.LOOKUP_PER_MINUTE,
+      perDay: env.LOOKUP_PER_DAY,
+      challengeBits: env.LOOKUP_CHALLENGE_BITS,
+    },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     secrets: { sessionSecret: env.SESSION_SECRET, fileEncryptionKey: env.FILE_ENCRYPTION_KEY },

@@ -43,10 +43,14 @@ export async function registrationMultipart(body: Record<string, unknown>, photo
 }
 
 /** Text fields and JPEG files as a browser's FormData encodes them, for `app.inject`. */
-export async function multipartBody(fields: Record<string, string>, files: Record<string, Buffer>) {
+export async function multipartBody(
+  fields: Record<string, string>,
+  files: Record<string, Buffer | Buffer[]>,
+) {
   const data = new FormData()
   for (const [name, value] of Object.entries(fields)) data.set(name, value)
-  for (const [name, bytes] of Object.entries(files)) data.set(name, new Blob([bytes]), `${name}.jpg`)
+  for (const [name, bytes] of Object.entries(files))
+    for (const one of [bytes].flat()) data.append(name, new Blob([one]), `${name}.jpg`)
   const encoded = new Response(data)
   return {
     payload: Buffer.from(await encoded.arrayBuffer()),

@@ -22,11 +22,14 @@ export const MessageKind = {
   DossierRejected: 'dossier_rejected',
   PasswordChanged: 'password_changed',
   DeviceChanged: 'device_changed',
+  PasskeyAdded: 'passkey_added',
   PaperDossierReminder: 'paper_dossier_reminder',
   DossierExpired: 'dossier_expired',
   BhxhCodeNeeded: 'bhxh_code_needed',
   AccountRequestApproved: 'account_request_approved',
   PasswordResetByOffice: 'password_reset_by_office',
+  FeedbackReceived: 'feedback_received',
+  FeedbackAnswered: 'feedback_answered',
 } as const
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind]
 export const messageKinds = Object.values(MessageKind)
@@ -120,6 +123,21 @@ const DossierExpiredVariables = z.strictObject({
 })
 
 const BhxhCodeNeededVariables = z.strictObject({ dossierNumber: DossierNumber, officeName: OfficeName })
+
+/** Mã phản ánh (feedback.ts): `PA-` and ten characters. */
+const FeedbackCodeVariable = z
+  .string()
+  .regex(/^PA-[2-9A-HJ-NP-Z]{10}$/, { error: 'feedback code: PA- and 10 characters' })
+// Not `code`: that name marks a secret (an OTP) whose text is blanked once sent; this one is kept.
+const FeedbackReceivedVariables = z.strictObject({
+  feedbackCode: FeedbackCodeVariable,
+  officeName: OfficeName,
+})
+const FeedbackAnsweredVariables = z.strictObject({
+  feedbackCode: FeedbackCodeVariable,
+  /** Typed by the officer (nội dung trả lời); shortened in the SMS, whole in the e-mail and the inbox. */
+  answer: z.string().trim().min(10).max(4000),
+})
 
 /** What an approved dossier filed from an account did (thay đổi thông tin, ngừng sử dụng, tài khoản cho con). */
 export const AccountRequestOutcome = {
@@ -545,6 +563,45 @@ const templates = {
     longest: { changedAt: '2026-12-31T16:59:59Z', deviceName: 'W'.repeat(40) },
   }),
 
+  passkey_added: defineTemplate({
+    variables: DeviceChangedVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ changedAt, deviceName }, language) =>
+      vi(language)
+        ? `Tài khoản VssID của bạn vừa bật đăng nhập bằng vân tay/khuôn mặt${deviceName ? ` trên ${deviceName}` : ''} ` +
+          `lúc ${momentText(changedAt, language)}. Nếu không phải bạn, hãy gọi ngay ${AGENCY_HOTLINE}.`
+        : `Fingerprint / face sign-in was turned on for your VssID account${deviceName ? ` on ${deviceName}` : ''} ` +
+          `at ${momentText(changedAt, language)}. If this was not you, call ${AGENCY_HOTLINE} now.`,
+    content: ({ changedAt, deviceName }, language) => {
+      const say = sayIn(language)
+      const at = momentText(changedAt, language)
+      return {
+        subject: say('Đã bật đăng nhập bằng vân tay/khuôn mặt', 'Fingerprint / face sign-in turned on'),
+        blocks: [
+          paragraph(
+            say(
+              `Tài khoản VssID của bạn vừa bật đăng nhập bằng vân tay/khuôn mặt (passkey) lúc ${at}.`,
+              `Fingerprint / face sign-in (a passkey) was turned on for your VssID account at ${at}.`,
+            ),
+          ),
+          ...(deviceName ? [facts([say('Thiết bị', 'Device'), deviceName])] : []),
+          paragraph(
+            say(
+              'Nếu không phải bạn thực hiện, hãy xóa passkey trong "Thiết bị" của ứng dụng, đổi mật khẩu và gọi ' +
+                `tổng đài ${AGENCY_HOTLINE}.`,
+              'If this was not you, remove the passkey under "Devices" in the app, change your password and ' +
+                `call the hotline ${AGENCY_HOTLINE}.`,
+            ),
+          ),
+        ],
+      }
+    },
+    sample: { changedAt: '2026-11-20T07:05:00Z', deviceName: 'Samsung Galaxy A54' },
+    longest: { changedAt: '2026-12-31T16:59:59Z', deviceName: 'W'.repeat(40) },
+  }),
+
   dossier_expired: defineTemplate({
     variables: DossierExpiredVariables,
     channels: ['sms', 'email', 'inbox'],
@@ -742,6 +799,96 @@ const templates = {
       officeName: LONGEST_OFFICE,
       officeAddress: LONGEST_ADDRESS,
       deadline: '2026-12-31',
+    },
+  }),
+
+  feedback_received: defineTemplate({
+    variables: FeedbackReceivedVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ feedbackCode, officeName }, language) =>
+      vi(language)
+        ? `${officeName} da tiep nhan phan anh, kien nghi cua ban. Ma phan anh: ${feedbackCode}. Tra cuu ket qua bang ` +
+          `ma nay va so dien thoai cua ban trong ung dung VssID (Ho tro). Ho tro: ${AGENCY_HOTLINE}.`
+        : `${officeName} has received your feedback. Tracking code: ${feedbackCode}. Look up the answer with this ` +
+          `code and your phone number in the VssID app (Support). Help: ${AGENCY_HOTLINE}.`,
+    content: ({ feedbackCode, officeName }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say(`Đã tiếp nhận phản ánh ${feedbackCode}`, `Feedback ${feedbackCode} received`),
+        blocks: [
+          paragraph(
+            say(
+              'Cơ quan BHXH đã tiếp nhận phản ánh, kiến nghị của bạn.',
+              'The social insurance office has received your feedback.',
+            ),
+          ),
+          facts(
+            [say('Mã phản ánh', 'Tracking code'), feedbackCode],
+            [say('Nơi xử lý', 'Handled by'), officeName],
+          ),
+          paragraph(
+            say(
+              'Bạn có thể tra cứu kết quả bằng mã phản ánh và số điện thoại đã khai trong ứng dụng VssID ' +
+                '(Hỗ trợ → Phản ánh kiến nghị). Khi có câu trả lời, bạn sẽ nhận được tin nhắn.',
+              'Look up the answer with the tracking code and the phone number you gave in the VssID app ' +
+                '(Support → Feedback). You will get a message when it is answered.',
+            ),
+          ),
+        ],
+      }
+    },
+    sample: { feedbackCode: 'PA-7K3M9QXT2C', officeName: 'BHXH Thành phố Hồ Chí Minh' },
+    longest: { feedbackCode: 'PA-WWWWWWWWWW', officeName: `B${'W'.repeat(59)}` },
+  }),
+
+  feedback_answered: defineTemplate({
+    variables: FeedbackAnsweredVariables,
+    channels: ['sms', 'email', 'inbox'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ feedbackCode, answer }, language, fit) =>
+      fit(
+        (shown) =>
+          vi(language)
+            ? `Phan anh ${feedbackCode} da duoc tra loi: ${shown}. Xem day du trong ung dung VssID (Ho tro).`
+            : `Feedback ${feedbackCode} was answered: ${shown}. Read it all in the VssID app (Support).`,
+        withoutFinalStop(maskLongNumbers(answer.replace(/\s+/g, ' '))),
+      ),
+    content: ({ feedbackCode, answer }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say(`Trả lời phản ánh ${feedbackCode}`, `Answer to feedback ${feedbackCode}`),
+        blocks: [
+          paragraph(
+            say(
+              `Cơ quan BHXH đã trả lời phản ánh, kiến nghị ${feedbackCode} của bạn:`,
+              `The social insurance office has answered your feedback ${feedbackCode}:`,
+            ),
+          ),
+          ...maskLongNumbers(answer)
+            .split(/\n+/)
+            .map((line) => paragraph(line)),
+          paragraph(
+            say(
+              `Nếu cần hỗ trợ thêm, vui lòng gọi ${AGENCY_HOTLINE}.`,
+              `If you need more help, call ${AGENCY_HOTLINE}.`,
+            ),
+          ),
+        ],
+      }
+    },
+    sample: {
+      feedbackCode: 'PA-7K3M9QXT2C',
+      answer:
+        'Quá trình tham gia tháng 03/2026 của bạn đã được đơn vị bổ sung; thông tin sẽ cập nhật trong 5 ngày làm việc.',
+    },
+    longest: {
+      feedbackCode: 'PA-WWWWWWWWWW',
+      answer: Array.from(`Trả lời [chi tiết] {mờ} €😀 ${'ư'.repeat(4000)}`)
+        .slice(0, 4000)
+        .join(''),
     },
   }),
 } satisfies Record<MessageKind, TemplateDefinition<z.ZodType>>

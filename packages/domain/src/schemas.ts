@@ -13,7 +13,7 @@ import type { Parsed } from './result'
 import { normalizeName } from './text'
 
 // "Please enter X" when the field is missing, "X is not valid" when it has the wrong type.
-function requiredText(label: string) {
+export function requiredText(label: string) {
   return z.string({
     error: (issue) =>
       issue.input === undefined
@@ -25,7 +25,7 @@ function requiredText(label: string) {
 const withoutSpaces = (value: string) => value.replace(/[\s.]/g, '')
 
 // Runs one of this package's parsers inside a schema and reports its Vietnamese message.
-function viaParser<T>(parse: (value: string) => Parsed<T>) {
+export function viaParser<T>(parse: (value: string) => Parsed<T>) {
   return (value: string, ctx: z.RefinementCtx<string>): T => {
     const parsed = parse(value)
     if (parsed.ok) return parsed.value

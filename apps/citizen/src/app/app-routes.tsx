@@ -2,6 +2,11 @@ import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page'
+import {
+  type DirectoryLookupId,
+  directoryLookupIds,
+  directoryLookupPaths,
+} from '../features/directory-lookup/paths'
 import { HomePage } from '../features/home/home-page'
 import { lazyPage, offlineServicePages, servicePages } from '../features/home/service-pages'
 import { services } from '../features/home/services'
@@ -42,9 +47,34 @@ const PublicServiceRoutes = lazyPage(
   () => import('../features/public-services/public-services-page'),
   (m) => m.PublicServiceRoutes,
 )
+// The look-ups under "Tra cứu trực tuyến" (its list is the tile's page), open without an account.
+const LookupRoutes = lazyPage(
+  () => import('../features/lookup/lookup-page'),
+  (m) => m.LookupRoutes,
+)
+// Tra cứu cơ quan BHXH, CSKCB, đơn vị, điểm thu: one chunk for the four, at paths more specific than
+// `/lookup/*`, so they win over the look-up routes there.
+const DirectoryLookupPages = lazy(() =>
+  import('../features/directory-lookup/directory-lookup-pages').then((module) => ({
+    default: ({ id }: { id: DirectoryLookupId }) => {
+      const Page = module.directoryLookupPages[id]
+      return <Page />
+    },
+  })),
+)
 const InboxPage = lazyPage(
   () => import('../features/inbox/inbox-page'),
   (m) => m.InboxPage,
+)
+// "Phản ánh kiến nghị" under "Hỗ trợ": the form and the look-up, public (more specific than /support/*).
+const FeedbackRoutes = lazyPage(
+  () => import('../features/feedback/feedback-routes'),
+  (m) => m.FeedbackRoutes,
+)
+// "Hỗ trợ": an FAQ entry and the chatbot under the tile's page, public.
+const SupportRoutes = lazyPage(
+  () => import('../features/support/support-page'),
+  (m) => m.SupportRoutes,
 )
 
 const loading = <StepLoading />
@@ -132,6 +162,25 @@ export function AppRoutes() {
             </RequireSignIn>
           }
         />
+        {directoryLookupIds.map((id) => (
+          <Route
+            key={id}
+            path={directoryLookupPaths[id]}
+            element={
+              <Suspense fallback={loading}>
+                <DirectoryLookupPages id={id} />
+              </Suspense>
+            }
+          />
+        ))}
+        <Route
+          path="/lookup/*"
+          element={
+            <Suspense fallback={loading}>
+              <LookupRoutes />
+            </Suspense>
+          }
+        />
         <Route
           path={inboxPath}
           element={
@@ -140,6 +189,22 @@ export function AppRoutes() {
                 <InboxPage />
               </Suspense>
             </RequireSignIn>
+          }
+        />
+        <Route
+          path="/support/feedback/*"
+          element={
+            <Suspense fallback={loading}>
+              <FeedbackRoutes />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/support/*"
+          element={
+            <Suspense fallback={loading}>
+              <SupportRoutes />
+            </Suspense>
           }
         />
         <Route

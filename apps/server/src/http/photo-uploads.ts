@@ -42,12 +42,24 @@ export async function readPhotoForm<T>(
   request: FastifyRequest,
   form: { fields: ZodType<T>; fileField: string },
 ): Promise<{ fields: T; file: SubmittedPhoto | undefined }> {
+  const { fields, files } = await readPhotosForm(request, form)
+  return { fields, file: files.at(-1) }
+}
+
+/**
+ * Reads a multipart body of text fields and every photo under `fileField` (the part may repeat, as
+ * FormData's `append` sends several files), in order; the plugin's `files` limit bounds how many.
+ */
+export async function readPhotosForm<T>(
+  request: FastifyRequest,
+  form: { fields: ZodType<T>; fileField: string },
+): Promise<{ fields: T; files: SubmittedPhoto[] }> {
   assertMultipart(request)
   const values: Record<string, unknown> = {}
-  let file: SubmittedPhoto | undefined
+  const files: SubmittedPhoto[] = []
   for await (const part of request.parts()) {
     if (part.type === 'field') values[part.fieldname] = part.value
-    else if (part.fieldname === form.fileField) file = await readUploadedPhoto(part)
+    else if (part.fieldname === form.fileField) files.push(await readUploadedPhoto(part))
     else part.file.resume()
   }
   const parsed = form.fields.safeParse(values)
@@ -55,7 +67,7 @@ export async function readPhotoForm<T>(
     throw new DomainError(ErrorCode.ValidationFailed, 'multipart fields invalid', {
       fields: validationErrorOf(parsed.error).error.fields ?? {},
     })
-  return { fields: parsed.data, file }
+  return { fields: parsed.data, files }
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   sentBodyRetentionDays,
   sweepStuckMessages,
 } from '../modules/notify/dispatcher'
+import { DAY_MS, HOUR_MS } from '../modules/notify/rate-limits'
 import {
   expireOverdueDossiers,
   purgeAbandonedRegistrations,
@@ -63,7 +64,9 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
       cron: '5 * * * *',
       expireInSeconds: 5 * 60,
       run: async () => {
-        await pruneCounters(deps.database.db, new Date(Date.now() - 2 * 60 * 60 * 1000))
+        // A window is useless once it has ended; the longest is a day (the look-ups' daily cap per
+        // address), so rows are kept for a day and two hours after their window began.
+        await pruneCounters(deps.database.db, new Date(Date.now() - DAY_MS - 2 * HOUR_MS))
       },
     },
     ...(deps.devOutbox

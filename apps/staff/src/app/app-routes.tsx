@@ -7,6 +7,8 @@ import { AccountDetailPage } from '../features/citizen-accounts/account-detail-p
 import { AccountSearchPage } from '../features/citizen-accounts/account-search-page'
 import { DossierDetailPage } from '../features/dossiers/dossier-detail-page'
 import { DossierListPage } from '../features/dossiers/dossier-list-page'
+import { FeedbackDetailPage } from '../features/feedback/feedback-detail-page'
+import { FeedbackListPage } from '../features/feedback/feedback-list-page'
 import { NotFoundPage } from '../features/not-found/not-found-page'
 import { RequireSession } from '../features/session/session'
 import { SignInPage } from '../features/sign-in/sign-in-page'
@@ -30,6 +32,8 @@ export function AppRoutes() {
         <Route path="dossiers" element={<DossierListPage />} />
         <Route path="dossiers/individuals" element={<Navigate to="/dossiers" replace />} />
         <Route path="dossiers/:id" element={<DossierDetailPage />} />
+        <Route path="feedback" element={<FeedbackListPage />} />
+        <Route path="feedback/:id" element={<FeedbackDetailPage />} />
         <Route path="accounts" element={<AccountSearchPage />} />
         <Route path="accounts/:id" element={<AccountDetailPage />} />
         <Route path="reports" element={<PlaceholderPage title={t('pages.reports')} />} />

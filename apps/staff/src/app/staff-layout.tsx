@@ -57,6 +57,11 @@ export function StaffLayout() {
               </ul>
             </li>
             <li>
+              <NavLink to="/feedback" className={navClass}>
+                {t('nav.feedback')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/accounts" className={navClass}>
                 {t('nav.accounts')}
               </NavLink>

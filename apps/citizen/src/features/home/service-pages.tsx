@@ -30,6 +30,14 @@ export const servicePages: Partial<Record<ServiceId, LazyExoticComponent<Compone
     () => import('../public-services/public-services-page'),
     (m) => m.PublicServicesPage,
   ),
+  lookup: lazyPage(
+    () => import('../lookup/lookup-page'),
+    (m) => m.LookupPage,
+  ),
+  support: lazyPage(
+    () => import('../support/support-page'),
+    (m) => m.SupportPage,
+  ),
 }
 
 /**

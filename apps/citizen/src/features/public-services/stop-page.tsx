@@ -2,7 +2,7 @@ import { AccountRequestPurpose, StopRequest } from '@ansinh/domain'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { given } from '../registration/draft'
-import { CheckedForm, describedBy, FieldError, FieldHint, fieldId } from '../registration/form-controls'
+import { CheckedForm, TextAreaField } from '../registration/form-controls'
 import type { OfficePick } from '../registration/office-picker'
 import { errorsOf } from '../registration/validation'
 import { useSignedIn } from '../session/session'
@@ -77,27 +77,19 @@ export function StopPage() {
               else void flow.start()
             }}
           >
-            <div className="reg-field" data-invalid={form.first('reason') ? 'true' : undefined}>
-              <label className="reg-field__label" htmlFor={fieldId('reason')}>
-                {t('publicServices.stop.reason')}
-              </label>
-              <FieldHint name="reason">{t('publicServices.stop.reasonHint')}</FieldHint>
-              <textarea
-                id={fieldId('reason')}
-                name="reason"
-                className="reg-input pubsvc-textarea"
-                rows={3}
-                maxLength={500}
-                value={reason}
-                aria-invalid={form.first('reason') ? true : undefined}
-                aria-describedby={describedBy('reason', true, Boolean(form.first('reason')))}
-                onChange={(event) => {
-                  setReason(event.currentTarget.value)
-                  form.clear('reason')
-                }}
-              />
-              <FieldError name="reason" message={form.first('reason')} />
-            </div>
+            <TextAreaField
+              name="reason"
+              label={t('publicServices.stop.reason')}
+              hint={t('publicServices.stop.reasonHint')}
+              rows={3}
+              maxLength={500}
+              value={reason}
+              error={form.first('reason')}
+              onChange={(value) => {
+                setReason(value)
+                form.clear('reason')
+              }}
+            />
             <ReceivingOffice value={office} onChange={setOffice} form={form} />
             <SubmitRow
               busy={flow.busy}

@@ -101,7 +101,8 @@ function useForgetConfirmedDraft() {
 }
 
 /** "Số hồ sơ" in large type with "Sao chép" (also on the public services' confirmations). */
-export function DossierNumber({ value }: { value: string }) {
+/** The number to keep, large, with a copy button; `label` for another kind of number (a tracking code). */
+export function DossierNumber({ value, label }: { value: string; label?: string }) {
   const { t } = useTranslation()
   const [copied, setCopied] = useState(false)
   async function copy() {
@@ -120,7 +121,7 @@ export function DossierNumber({ value }: { value: string }) {
   }
   return (
     <div className="reg-dossier">
-      <p className="reg-dossier__label">{t('registration.done.dossierNumber')}</p>
+      <p className="reg-dossier__label">{label ?? t('registration.done.dossierNumber')}</p>
       <p className="reg-dossier__value" id="reg-dossier-number">
         {value}
       </p>

@@ -84,6 +84,50 @@ export function TextField({ name, label, value, onChange, error, hint, aside, ..
   )
 }
 
+type TextAreaFieldProps = {
+  name: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  error?: string | undefined
+  hint?: ReactNode
+  rows: number
+  maxLength: number
+}
+
+/** Free text over several lines (a reason, the content of a feedback), with its hint and error. */
+export function TextAreaField({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  rows,
+  maxLength,
+}: TextAreaFieldProps) {
+  return (
+    <div className="reg-field" data-invalid={error ? 'true' : undefined}>
+      <label className="reg-field__label" htmlFor={fieldId(name)}>
+        {label}
+      </label>
+      {hint ? <FieldHint name={name}>{hint}</FieldHint> : null}
+      <textarea
+        id={fieldId(name)}
+        name={name}
+        className="reg-input pubsvc-textarea"
+        rows={rows}
+        maxLength={maxLength}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, Boolean(hint), Boolean(error))}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+      <FieldError name={name} message={error} />
+    </div>
+  )
+}
+
 export type SelectOption = { value: string; label: string }
 
 type SelectFieldProps = {

@@ -1,39 +1,20 @@
-import {
-  ErrorCode,
-  RegistrationStatusQuery,
-  type RegistrationStatusView,
-  validationErrorOf,
-} from '@ansinh/domain'
+import { ErrorCode, RegistrationStatusQuery, type RegistrationStatusView } from '@ansinh/domain'
 import { useDocumentTitle } from '@ansinh/ui'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation } from 'react-router'
-import { z } from 'zod'
+import { Link } from 'react-router'
 import { BackButton } from '../coming-soon/back-button'
-import { type ApiFailure, type ApiResult, getRegistrationStatus } from './api'
+import { type ApiFailure, getRegistrationStatus } from './api'
 import { type DeviceDossier, listDeviceDossiers } from './draft-store'
-import { ErrorSummary, phoneInput, TextField, useFocusOnSignal } from './form-controls'
+import { ErrorSummary, phoneInput, TextField } from './form-controls'
 import { StatusCard } from './status-card'
 import { registerPath } from './steps'
 import { useLanguage } from './use-directory'
 import { useFocusHeadingOnArrival } from './use-focus-on-arrival'
+import { type Lookup, lookupOf, useStatusLookup } from './use-status-lookup'
 import { firstError } from './use-step-validation'
 import { useFailureText } from './use-submission'
-import type { FieldErrors } from './validation'
 import './registration.css'
-
-type Lookup =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'found'; view: RegistrationStatusView }
-  | { state: 'failed'; failure: ApiFailure }
-
-// The done screen hands over the number and phone it just showed, so the check needs no typing.
-const Prefill = z.object({ dossierNumber: z.string(), phone: z.string() })
-
-function lookupOf(result: ApiResult<RegistrationStatusView>): Lookup {
-  return result.ok ? { state: 'found', view: result.value } : { state: 'failed', failure: result.error }
-}
 
 // On this page NOT_FOUND only means that no dossier has this number and phone: our own sentence says so.
 function useLookupFailureText(): (failure: ApiFailure) => string {
@@ -47,38 +28,16 @@ function useLookupFailureText(): (failure: ApiFailure) => string {
 export function StatusPage() {
   const { t } = useTranslation()
   useFocusHeadingOnArrival()
-  const language = useLanguage()
   const failureText = useLookupFailureText()
   useDocumentTitle(t('app.name'), t('registration.status.title'))
-  const location = useLocation()
-  const [prefill] = useState(() => Prefill.safeParse(location.state).data)
+  const { prefill, errors, focusSignal, lookup, resultBox, search } = useStatusLookup(
+    ['dossierNumber', 'phone'],
+    RegistrationStatusQuery,
+    getRegistrationStatus,
+  )
   const [dossierNumber, setDossierNumber] = useState(prefill?.dossierNumber ?? '')
   const [phone, setPhone] = useState(prefill?.phone ?? '')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [focusSignal, setFocusSignal] = useState(0)
-  const [lookup, setLookup] = useState<Lookup>({ state: 'idle' })
-  const resultBox = useRef<HTMLDivElement>(null)
-  const [resultSignal, setResultSignal] = useState(0)
-  useFocusOnSignal(resultBox, resultSignal, lookup.state === 'found' || lookup.state === 'failed')
   const [devices] = useState(listDeviceDossiers)
-
-  async function search(query: { dossierNumber: string; phone: string }) {
-    const parsed = RegistrationStatusQuery.safeParse(query)
-    if (!parsed.success) {
-      setErrors(validationErrorOf(parsed.error).error.fields ?? {})
-      setFocusSignal((value) => value + 1)
-      return
-    }
-    setErrors({})
-    setLookup({ state: 'loading' })
-    setLookup(lookupOf(await getRegistrationStatus(parsed.data, language)))
-    setResultSignal((value) => value + 1)
-  }
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the number handed over on arrival
-  useEffect(() => {
-    if (prefill) void search(prefill)
-  }, [])
 
   const labels = {
     dossierNumber: t('registration.status.dossierNumber'),
@@ -183,7 +142,7 @@ function DeviceDossierStatus({ dossier }: { dossier: DeviceDossier }) {
   const { t } = useTranslation()
   const language = useLanguage()
   const failureText = useLookupFailureText()
-  const [lookup, setLookup] = useState<Lookup>({ state: 'loading' })
+  const [lookup, setLookup] = useState<Lookup<RegistrationStatusView>>({ state: 'loading' })
   useEffect(() => {
     const controller = new AbortController()
     void getRegistrationStatus(dossier, language, controller.signal)

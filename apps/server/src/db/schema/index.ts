@@ -1,5 +1,6 @@
 export * from './audit'
 export * from './directory'
+export * from './feedback'
 export * from './files'
 export * from './identity'
 export * from './notify'

@@ -100,6 +100,8 @@ export const employers = pgTable(
     uniqueIndex('employers_unit_code_uq').on(t.unitCode),
     index('employers_tax_code_idx').on(t.taxCode),
     index('employers_folded_idx').on(t.foldedName),
+    // Tra cứu đơn vị: a name may be searched by any part ("cang sai gon"), which only trigrams index
+    index('employers_folded_trgm_idx').using('gin', t.foldedName.op('gin_trgm_ops')),
   ],
 )
 
@@ -124,6 +126,10 @@ export const participationPeriods = pgTable(
   (t) => [
     oneOf('participation_scheme_check', t.scheme, schemes),
     index('participation_person_idx').on(t.personId, t.scheme, t.fromMonth),
+    // An employer's participants today (open compulsory periods), counted for the public look-up
+    index('participation_open_compulsory_employer_idx')
+      .on(t.employerId)
+      .where(sql`${t.scheme} = 'compulsory_social' and ${t.toMonth} is null`),
   ],
 )
 

@@ -1,9 +1,9 @@
 import { AddressCodeSet, type IsoDate, todayInVietnam } from '@ansinh/domain'
 import type { Executor } from '../../db/client'
 import { mapOldCommuneToNew } from '../directory/repo'
-import { contactAddressOf, suggestOffice } from '../directory/service'
+import { contactAddressOf, findProvinceOffice, suggestOffice } from '../directory/service'
 import type { StaffActor } from '../identity/staff-actor'
-import { type AccountHolder, findProvinceOffice } from './repo'
+import type { AccountHolder } from './repo'
 
 /**
  * Which citizen accounts a staff member may find and manage: those whose home office is within the

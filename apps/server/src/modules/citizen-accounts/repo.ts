@@ -1,7 +1,7 @@
 import type { AccountLookup } from '@ansinh/domain'
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { citizenAccounts, citizenSessions, dossiers, offices, people } from '../../db/schema'
+import { citizenAccounts, citizenSessions, dossiers, people } from '../../db/schema'
 
 export type CitizenAccount = typeof citizenAccounts.$inferSelect
 
@@ -141,22 +141,4 @@ export async function setTemporaryPassword(
     .update(citizenAccounts)
     .set({ passwordHash, mustChangePassword: true, passwordChangedAt: null, updatedAt: at })
     .where(eq(citizenAccounts.id, id))
-}
-
-/** The province office (BHXH tỉnh/thành phố) of a 2025 province, as open on `validOn`. */
-export async function findProvinceOffice(db: Executor, provinceCode: string, validOn: string) {
-  const [office] = await db
-    .select({ code: offices.code })
-    .from(offices)
-    .where(
-      and(
-        eq(offices.kind, 'province'),
-        eq(offices.provinceCode, provinceCode),
-        lte(offices.validFrom, validOn),
-        or(isNull(offices.validTo), gte(offices.validTo, validOn)),
-      ),
-    )
-    .orderBy(asc(offices.code))
-    .limit(1)
-  return office ?? null
 }

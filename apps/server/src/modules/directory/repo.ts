@@ -252,3 +252,56 @@ export async function oldDistrictsOfNewCommune(db: Executor, newCommuneCode: str
   )
   return rows.map((row) => row.district)
 }
+
+/**
+ * The 2025 province a two-digit code means (itself, or for an old code the province it joined) with
+ * every old province code that became part of it: registry records keep the code set of the address
+ * they were written with, so a person of the new province may still carry an old province code.
+ */
+export async function provinceWithPredecessors(
+  db: Executor,
+  code: string,
+): Promise<{ code: string; fullName: string; codes: string[] } | null> {
+  const rows = await queryRows<{ code: string; fullName: string; oldCode: string | null }>(
+    db,
+    sql`
+    with target as (
+      select coalesce(
+        (select code from ${adminUnits} where code_set = '2025-07-01' and level = 'province' and code = ${code}),
+        (select m.new_province_code from ${adminUnitMappings} m
+           join ${adminUnits} old on old.code_set = '2004-2025' and old.level = 'commune' and old.code = m.old_commune_code
+           where old.province_code = ${code} and m.kind = 'full' limit 1)
+      ) as code
+    )
+    select p.code, p.full_name as "fullName", olds.province_code as "oldCode"
+    from target
+    join ${adminUnits} p on p.code_set = '2025-07-01' and p.level = 'province' and p.code = target.code
+    left join lateral (
+      select distinct old.province_code from ${adminUnitMappings} m
+      join ${adminUnits} old on old.code_set = '2004-2025' and old.level = 'commune' and old.code = m.old_commune_code
+      where m.new_province_code = p.code
+    ) olds on true`,
+  )
+  const [first] = rows
+  if (!first) return null
+  const codes = new Set([first.code, ...rows.flatMap((row) => (row.oldCode ? [row.oldCode] : []))])
+  return { code: first.code, fullName: first.fullName, codes: [...codes].sort() }
+}
+
+/** The province office (BHXH tỉnh/thành phố) of a 2025 province, as open on `validOn`. */
+export async function findProvinceOffice(db: Executor, provinceCode: string, validOn: string) {
+  const [office] = await db
+    .select({ code: offices.code })
+    .from(offices)
+    .where(
+      and(
+        eq(offices.kind, 'province'),
+        eq(offices.provinceCode, provinceCode),
+        lte(offices.validFrom, validOn),
+        or(isNull(offices.validTo), gte(offices.validTo, validOn)),
+      ),
+    )
+    .orderBy(asc(offices.code))
+    .limit(1)
+  return office ?? null
+}

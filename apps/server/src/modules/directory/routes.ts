@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { notFound } from '../../platform/errors'
+import { registerPublicLookupRoutes } from './public-lookup-routes'
 import {
   findOffice,
   listCommunes,
@@ -43,6 +44,7 @@ function presentTree(nodes: OfficeTreeNode[]): OfficeNodeView[] {
 export async function registerDirectoryRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = () => app.deps.database.db
+  await registerPublicLookupRoutes(app)
 
   api.get(
     '/directory/provinces',

@@ -124,3 +124,5 @@ async function withParent(db: Executor, office: Office): Promise<OfficeWithParen
   const parent = office.parentCode ? await findOffice(db, office.parentCode) : null
   return { ...office, parentName: parent && parent.kind !== 'central' ? parent.name : null }
 }
+
+export { findProvinceOffice, provinceWithPredecessors } from './repo'

@@ -173,21 +173,27 @@ export async function spendAuthRequest(
   if (!spent) throw requestClosed()
 }
 
-/** "Mật khẩu đã được đổi", "Tài khoản đã chuyển sang thiết bị mới": to the phone (or e-mail). */
+/**
+ * "Mật khẩu đã được đổi", "Tài khoản đã chuyển sang thiết bị mới", "Đã bật đăng nhập bằng vân tay": to
+ * the phone (or e-mail), and a copy in the app's inbox.
+ */
 export async function notifyHolder(
   tx: Executor,
   deps: CitizenAuthDeps,
   holder: CitizenHolder,
   accountId: number,
-  message: { kind: Extract<MessageKind, 'password_changed' | 'device_changed'>; deviceName?: string | null },
+  message: {
+    kind: Extract<MessageKind, 'password_changed' | 'device_changed' | 'passkey_added'>
+    deviceName?: string | null
+  },
 ): Promise<void> {
   const changedAt = deps.clock().toISOString()
   const deviceName =
     message.deviceName && deviceNamePattern.test(message.deviceName) ? message.deviceName : null
   const content =
-    message.kind === 'device_changed'
-      ? { kind: 'device_changed' as const, variables: { changedAt, ...(deviceName ? { deviceName } : {}) } }
-      : { kind: 'password_changed' as const, variables: { changedAt } }
+    message.kind === 'password_changed'
+      ? { kind: message.kind, variables: { changedAt } }
+      : { kind: message.kind, variables: { changedAt, ...(deviceName ? { deviceName } : {}) } }
   const options = queueOptionsFrom(deps, deps.recipientCounters)
   await queueInboxCopy(tx, { ...content, citizenAccountId: accountId, language: 'vi' }, options)
   const target = otpTarget(holder)

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app'
 import { citizenCookieOf, createTestCitizen, signInCitizen, type TestCitizen } from '../../../test/citizen'
 import { testBackends } from '../../../test/database'
 import { createSoftPasskey } from '../../../test/passkey-authenticator'
-import { citizenAccounts, citizenPasskeyChallenges, citizenPasskeys } from '../../db/schema'
+import { citizenAccounts, citizenPasskeyChallenges, citizenPasskeys, messages } from '../../db/schema'
 import { relyingPartyOf } from './citizen-passkeys'
 
 // Without PUBLIC_URL the relying party is the request's host, as on a developer's machine.
@@ -90,6 +90,18 @@ describe.each(testBackends())('citizen passkeys on %s', (backend) => {
       { cookie: session.headers.cookie ?? '' },
     )
     expect(noCsrf.statusCode).toBe(403)
+  })
+
+  it('tells the holder by SMS and in the inbox that a passkey was added', async () => {
+    const { citizen, session } = await withPasskey('device-notice-1')
+    const sent = await test.database.db
+      .select({ channel: messages.channel, body: messages.body })
+      .from(messages)
+      .where(and(eq(messages.kind, 'passkey_added'), eq(messages.citizenAccountId, citizen.accountId)))
+    expect(sent.map((message) => message.channel).sort()).toEqual(['inbox', 'sms'])
+    expect(sent.find((message) => message.channel === 'sms')?.body).toMatch(/Chrome tren Android.*1900 9068/)
+    const inbox = (await get('/me/inbox', session.headers)).json()
+    expect(inbox.items[0]).toMatchObject({ kind: 'passkey_added' })
   })
 
   it('answers registration options for the account: discoverable, verified, its passkeys excluded', async () => {

@@ -16,6 +16,7 @@ import {
 } from '@simplewebauthn/server'
 import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers'
 import { DomainError, notFound } from '../../platform/errors'
+import { notifyHolder } from './citizen-otp-requests'
 import {
   deletePasskey,
   findPasskeyByCredentialId,
@@ -127,14 +128,25 @@ export async function registerPasskey(
   if (!verification?.verified) throw registrationRefused()
   const { credential } = verification.registrationInfo
   if (await findPasskeyByCredentialId(db, credential.id)) throw registrationRefused()
-  const added = await insertPasskey(db, {
-    accountId: current.accountId,
-    credentialId: credential.id,
-    publicKey: isoBase64URL.fromBuffer(credential.publicKey),
-    counter: credential.counter,
-    transports: credential.transports ?? [],
-    deviceName: body.deviceName || null,
+  // A new way into the account: the holder is told at once, as for a new device or password.
+  const added = await db.transaction(async (tx) => {
+    const row = await insertPasskey(tx, {
+      accountId: current.accountId,
+      credentialId: credential.id,
+      publicKey: isoBase64URL.fromBuffer(credential.publicKey),
+      counter: credential.counter,
+      transports: credential.transports ?? [],
+      deviceName: body.deviceName || null,
+    })
+    const found = await findCitizenById(tx, current.accountId)
+    if (found)
+      await notifyHolder(tx, deps, found.holder, current.accountId, {
+        kind: 'passkey_added',
+        deviceName: body.deviceName,
+      })
+    return row
   })
+  deps.kick()
   return presentPasskey(added)
 }
 

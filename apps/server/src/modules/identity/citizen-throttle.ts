@@ -1,33 +1,47 @@
 import { createHmac } from 'node:crypto'
-import { ErrorCode } from '@ansinh/domain'
+import { ErrorCode, startOfVietnamDay, todayInVietnam } from '@ansinh/domain'
 import { DomainError } from '../../platform/errors'
-import { HOUR_MS } from '../notify/rate-limits'
+import { DAY_MS, HOUR_MS } from '../notify/rate-limits'
 import type { CitizenAuthDeps } from './citizen-sessions'
 
+/** A fixed window: the clock hour, or the calendar day in Vietnam (a daily cap resets at local midnight). */
+type KeyedBudget = { perHour: number } | { perDay: number }
+
+function windowOf(budget: KeyedBudget, now: Date): { start: Date; ms: number; max: number } {
+  if ('perHour' in budget) {
+    return {
+      start: new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS),
+      ms: HOUR_MS,
+      max: budget.perHour,
+    }
+  }
+  return { start: startOfVietnamDay(todayInVietnam(now)), ms: DAY_MS, max: budget.perDay }
+}
+
 /**
- * A limit per value (a username, a phone) whatever the client address, for the clock hour, counted
- * where every process sees it (the recipient counters: the database, or Redis). The per-address limit
- * is the route's own; the rate-limit plugin runs only one limiter per request, so this one is counted
- * here. The value is stored as a keyed hash: the counters table holds no identifiers.
+ * A limit per value (a username, a phone, a client address) whatever else the request carries, for
+ * the clock hour or the Vietnam day, counted where every process sees it (the recipient counters: the
+ * database, or Redis). A route's per-minute limit is the rate-limit plugin's own; the plugin runs only
+ * one limiter per request, so this one is counted here. The value is stored as a keyed hash: the
+ * counters table holds no identifiers.
  */
 export async function countKeyedTry(
   deps: CitizenAuthDeps,
   limit: {
     scope: string
     value: string
-    perHour: number
     tooMany: (minutes: number) => { vi: string; en: string }
-  },
+  } & KeyedBudget,
 ): Promise<void> {
   const now = deps.clock()
-  const windowStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS)
+  const window = windowOf(limit, now)
   const digest = createHmac('sha256', deps.secrets.sessionSecret)
     .update(`${limit.scope}:${limit.value}`)
     .digest('base64url')
   const key = `${limit.scope}:${digest.slice(0, 22)}`
-  const count = await deps.recipientCounters.increment(deps.database.db, key, windowStart, HOUR_MS)
-  if (count <= limit.perHour) return
-  const minutes = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_MS - now.getTime()) / 60_000))
+  const count = await deps.recipientCounters.increment(deps.database.db, key, window.start, window.ms)
+  if (count <= window.max) return
+  const minutes = Math.max(1, Math.ceil((window.start.getTime() + window.ms - now.getTime()) / 60_000))
   throw new DomainError(ErrorCode.RateLimited, `${limit.scope} tried too often`, {
     userMessage: limit.tooMany(minutes),
   })

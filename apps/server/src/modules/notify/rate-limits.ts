@@ -12,6 +12,7 @@ import { incrementCounter } from './counters-repo'
  */
 
 export const HOUR_MS = 3_600_000
+export const DAY_MS = 24 * HOUR_MS
 
 export type MessageLimits = {
   /** OTP SMS to one phone number per hour (the issue: "at most 5 OTP SMS per phone per hour"). */

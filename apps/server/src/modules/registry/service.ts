@@ -1,5 +1,5 @@
-import { type ContactField, contactFields, type PartialDate } from '@ansinh/domain'
-import { eq } from 'drizzle-orm'
+import { type ContactField, contactFields, type Gender, type PartialDate } from '@ansinh/domain'
+import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { people } from '../../db/schema'
 
@@ -120,4 +120,80 @@ export async function updatePersonContact(db: Executor, id: number, contact: Par
     .update(people)
     .set({ ...contact, updatedAt: at })
     .where(eq(people.id, id))
+}
+
+/**
+ * A record's date of birth agrees with a date someone typed: every part the record holds is typed and
+ * equal (a record with only the year matches any date in that year; a full record needs the full date).
+ */
+function birthAgrees(birth: PartialDate) {
+  const part = (column: typeof people.birthMonth | typeof people.birthDay, value: number | undefined) =>
+    value === undefined ? isNull(column) : or(isNull(column), eq(column, value))
+  return and(
+    eq(people.birthYear, birth.year),
+    part(people.birthMonth, birth.month),
+    part(people.birthDay, birth.day),
+  )
+}
+
+type NameAndBirthQuery = {
+  provinceCodes: string[]
+  foldedName: string
+  birth: PartialDate
+  gender?: Gender | undefined
+  personalId?: string | undefined
+}
+
+/**
+ * People with a BHXH code whose folded name and date of birth are exactly these, in one of the
+ * province codes (tra cứu mã số BHXH): an index range on `people_lookup_idx` per code. At most
+ * `limit` rows: the caller only needs to know one from several. The statement itself, so that a
+ * benchmark can EXPLAIN it.
+ */
+export function peopleByNameAndBirth(db: Executor, query: NameAndBirthQuery, limit = 2) {
+  return db
+    .select({
+      id: people.id,
+      bhxhCode: people.bhxhCode,
+      fullName: people.fullName,
+      birthYear: people.birthYear,
+    })
+    .from(people)
+    .where(
+      and(
+        inArray(people.provinceCode, query.provinceCodes),
+        eq(people.foldedName, query.foldedName),
+        birthAgrees(query.birth),
+        isNotNull(people.bhxhCode),
+        query.gender === undefined ? undefined : eq(people.gender, query.gender),
+        query.personalId === undefined ? undefined : eq(people.personalId, query.personalId),
+      ),
+    )
+    .limit(limit)
+}
+
+export async function findPeopleByNameAndBirth(
+  db: Executor,
+  query: NameAndBirthQuery,
+): Promise<{ id: number; bhxhCode: string; fullName: string; birthYear: number }[]> {
+  const rows = await peopleByNameAndBirth(db, query)
+  return rows.flatMap((row) => (row.bhxhCode === null ? [] : [{ ...row, bhxhCode: row.bhxhCode }]))
+}
+
+/** Whether a record is this name and date of birth (folded name, birth by `birthAgrees`' rule). */
+export async function findPersonByCodeNameAndBirth(
+  db: Executor,
+  query: { bhxhCode: string; foldedName: string; birth: PartialDate },
+): Promise<{ id: number } | null> {
+  const [row] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        eq(people.bhxhCode, query.bhxhCode),
+        eq(people.foldedName, query.foldedName),
+        birthAgrees(query.birth),
+      ),
+    )
+  return row ?? null
 }

@@ -1,17 +1,15 @@
 import { addDays, type DossierFileKind, type DossierSearchQuery, startOfVietnamDay } from '@ansinh/domain'
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, isNull, lt, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { dossierEvents, dossierPhotos, dossiers, staffAccounts } from '../../db/schema'
+import { afterKeyset, type Keyset, withinReach as officesWithinReach } from '../../db/staff-lists'
 
 export type Dossier = typeof dossiers.$inferSelect
-export type Keyset = { submittedAt: string; id: number }
-
-/** BHXH Việt Nam: whoever's reach includes it reaches every office. */
-const NATIONAL_OFFICE = '000'
+export type { Keyset }
 
 /** Dossiers of the offices within reach; no condition at all for the national office's staff. */
 function withinReach(reach: string[]): SQL | undefined {
-  return reach.includes(NATIONAL_OFFICE) ? undefined : inArray(dossiers.officeCode, reach)
+  return officesWithinReach(dossiers.officeCode, reach)
 }
 
 /** The filters of a search, within the offices a staff member reaches. */
@@ -28,17 +26,6 @@ function searchFilter(query: DossierSearchQuery, reach: string[]): SQL | undefin
   )
 }
 
-// Keyset on (submitted_at, id): stable under inserts, and each page is an index range scan.
-function after(keyset: Keyset | null, newestFirst: boolean): SQL | undefined {
-  if (!keyset) return undefined
-  const at = new Date(keyset.submittedAt)
-  const beyond = newestFirst ? lt : gt
-  return or(
-    beyond(dossiers.submittedAt, at),
-    and(eq(dossiers.submittedAt, at), beyond(dossiers.id, keyset.id)),
-  )
-}
-
 export async function searchDossiers(
   db: Executor,
   query: DossierSearchQuery,
@@ -51,7 +38,7 @@ export async function searchDossiers(
     .select({ dossier: dossiers, assigneeName: staffAccounts.fullName })
     .from(dossiers)
     .leftJoin(staffAccounts, eq(staffAccounts.id, dossiers.assignedStaffId))
-    .where(and(searchFilter(query, reach), after(keyset, newestFirst)))
+    .where(and(searchFilter(query, reach), afterKeyset(dossiers, keyset, newestFirst)))
     .orderBy(order(dossiers.submittedAt), order(dossiers.id))
     .limit(query.limit + 1)
 }

@@ -3,12 +3,12 @@ import {
   type DossierListItem,
   type DossierListPage,
   type DossierSearchQuery,
-  ErrorCode,
   namesMatch,
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
-import { DomainError, notFound } from '../../platform/errors'
+import { decodeCursor, pageOf } from '../../db/staff-lists'
+import { notFound } from '../../platform/errors'
 import { maskSearchedIdentifier } from '../audit/masking'
 import { recordAudit } from '../audit/service'
 import { contactAddressOf, describeAddress } from '../directory/service'
@@ -22,7 +22,6 @@ import {
   findDossierInReach,
   findPhoto,
   findStaffName,
-  type Keyset,
   listEvents,
   listPhotos,
   searchDossiers,
@@ -41,9 +40,7 @@ export async function searchDossierList(
 ): Promise<DossierListPage> {
   const db = deps.database.db
   const rows = await searchDossiers(db, query, staff.reach, decodeCursor(query.cursor))
-  const page = rows.slice(0, query.limit)
-  const last = page.at(-1)?.dossier
-  const nextCursor = rows.length > query.limit && last ? encodeCursor(last) : null
+  const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.dossier)
   const total = await countDossiers(db, query, staff.reach)
   await recordAudit(db, {
     actor: staff,
@@ -182,20 +179,4 @@ function listItem(dossier: Dossier, assigneeName: string | null): DossierListIte
 function auditedFilters(query: DossierSearchQuery): Record<string, unknown> {
   const { bhxhCode, cursor: _cursor, limit: _limit, ...rest } = query
   return { ...rest, ...(bhxhCode ? { bhxhCode: maskSearchedIdentifier(bhxhCode) } : {}) }
-}
-
-function encodeCursor(dossier: Dossier): string {
-  const keyset: Keyset = { submittedAt: dossier.submittedAt.toISOString(), id: dossier.id }
-  return Buffer.from(JSON.stringify(keyset)).toString('base64url')
-}
-
-function decodeCursor(cursor: string | undefined): Keyset | null {
-  if (!cursor) return null
-  try {
-    const keyset = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Keyset
-    if (Number.isSafeInteger(keyset.id) && !Number.isNaN(Date.parse(keyset.submittedAt))) return keyset
-  } catch {}
-  throw new DomainError(ErrorCode.ValidationFailed, 'bad cursor', {
-    fields: { cursor: ['Con trỏ trang không hợp lệ.'] },
-  })
 }

@@ -86,7 +86,7 @@ function cardStatus(card: { validFrom: IsoDate; validTo: IsoDate | null }, today
   return card.validTo !== null && card.validTo < today ? CardStatus.Expired : CardStatus.Valid
 }
 
-const noHealthCard = () =>
+export const noHealthCard = () =>
   new DomainError(ErrorCode.NotFound, 'no health card', {
     userMessage: {
       vi: 'Chưa có thẻ BHYT trên hệ thống. Nếu bạn đang tham gia BHYT, vui lòng liên hệ cơ quan BHXH nơi bạn tham gia.',
@@ -94,19 +94,27 @@ const noHealthCard = () =>
     },
   })
 
-/** The card in force today; else the one that starts soonest, else the last that ended. */
-export async function myHealthCard(deps: Deps, subject: Subject): Promise<MyHealthCard> {
-  const db = deps.database.db
-  const now = deps.clock()
-  const today = todayInVietnam(now)
-  const [person, cards] = await Promise.all([
-    personOf(db, subject.personId),
-    findHealthCards(db, subject.personId),
-  ])
+/**
+ * The card in force today; else the one that starts soonest, else the last that ended. The public
+ * card look-up (tra cứu giá trị sử dụng thẻ BHYT) shows the same card as its holder's own screen.
+ */
+export async function healthCardInForce(db: Executor, personId: number, today: IsoDate) {
+  const cards = await findHealthCards(db, personId)
   const chosen =
     cards.find(({ card }) => cardStatus(card, today) === CardStatus.Valid) ??
     cards.find(({ card }) => cardStatus(card, today) === CardStatus.NotYetValid) ??
     cards[0]
+  return chosen ? { ...chosen, status: cardStatus(chosen.card, today) } : null
+}
+
+export async function myHealthCard(deps: Deps, subject: Subject): Promise<MyHealthCard> {
+  const db = deps.database.db
+  const now = deps.clock()
+  const today = todayInVietnam(now)
+  const [person, chosen] = await Promise.all([
+    personOf(db, subject.personId),
+    healthCardInForce(db, subject.personId, today),
+  ])
   if (!chosen) throw noHealthCard()
   const { card, facilityName, officeName } = chosen
   const address = await describeAddress(db, contactAddressOf(person))
@@ -127,7 +135,7 @@ export async function myHealthCard(deps: Deps, subject: Subject): Promise<MyHeal
     fiveYearsContinuousFrom: card.fiveYearsContinuousFrom,
     issuedOn: card.issuedOn,
     issuingOffice: { code: card.issuingOfficeCode, name: officeName ?? card.issuingOfficeCode },
-    status: cardStatus(card, today),
+    status: chosen.status,
     qrPayload: generateHealthCardQr({
       bhxhCode: card.cardNumber,
       fullName: person.fullName,

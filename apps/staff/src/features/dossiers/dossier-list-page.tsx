@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { searchDossiers } from '../session/api'
 import { useLanguage } from '../session/session'
-import { DataTable } from '../shared/data-table'
+import { DataTable, OpenableRow } from '../shared/data-table'
 import { Field } from '../shared/field'
 import { dateTime } from '../shared/format'
 import { KeysetListView, useKeysetList } from '../shared/keyset-list'
@@ -159,15 +159,7 @@ export function DossierListPage() {
               ]}
             >
               {ready.items.map((item) => (
-                <tr
-                  key={item.id}
-                  tabIndex={0}
-                  className="staff-table__row"
-                  onDoubleClick={() => open(item.id)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter' && event.target === event.currentTarget) open(item.id)
-                  }}
-                >
+                <OpenableRow key={item.id} onOpen={() => open(item.id)}>
                   <td translate="no">{item.dossierNumber}</td>
                   <td translate="no">{item.bhxhCode}</td>
                   <td>{item.fullName}</td>
@@ -185,7 +177,7 @@ export function DossierListPage() {
                       {t('list.view')}
                     </Link>
                   </td>
-                </tr>
+                </OpenableRow>
               ))}
             </DataTable>
           </>

@@ -46,3 +46,19 @@ export function DataTable({
     </div>
   )
 }
+
+/** A row that opens its record on a double click, or Enter while the row itself has the focus. */
+export function OpenableRow({ onOpen, children }: { onOpen: () => void; children: ReactNode }) {
+  return (
+    <tr
+      tabIndex={0}
+      className="staff-table__row"
+      onDoubleClick={onOpen}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && event.target === event.currentTarget) onOpen()
+      }}
+    >
+      {children}
+    </tr>
+  )
+}

@@ -3,8 +3,8 @@ import { Field } from './field'
 
 /**
  * Why, in the staff member's own words: the reason recorded with an action (a dossier found not
- * valid, an account locked), which the API takes up to 500 characters. Its error is announced: the
- * person is still typing there when it comes.
+ * valid, an account locked), which the API takes up to 500 characters (or `maxLength`: an answer to
+ * feedback). Its error is announced: the person is still typing there when it comes.
  */
 export function ReasonField({
   label,
@@ -13,6 +13,7 @@ export function ReasonField({
   value,
   onChange,
   rows,
+  maxLength = 500,
   ref,
 }: {
   label: string
@@ -21,6 +22,7 @@ export function ReasonField({
   value: string
   onChange: (value: string) => void
   rows: number
+  maxLength?: number
   ref?: Ref<HTMLTextAreaElement>
 }) {
   return (
@@ -31,7 +33,7 @@ export function ReasonField({
           ref={ref}
           value={value}
           rows={rows}
-          maxLength={500}
+          maxLength={maxLength}
           required
           aria-required="true"
           onChange={(event) => onChange(event.target.value)}

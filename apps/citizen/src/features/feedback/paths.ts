@@ -1,0 +1,3 @@
+/** Where the feedback pages live: under "Hỗ trợ", more specific than the hub's own `/support/*`. */
+export const feedbackPath = '/support/feedback'
+export const feedbackStatusPath = '/support/feedback/status'

@@ -1,0 +1,116 @@
+import { decideReply, faqCategories, searchFaq } from '@ansinh/domain'
+import { describe, expect, it } from 'vitest'
+import { loadFaq } from './faq'
+
+const faq = loadFaq()
+
+/**
+ * Fifty questions as people type them to the chatbot (with and without diacritics, abbreviations, a
+ * few typos), each with the FAQ entry that answers it. The floor guards the retrieval against
+ * regressions when the FAQ or the ranking changes; the figures are printed for the changelog.
+ */
+const questions: [message: string, expected: string][] = [
+  ['lam sao de dang ky tai khoan vssid', 'register-account'],
+  ['Đăng ký tài khoản giao dịch điện tử ntn', 'register-account'],
+  ['dang ky can nhung giay to gi', 'registration-documents'],
+  ['can chuan bi anh cccd mat truoc mat sau ko', 'registration-documents'],
+  ['quên mã số bhxh', 'find-bhxh-code'],
+  ['ma so bao hiem xa hoi xem o dau', 'find-bhxh-code'],
+  ['dang ky xong co phai len co quan bhxh nop to khai khong', 'submit-declaration-in-person'],
+  ['ho so dang ky cua toi duoc duyet chua', 'registration-status'],
+  ['hồ sơ bị từ chối không hợp lệ', 'registration-rejected'],
+  ['1 sdt dang ky duoc may tai khoan', 'one-phone-one-account'],
+  ['đã duyệt mà không nhận được mật khẩu', 'approved-password-not-received'],
+  ['ho ten viet co dau hay khong dau', 'full-name-format'],
+  ['chon co quan bhxh nao sau sap nhap', 'choose-receiving-office'],
+  ['ten dang nhap la gi', 'sign-in-username'],
+  ['quen mk', 'forgot-password'],
+  ['Tôi quên mật khẩu VssID', 'forgot-password'],
+  ['lay lai mat khau khi so dien thoai cu khong con dung', 'reset-without-old-contact'],
+  ['doi mat khau o dau', 'change-password'],
+  ['mat khau moi can bao nhieu ky tu', 'password-rules'],
+  ['nhập sai mật khẩu bị khóa tài khoản', 'account-locked'],
+  ['tai sao dang nhap may moi thi may cu bi dang xuat', 'one-device-at-a-time'],
+  ['bi mat dien thoai thi dang nhap the nao', 'new-or-lost-phone'],
+  ['ko nhận đc mã otp', 'otp-not-received'],
+  ['khong nhan duoc ma xac thuc', 'otp-not-received'],
+  ['otp het han', 'otp-expired-or-wrong'],
+  ['dang nhap bang van tay duoc khong', 'biometric-sign-in'],
+  ['đăng nhập bằng vneid', 'vneid-sign-in'],
+  ['di kham benh co can mang the bhyt giay khong', 'use-ecard-at-hospital'],
+  ['dùng thẻ bảo hiểm y tế trên điện thoại ở bệnh viện', 'use-ecard-at-hospital'],
+  ['khong co mang co xem duoc the khong', 'ecard-offline'],
+  ['the bhyt con han khong', 'card-validity'],
+  ['thong tin tren the bhyt bi sai ngay sinh', 'card-info-wrong'],
+  ['doi noi kham chua benh ban dau', 'primary-care-facility'],
+  ['5 nam lien tuc tren the la gi', 'five-years-continuous'],
+  ['muc huong 4 tren the nghia la gi', 'card-group-and-level'],
+  ['the bhyt cho tre duoi 6 tuoi', 'child-health-card'],
+  ['so kham chua benh xem duoc gi', 'medical-visit-book'],
+  ['xem qua trinh dong bao hiem o dau', 'view-participation'],
+  ['tai sao co thang mau do chua dong', 'unpaid-months'],
+  ['cong ty no bao hiem', 'unpaid-months'],
+  ['toi co 2 so bhxh', 'two-bhxh-codes'],
+  ['cccd thay ma so bhxh tu 2025', 'personal-id-replaces-code'],
+  ['so bhxh dien tu nhan o dau', 'electronic-social-insurance-book'],
+  ['huong che do thai san sinh con', 'maternity-benefit'],
+  ['rut bhxh 1 lan can dieu kien gi', 'lump-sum-withdrawal'],
+  ['mat viec dang ky tro cap that nghiep', 'unemployment-benefit'],
+  ['dang ky tai khoan cho con', 'child-account'],
+  ['doi so dien thoai tren vssid', 'change-phone-or-email'],
+  ['co nguoi goi dien xung la can bo bhxh bao chuyen tien', 'impostor-calls'],
+  ['tong dai bhxh so may', 'official-hotline'],
+]
+
+describe('the chatbot on fifty questions as people type them', () => {
+  it('has fifty questions, each about an entry that exists', () => {
+    expect(questions).toHaveLength(50)
+    for (const [, id] of questions) expect(faq.byId.has(id), id).toBe(true)
+  })
+
+  it('finds the expected entry first for at least 80% of them', () => {
+    const results = questions.map(([message, expected]) => {
+      const hits = searchFaq(faq.index, message)
+      const decision = decideReply(hits)
+      return {
+        message,
+        expected,
+        top: hits[0]?.id,
+        answered: decision.kind === 'answer' ? decision.best.id : null,
+      }
+    })
+    const top1 = results.filter((result) => result.top === result.expected)
+    const answeredRight = results.filter((result) => result.answered === result.expected)
+    const answeredWrong = results.filter((result) => result.answered && result.answered !== result.expected)
+    const percent = (count: number) => `${((100 * count) / results.length).toFixed(0)}%`
+    console.info(
+      `FAQ retrieval: top-1 ${top1.length}/${results.length} (${percent(top1.length)}); chatbot answers ` +
+        `${answeredRight.length} right, ${answeredWrong.length} wrong, ` +
+        `${results.length - answeredRight.length - answeredWrong.length} handed over`,
+    )
+    for (const miss of results.filter((result) => result.top !== result.expected)) {
+      console.info(`  missed: "${miss.message}" → ${miss.top ?? 'nothing'} (expected ${miss.expected})`)
+    }
+    expect(top1.length / results.length).toBeGreaterThanOrEqual(0.8)
+    // A wrong answer costs more than a hand-over: the chatbot must rarely be confidently wrong.
+    expect(answeredWrong.length / results.length).toBeLessThanOrEqual(0.1)
+  })
+})
+
+describe('the FAQ file', () => {
+  it('holds at least 40 entries, every category, ids unique, text in NFC', () => {
+    expect(faq.entries.length).toBeGreaterThanOrEqual(40)
+    expect(new Set(faq.entries.map((entry) => entry.category))).toEqual(new Set(faqCategories))
+    for (const entry of faq.entries) {
+      for (const text of [entry.question, entry.answer, ...entry.keywords]) {
+        expect(text, entry.id).toBe(text.normalize('NFC'))
+      }
+    }
+  })
+
+  it('points people to the official hotline and no other 1900 number', () => {
+    const numbers = faq.entries.flatMap((entry) => entry.answer.match(/1900[\s.]?\d{3,4}/g) ?? [])
+    expect(numbers.length).toBeGreaterThan(0)
+    expect(new Set(numbers)).toEqual(new Set(['1900 9068']))
+  })
+})

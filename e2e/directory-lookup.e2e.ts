@@ -1,0 +1,128 @@
+import type { CollectionPointListingPage } from '@ansinh/domain'
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hasChromium, newPhoneContext } from './support/browser'
+import { type Running, useServerAndBrowser } from './support/journey'
+import { button, expectNoSeriousViolations, field, heading } from './support/staff'
+
+// Journey (issue 8, look-ups 3–6): on a phone, without signing in, someone looks up the BHXH office
+// nearest to them (the device's position, with consent), a facility under a BHYT contract by a name
+// typed without accents, one more page of facilities issuing sick-leave certificates, an employer
+// unit by part of its name, and, the position refused, the collection points nearest a chosen commune.
+
+async function withPhone(
+  running: Running,
+  options: BrowserContextOptions,
+  journey: (page: Page) => Promise<void>,
+) {
+  const context = await newPhoneContext(running.browser, {
+    baseURL: running.server.baseUrl,
+    bypassCSP: true,
+    serviceWorkers: 'block',
+    ...options,
+  })
+  try {
+    await journey(await context.newPage())
+  } finally {
+    await context.close()
+  }
+}
+
+const cards = (page: Page) => page.getByRole('region', { name: 'Kết quả tra cứu' }).getByRole('listitem')
+
+describe.skipIf(!hasChromium())(
+  'directory look-ups: offices, facilities, employers, collection points',
+  () => {
+    const running = useServerAndBrowser({ env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
+
+    it('phone: the BHXH office nearest the device, with its phone to call', async () => {
+      // The device stands at the door of BHXH cơ sở Ba Đình (demo reference data).
+      const position = {
+        geolocation: { latitude: 21.0135, longitude: 105.8072 },
+        permissions: ['geolocation'],
+      }
+      await withPhone(running, position, async (page) => {
+        await page.goto('/lookup/offices')
+        await heading(page, 'Tra cứu cơ quan BHXH')
+        // Before any filter: the tree in code order, VSS first.
+        await cards(page).first().getByRole('heading', { name: 'BHXH Việt Nam' }).waitFor()
+        await button(page, 'Gần tôi').click()
+        await page.getByText('Kết quả đang được sắp xếp từ gần đến xa vị trí của bạn.').waitFor()
+        const nearest = cards(page).first()
+        await nearest.getByRole('heading', { name: 'BHXH cơ sở Ba Đình' }).waitFor()
+        await nearest.getByText('Cách khoảng 0 km').waitFor()
+        await nearest.getByText('Trực thuộc BHXH TP. Hà Nội').waitFor()
+        expect(await nearest.getByRole('link', { name: 'Gọi số 024 3351 6039' }).getAttribute('href')).toBe(
+          'tel:02433516039',
+        )
+        await expectNoSeriousViolations(page, 'offices look-up')
+      })
+    })
+
+    it('phone: facilities by a name without accents, and a further page of those issuing sick leave', async () => {
+      await withPhone(running, {}, async (page) => {
+        await page.goto('/lookup/facilities')
+        await heading(page, 'Tra cứu CSKCB ký hợp đồng KCB BHYT')
+        await field(page, 'Tên cơ sở (có thể gõ không dấu)').fill('xanh pon')
+        await button(page, 'Tra cứu').click()
+        await expect.poll(() => cards(page).count()).toBe(1)
+        await cards(page).getByRole('heading', { name: 'Bệnh viện Đa khoa Xanh Pôn' }).waitFor()
+
+        await page.goto('/lookup/facilities?sickLeave=true')
+        await heading(page, 'Tra cứu CSKCB cấp giấy nghỉ việc hưởng BHXH')
+        expect(await page.getByLabel('Cấp giấy nghỉ việc hưởng BHXH').isChecked()).toBe(true)
+        await page.getByLabel('Tỉnh/thành phố').selectOption({ label: 'Thành phố Hà Nội' })
+        await button(page, 'Tra cứu').click()
+        await expect.poll(() => cards(page).count()).toBe(20)
+        await button(page, 'Tải thêm').click()
+        await expect.poll(() => cards(page).count()).toBeGreaterThan(20)
+        await expectNoSeriousViolations(page, 'facilities look-up')
+      })
+    })
+
+    it('phone: an employer unit by part of its name, with its managing office and size', async () => {
+      await withPhone(running, {}, async (page) => {
+        await page.goto('/lookup/employers')
+        await heading(page, 'Tra cứu đơn vị tham gia BHXH')
+        await field(page, 'Mã đơn vị, mã số thuế hoặc tên đơn vị').fill('sg')
+        await button(page, 'Tra cứu').click()
+        await page.getByText('Nhập ít nhất 3 ký tự.').first().waitFor()
+        await field(page, 'Mã đơn vị, mã số thuế hoặc tên đơn vị').fill('cang sai gon')
+        await button(page, 'Tra cứu').click()
+        const employer = cards(page).first()
+        await employer.getByRole('heading', { name: 'Công ty Cổ phần Logistics Cảng Sài Gòn' }).waitFor()
+        for (const text of ['ZA0004A', '0300000104', 'BHXH Quận 5', 'Dưới 10 người', 'Đang hoạt động'])
+          await employer.getByText(text, { exact: true }).waitFor()
+        await expectNoSeriousViolations(page, 'employers look-up')
+      })
+    })
+
+    it('phone: the position refused, collection points nearest a chosen commune', async () => {
+      await withPhone(running, {}, async (page) => {
+        await page.goto('/lookup/collection-points')
+        await heading(page, 'Tra cứu điểm thu, đại lý thu')
+        await button(page, 'Gần tôi').click()
+        await page.getByRole('alert').filter({ hasText: 'Không lấy được vị trí của thiết bị' }).waitFor()
+        await page.getByLabel('Tỉnh/thành phố').selectOption({ label: 'Thành phố Hà Nội' })
+        await page.getByLabel('Xã/phường').selectOption({ label: 'Phường Kim Liên' })
+        const answered = page.waitForResponse((response) =>
+          new URL(response.url()).search.includes('communeCode=00229'),
+        )
+        await button(page, 'Tra cứu').click()
+        const answer = (await (await answered).json()) as CollectionPointListingPage
+        const [first] = answer.items
+        expect(first?.distanceKm).not.toBeNull()
+        expect(answer.items.every((item) => item.provinceCode === '01')).toBe(true)
+        await cards(page)
+          .first()
+          .getByRole('heading', { name: first?.name ?? '' })
+          .waitFor()
+        await cards(page)
+          .first()
+          .getByText(/^Cách khoảng [\d,]+ km$/)
+          .waitFor()
+        await expectNoSeriousViolations(page, 'collection points look-up')
+      })
+    })
+  },
+)
