@@ -4,7 +4,8 @@ import { formatDateVi, formatPartialDate, type MyHealthCard } from '@ansinh/doma
 import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader'
-import { hasChromium, newPhoneContext } from './support/browser'
+import { hasChromium } from './support/browser'
+import { withPhone } from './support/citizen'
 import { useServerAndBrowser } from './support/journey'
 import { button, expectNoSeriousViolations, field, heading } from './support/staff'
 
@@ -109,12 +110,7 @@ describe.skipIf(!hasChromium())('citizen health card: the e-card, its QR code, l
   })
 
   it('phone: shows the card from the home tile, scans, turns to landscape, opens offline, is gone after sign-out', async () => {
-    const context = await newPhoneContext(running.browser, {
-      baseURL: running.server.baseUrl,
-      bypassCSP: true,
-    })
-    try {
-      const page = await context.newPage()
+    await withPhone(running, { serviceWorkers: 'allow' }, async (page, context) => {
       // The service worker takes control first (as on a phone that has opened the app before), so that
       // the offline part below is served by it and nothing changes hands mid-journey.
       await page.goto('/')
@@ -231,8 +227,6 @@ describe.skipIf(!hasChromium())('citizen health card: the e-card, its QR code, l
       await page.getByText(/chưa có thẻ BHYT nào được lưu trên thiết bị này/).waitFor()
       expect(await page.getByRole('article', { name: cardLabel }).count()).toBe(0)
       await context.setOffline(false)
-    } finally {
-      await context.close()
-    }
+    })
   })
 })

@@ -13,9 +13,10 @@ import {
 } from '@ansinh/domain'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { hasChromium, newPhoneContext } from './support/browser'
+import { hasChromium } from './support/browser'
+import { signInCitizen, withPhone } from './support/citizen'
 import { useServerAndBrowser } from './support/journey'
-import { button, expectNoSeriousViolations, field, heading } from './support/staff'
+import { button, expectNoSeriousViolations, heading } from './support/staff'
 
 // Journey (issue 7): the demo citizen signs in on her phone and opens her own records from the home
 // tiles: "Quản lý cá nhân", "Quá trình tham gia" (tabs, total, the two months her employer owes, in red
@@ -80,22 +81,9 @@ describe.skipIf(!hasChromium())('citizen records: profile, participation, benefi
   })
 
   it('phone: each screen shows her own record, as the demo data and the API have it', async () => {
-    const context = await newPhoneContext(running.browser, {
-      baseURL: running.server.baseUrl,
-      bypassCSP: true,
-      // The offline app is home.e2e.ts's subject; a service worker taking control mid-test may hide
-      // the API responses this journey waits for.
-      serviceWorkers: 'block',
-    })
-    try {
-      const page = await context.newPage()
-      await page.goto('/')
-      await page.getByRole('link', { name: 'Đăng nhập', exact: true }).click()
-      await heading(page, 'Đăng nhập')
-      await field(page, 'Tên đăng nhập').fill(citizen.bhxhCode)
-      await field(page, 'Mật khẩu').fill(citizen.password)
-      await button(page, 'Đăng nhập').click()
-      await page.getByText(citizen.fullName, { exact: true }).waitFor()
+    // The offline app is home.e2e.ts's subject: withPhone blocks the service worker.
+    await withPhone(running, async (page) => {
+      await signInCitizen(page, citizen)
 
       // She holds no child's account in a fresh demo: no switch on any screen.
       expect((await api<MyChildren>(page, '/me/children')).items).toEqual([])
@@ -296,8 +284,6 @@ describe.skipIf(!hasChromium())('citizen records: profile, participation, benefi
       expect(await year.inputValue()).toBe('2025')
       await noSwitch()
       await expectNoSeriousViolations(page, 'medical visits')
-    } finally {
-      await context.close()
-    }
+    })
   })
 })

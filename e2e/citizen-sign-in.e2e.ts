@@ -1,6 +1,7 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core'
+import type { APIRequestContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { hasChromium, newPhoneContext } from './support/browser'
+import { hasChromium } from './support/browser'
+import { withPhone } from './support/citizen'
 import { useServerAndBrowser } from './support/journey'
 import {
   button,
@@ -32,26 +33,6 @@ const citizen = {
 const resetPassword = 'Hang#Moi2026x'
 const changedPassword = 'Thu-Hang@2027'
 const voluntaryPassword = 'Hang.Doi#2028'
-
-type Running = ReturnType<typeof useServerAndBrowser>
-
-/**
- * A phone (390 × 844, touch) with its own storage, so its own device id; axe needs `bypassCSP`. The
- * service worker is blocked: once it takes control mid-test, Chromium may not report the API responses
- * the page waits for (the offline app is home.e2e.ts's subject, not this journey's).
- */
-async function withPhone(running: Running, run: (page: Page, context: BrowserContext) => Promise<void>) {
-  const context = await newPhoneContext(running.browser, {
-    baseURL: running.server.baseUrl,
-    bypassCSP: true,
-    serviceWorkers: 'block',
-  })
-  try {
-    await run(await context.newPage(), context)
-  } finally {
-    await context.close()
-  }
-}
 
 /** The newest OTP sent to `phone` that is not one of `seen`, from the development outbox. */
 async function otpFromOutbox(request: APIRequestContext, phone: string, seen: Set<string>): Promise<string> {

@@ -1,6 +1,7 @@
 import type { FeedbackReceipt } from '@ansinh/domain'
 import { describe, expect, it } from 'vitest'
-import { hasChromium, newPhoneContext } from './support/browser'
+import { hasChromium } from './support/browser'
+import { withPhone } from './support/citizen'
 import { useServerAndBrowser } from './support/journey'
 import {
   button,
@@ -29,13 +30,7 @@ describe.skipIf(!hasChromium())('feedback: sent on a phone, answered by the offi
   const running = useServerAndBrowser({ env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
 
   it('phone → back-office → phone', async () => {
-    const phoneContext = await newPhoneContext(running.browser, {
-      baseURL: running.server.baseUrl,
-      bypassCSP: true,
-      serviceWorkers: 'block',
-    })
-    try {
-      const page = await phoneContext.newPage()
+    await withPhone(running, async (page, phoneContext) => {
       await page.goto('/support/feedback')
       await heading(page, 'Phản ánh kiến nghị')
 
@@ -100,8 +95,6 @@ describe.skipIf(!hasChromium())('feedback: sent on a phone, answered by the offi
       await page
         .getByText('Không tìm thấy phản ánh với mã và số điện thoại này. Vui lòng kiểm tra lại.')
         .waitFor()
-    } finally {
-      await phoneContext.close()
-    }
+    })
   })
 })

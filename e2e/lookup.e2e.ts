@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hasChromium, newPhoneContext } from './support/browser'
+import { hasChromium } from './support/browser'
+import { withPhone } from './support/citizen'
 import { useServerAndBrowser } from './support/journey'
 import { button, expectNoSeriousViolations, field, heading } from './support/staff'
 
@@ -15,12 +16,7 @@ describe.skipIf(!hasChromium())('lookup: a person finds her BHXH code and her ca
   const running = useServerAndBrowser()
 
   it('phone: finds the BHXH code, then the card’s validity, without an account', async () => {
-    const context = await newPhoneContext(running.browser, {
-      baseURL: running.server.baseUrl,
-      bypassCSP: true,
-    })
-    try {
-      const page = await context.newPage()
+    await withPhone(running, { serviceWorkers: 'allow' }, async (page) => {
       await page.goto('/')
       await page.getByRole('link', { name: 'Tra cứu trực tuyến', exact: true }).click()
       await heading(page, 'Tra cứu trực tuyến')
@@ -74,8 +70,6 @@ describe.skipIf(!hasChromium())('lookup: a person finds her BHXH code and her ca
       expect(cardText).toContain('Mức 4')
       expect(cardText).toMatch(/Nơi đăng ký KCB ban đầu.+\(\w{5}\)/)
       await expectNoSeriousViolations(page, 'the card answer')
-    } finally {
-      await context.close()
-    }
+    })
   })
 })

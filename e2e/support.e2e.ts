@@ -1,6 +1,7 @@
 import type { ChatReply, FaqView } from '@ansinh/domain'
 import { describe, expect, it } from 'vitest'
-import { hasChromium, newPhoneContext } from './support/browser'
+import { hasChromium } from './support/browser'
+import { withPhone } from './support/citizen'
 import { useServerAndBrowser } from './support/journey'
 import { button, expectNoSeriousViolations, field, heading } from './support/staff'
 
@@ -13,13 +14,7 @@ describe.skipIf(!hasChromium())('support: FAQ search and the virtual assistant',
   const running = useServerAndBrowser({ env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
 
   it('phone: FAQ search without diacritics, an entry, the assistant and its hand-over', async () => {
-    const context = await newPhoneContext(running.browser, {
-      baseURL: running.server.baseUrl,
-      bypassCSP: true,
-      serviceWorkers: 'block',
-    })
-    try {
-      const page = await context.newPage()
+    await withPhone(running, async (page) => {
       await page.goto('/')
       await page.getByRole('link', { name: 'Hỗ trợ', exact: true }).click()
       await heading(page, 'Hỗ trợ')
@@ -84,8 +79,6 @@ describe.skipIf(!hasChromium())('support: FAQ search and the virtual assistant',
       // Following the source opens the same entry.
       await source.click()
       await page.getByRole('heading', { level: 2, name: clear.source?.question ?? '' }).waitFor()
-    } finally {
-      await context.close()
-    }
+    })
   })
 })

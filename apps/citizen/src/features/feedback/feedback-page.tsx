@@ -8,10 +8,11 @@ import {
   feedbackCategories,
   MAX_FEEDBACK_ATTACHMENTS,
 } from '@ansinh/domain'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import {
+  DoneSection,
   FailureAlert,
   FormErrorSummary,
   ServicePage,
@@ -222,32 +223,15 @@ export function FeedbackPage() {
 /** After sending: the tracking code to keep, where it went, and the way to the look-up. */
 function FeedbackSent({ receipt, phone }: { receipt: FeedbackReceipt; phone: string }) {
   const { t } = useTranslation()
-  const heading = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    heading.current?.focus()
-  }, [])
   return (
-    <section className="reg-done" aria-labelledby="feedback-sent-title">
-      <div className="reg-done__hero">
-        <h2 id="feedback-sent-title" ref={heading} tabIndex={-1} className="reg-done__lead">
-          {t('feedback.sent')}
-        </h2>
-        <DossierNumber value={receipt.code} label={t('feedback.code')} />
-      </div>
+    <DoneSection
+      titleId="feedback-sent-title"
+      title={t('feedback.sent')}
+      hero={<DossierNumber value={receipt.code} label={t('feedback.code')} />}
+      next={{ to: feedbackStatusPath, state: { code: receipt.code, phone }, label: t('feedback.lookUp') }}
+    >
       <p className="reg-note">{t('feedback.sentOffice', { office: receipt.office.name })}</p>
       <p className="reg-note">{t('feedback.sentNext')}</p>
-      <div className="reg-done__actions">
-        <Link
-          className="as-button as-button--primary"
-          to={feedbackStatusPath}
-          state={{ code: receipt.code, phone }}
-        >
-          {t('feedback.lookUp')}
-        </Link>
-        <Link className="as-button as-button--ghost" to="/">
-          {t('page.home')}
-        </Link>
-      </div>
-    </section>
+    </DoneSection>
   )
 }

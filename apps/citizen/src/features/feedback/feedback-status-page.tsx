@@ -1,10 +1,8 @@
 import { ErrorCode, FeedbackStatusQuery, type FeedbackStatusView, formatDateTimeVi } from '@ansinh/domain'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ServicePage } from '../public-services/service-parts'
-import { ErrorSummary, phoneInput, TextField } from '../registration/form-controls'
+import { StatusLookupForm } from '../registration/status-lookup-form'
 import { useStatusLookup } from '../registration/use-status-lookup'
-import { firstError } from '../registration/use-step-validation'
 import { useFailureText } from '../registration/use-submission'
 import { getFeedbackStatus } from './api'
 import './feedback.css'
@@ -13,71 +11,24 @@ import './feedback.css'
 export function FeedbackStatusPage() {
   const { t } = useTranslation()
   const failureText = useFailureText()
-  const { prefill, errors, focusSignal, lookup, resultBox, search } = useStatusLookup(
-    ['code', 'phone'],
-    FeedbackStatusQuery,
-    getFeedbackStatus,
-  )
-  const [code, setCode] = useState(prefill?.code ?? '')
-  const [phone, setPhone] = useState(prefill?.phone ?? '')
-
-  const labels = { code: t('feedback.code'), phone: t('registration.info.phone') }
+  const status = useStatusLookup(['code', 'phone'], FeedbackStatusQuery, getFeedbackStatus)
   return (
     <ServicePage title={t('feedback.statusTitle')} intro={t('feedback.statusIntro')}>
-      <ErrorSummary errors={errors} labels={labels} focusSignal={focusSignal} />
-      <form
-        className="reg-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void search({ code, phone })
-        }}
+      <StatusLookupForm
+        status={status}
+        code="code"
+        codeLabel={t('feedback.code')}
+        codeHint={t('feedback.codeHint')}
+        codeInput={{ autoComplete: 'off', autoCapitalize: 'characters', spellCheck: false, maxLength: 16 }}
+        phoneHint={t('feedback.phoneHint')}
+        searchLabel={t('feedback.search')}
+        searchingLabel={t('feedback.searching')}
+        failureText={(failure) =>
+          failure.code === ErrorCode.NotFound ? t('feedback.notFound') : failureText(failure)
+        }
       >
-        <div className="reg-grid reg-grid--2">
-          <TextField
-            name="code"
-            label={labels.code}
-            hint={t('feedback.codeHint')}
-            value={code}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={16}
-            error={firstError(errors, 'code')}
-            onChange={setCode}
-          />
-          <TextField
-            name="phone"
-            label={labels.phone}
-            hint={t('feedback.phoneHint')}
-            value={phone}
-            {...phoneInput}
-            error={firstError(errors, 'phone')}
-            onChange={setPhone}
-          />
-        </div>
-        <div className="reg-nav">
-          <button
-            type="submit"
-            className="as-button as-button--primary reg-nav__next"
-            disabled={lookup.state === 'loading'}
-          >
-            {lookup.state === 'loading' ? t('feedback.searching') : t('feedback.search')}
-          </button>
-        </div>
-      </form>
-      <div ref={resultBox} tabIndex={-1} className="reg-status__result" aria-live="polite">
-        {lookup.state === 'found' ? <FeedbackStatusCard view={lookup.view} /> : null}
-        {lookup.state === 'failed' ? (
-          <div className="reg-alert reg-alert--error">
-            <p>
-              {lookup.failure.code === ErrorCode.NotFound
-                ? t('feedback.notFound')
-                : failureText(lookup.failure)}
-            </p>
-          </div>
-        ) : null}
-      </div>
+        {(view) => <FeedbackStatusCard view={view} />}
+      </StatusLookupForm>
     </ServicePage>
   )
 }

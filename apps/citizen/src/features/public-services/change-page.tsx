@@ -15,25 +15,12 @@ import { RecordsSubjectProvider } from '../my-records/subject'
 import { useRecord } from '../my-records/use-record'
 import { type AddressDraft, AddressFields } from '../registration/address-fields'
 import { given } from '../registration/draft'
-import { CheckedForm, phoneInput, TextField } from '../registration/form-controls'
-import type { OfficePick } from '../registration/office-picker'
+import { phoneInput, TextField } from '../registration/form-controls'
 import { useFieldLabels } from '../registration/use-field-labels'
 import { errorsOf } from '../registration/validation'
-import { useSignedIn } from '../session/session'
-import { useLanguage } from '../session/use-language'
 import { fileContactChange } from './api'
 import { OtpFiling, useOtpRequest } from './otp-filing'
-import {
-  FailureAlert,
-  FiledConfirmation,
-  FilingSummary,
-  FormErrorSummary,
-  noOffice,
-  ReceivingOffice,
-  ServicePage,
-  SubmitRow,
-  useFormErrors,
-} from './service-parts'
+import { FiledConfirmation, ServiceForm, ServicePage, useServiceRequest } from './service-parts'
 
 const emptyAddress: AddressDraft = {
   codeSet: AddressCodeSet.Current,
@@ -77,15 +64,13 @@ function OwnProfileForm() {
 
 function ChangeForm({ profile }: { profile: MyProfile }) {
   const { t } = useTranslation()
-  const language = useLanguage()
-  const { csrfToken } = useSignedIn()
+  const service = useServiceRequest()
+  const { language, csrfToken, office, form } = service
   const labels = useFieldLabels(IdDocumentKind.PersonalId)
   const [phone, setPhone] = useState(profile.phone ?? '')
   const [email, setEmail] = useState(profile.email ?? '')
   const [changeAddress, setChangeAddress] = useState(false)
   const [address, setAddress] = useState<AddressDraft>(emptyAddress)
-  const [office, setOffice] = useState<OfficePick>(noOffice)
-  const form = useFormErrors()
   const flow = useOtpRequest(AccountRequestPurpose.ContactChange, form)
 
   // Only what changed: an emptied e-mail box removes the e-mail on record.
@@ -125,91 +110,82 @@ function ChangeForm({ profile }: { profile: MyProfile }) {
         onFiled={flow.filed}
         onRefused={flow.refused}
         onCancel={flow.cancel}
-      >
-        <FilingSummary items={summaryOf(request)} />
-      </OtpFiling>
+        summary={summaryOf(request)}
+      />
     )
   return (
-    <>
-      <FormErrorSummary form={form} labels={{ ...labels, email: t('publicServices.change.email') }} />
-      <FailureAlert failure={flow.failure} />
-      <CheckedForm
-        onSubmit={() => {
-          const errors = errorsOf(ContactChangeRequest, request)
-          if (Object.keys(errors).length > 0) form.show(errors)
-          else void flow.start()
-        }}
-      >
-        <fieldset className="reg-fieldset">
-          <legend className="reg-fieldset__legend">{t('registration.info.contactLegend')}</legend>
-          <div className="reg-grid reg-grid--2">
-            <TextField
-              name="phone"
-              label={t('registration.info.phone')}
-              hint={t('publicServices.change.phoneHint')}
-              value={phone}
-              error={form.first('phone')}
-              {...phoneInput}
-              onChange={(value) => {
-                setPhone(value)
-                form.clear('phone')
-              }}
-            />
-            <TextField
-              name="email"
-              label={t('publicServices.change.email')}
-              hint={
-                profile.email ? t('publicServices.change.emailRemoveHint') : t('registration.info.emailHint')
-              }
-              value={email}
-              error={form.first('email')}
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              maxLength={254}
-              onChange={(value) => {
-                setEmail(value)
-                form.clear('email', 'phone')
-              }}
-            />
-          </div>
-        </fieldset>
-        <fieldset className="reg-fieldset">
-          <legend className="reg-fieldset__legend">{t('publicServices.change.addressLegend')}</legend>
-          <p className="pubsvc-current">
-            <span className="pubsvc-current__label">{t('publicServices.change.currentAddress')}</span>{' '}
-            {profile.address}
-          </p>
-          <div className="reg-commitment">
-            <input
-              id="pubsvc-change-address"
-              type="checkbox"
-              checked={changeAddress}
-              onChange={(event) => {
-                setChangeAddress(event.currentTarget.checked)
-                form.clear('address', 'phone')
-              }}
-            />
-            <label htmlFor="pubsvc-change-address">{t('publicServices.change.changeAddress')}</label>
-          </div>
-        </fieldset>
-        {changeAddress ? (
-          <AddressFields
-            errors={form.errors}
-            value={address}
-            onChange={(patch) => {
-              setAddress((current) => ({ ...current, ...patch }))
-              form.clear(...Object.keys(patch).map((key) => `address.${key}`))
+    <ServiceForm
+      service={service}
+      labels={{ ...labels, email: t('publicServices.change.email') }}
+      failure={flow.failure}
+      onSubmit={() => flow.submit(errorsOf(ContactChangeRequest, request))}
+      busy={flow.busy}
+      label={t('publicServices.continue')}
+      busyLabel={t('publicServices.sendingOtp')}
+    >
+      <fieldset className="reg-fieldset">
+        <legend className="reg-fieldset__legend">{t('registration.info.contactLegend')}</legend>
+        <div className="reg-grid reg-grid--2">
+          <TextField
+            name="phone"
+            label={t('registration.info.phone')}
+            hint={t('publicServices.change.phoneHint')}
+            value={phone}
+            error={form.first('phone')}
+            {...phoneInput}
+            onChange={(value) => {
+              setPhone(value)
+              form.clear('phone')
             }}
           />
-        ) : null}
-        <ReceivingOffice value={office} onChange={setOffice} form={form} />
-        <SubmitRow
-          busy={flow.busy}
-          label={t('publicServices.continue')}
-          busyLabel={t('publicServices.sendingOtp')}
+          <TextField
+            name="email"
+            label={t('publicServices.change.email')}
+            hint={
+              profile.email ? t('publicServices.change.emailRemoveHint') : t('registration.info.emailHint')
+            }
+            value={email}
+            error={form.first('email')}
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            maxLength={254}
+            onChange={(value) => {
+              setEmail(value)
+              form.clear('email', 'phone')
+            }}
+          />
+        </div>
+      </fieldset>
+      <fieldset className="reg-fieldset">
+        <legend className="reg-fieldset__legend">{t('publicServices.change.addressLegend')}</legend>
+        <p className="pubsvc-current">
+          <span className="pubsvc-current__label">{t('publicServices.change.currentAddress')}</span>{' '}
+          {profile.address}
+        </p>
+        <div className="reg-commitment">
+          <input
+            id="pubsvc-change-address"
+            type="checkbox"
+            checked={changeAddress}
+            onChange={(event) => {
+              setChangeAddress(event.currentTarget.checked)
+              form.clear('address', 'phone')
+            }}
+          />
+          <label htmlFor="pubsvc-change-address">{t('publicServices.change.changeAddress')}</label>
+        </div>
+      </fieldset>
+      {changeAddress ? (
+        <AddressFields
+          errors={form.errors}
+          value={address}
+          onChange={(patch) => {
+            setAddress((current) => ({ ...current, ...patch }))
+            form.clear(...Object.keys(patch).map((key) => `address.${key}`))
+          }}
         />
-      </CheckedForm>
-    </>
+      ) : null}
+    </ServiceForm>
   )
 }

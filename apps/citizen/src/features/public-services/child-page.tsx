@@ -3,25 +3,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DraftPhoto } from '../registration/draft'
 import { given } from '../registration/draft'
-import { CheckedForm, CommitmentField, TextField } from '../registration/form-controls'
-import type { OfficePick } from '../registration/office-picker'
+import { CommitmentField, TextField } from '../registration/form-controls'
 import { checkPhoto, type PhotoProblem } from '../registration/photo-check'
 import { PhotoField } from '../registration/photo-field'
 import { useFieldLabels } from '../registration/use-field-labels'
 import { errorsOf } from '../registration/validation'
-import { useCitizenSession, useSignedIn } from '../session/session'
-import { useLanguage } from '../session/use-language'
+import { useCitizenSession } from '../session/session'
 import { type ApiFailure, fileChild } from './api'
-import {
-  FailureAlert,
-  FiledConfirmation,
-  FormErrorSummary,
-  noOffice,
-  ReceivingOffice,
-  ServicePage,
-  SubmitRow,
-  useFormErrors,
-} from './service-parts'
+import { FiledConfirmation, ServiceForm, ServicePage, useServiceRequest } from './service-parts'
 
 /**
  * "Đăng ký tài khoản cho con" (seed 004): the child's BHXH code and full name, the birth certificate
@@ -30,20 +19,18 @@ import {
  */
 export function ChildPage() {
   const { t } = useTranslation()
-  const language = useLanguage()
-  const { csrfToken } = useSignedIn()
+  const service = useServiceRequest()
+  const { language, csrfToken, office, form } = service
   const { handleFailure } = useCitizenSession()
   const baseLabels = useFieldLabels(IdDocumentKind.PersonalId)
   const [bhxhCode, setBhxhCode] = useState('')
   const [fullName, setFullName] = useState('')
   const [photo, setPhoto] = useState<DraftPhoto>()
   const [refused, setRefused] = useState<PhotoProblem>()
-  const [office, setOffice] = useState<OfficePick>(noOffice)
   const [agreed, setAgreed] = useState(false)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<ApiFailure | null>(null)
   const [filed, setFiled] = useState<FiledDossier | null>(null)
-  const form = useFormErrors()
   const title = t('publicServices.child.title')
   const labels = {
     ...baseLabels,
@@ -92,9 +79,26 @@ export function ChildPage() {
 
   return (
     <ServicePage title={title} intro={t('publicServices.child.intro')}>
-      <FormErrorSummary form={form} labels={labels} />
-      <FailureAlert failure={failure} />
-      <CheckedForm onSubmit={() => void submit()}>
+      <ServiceForm
+        service={service}
+        labels={labels}
+        failure={failure}
+        onSubmit={() => void submit()}
+        busy={busy}
+        label={t('registration.review.submit')}
+        busyLabel={t('registration.review.sending')}
+        beforeSubmit={
+          <CommitmentField
+            label={t('publicServices.child.commitment')}
+            checked={agreed}
+            error={form.first('agreed')}
+            onChange={(value) => {
+              setAgreed(value)
+              form.clear('agreed')
+            }}
+          />
+        }
+      >
         <fieldset className="reg-fieldset">
           <legend className="reg-fieldset__legend">{t('publicServices.child.childLegend')}</legend>
           <TextField
@@ -145,22 +149,7 @@ export function ChildPage() {
           }
           onRemove={() => setPhoto(undefined)}
         />
-        <ReceivingOffice value={office} onChange={setOffice} form={form} />
-        <CommitmentField
-          label={t('publicServices.child.commitment')}
-          checked={agreed}
-          error={form.first('agreed')}
-          onChange={(value) => {
-            setAgreed(value)
-            form.clear('agreed')
-          }}
-        />
-        <SubmitRow
-          busy={busy}
-          label={t('registration.review.submit')}
-          busyLabel={t('registration.review.sending')}
-        />
-      </CheckedForm>
+      </ServiceForm>
     </ServicePage>
   )
 }

@@ -5,14 +5,15 @@ import {
   ErrorCode,
   type FiledDossier,
 } from '@ansinh/domain'
-import { type ReactNode, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFailureText } from '../registration/use-submission'
+import type { FieldErrors } from '../registration/validation'
 import { OtpStep } from '../session/otp-step'
 import { useCitizenSession, useSignedIn } from '../session/session'
 import { useLanguage } from '../session/use-language'
 import { type ApiFailure, type ApiResult, requestOtp, resendOtp } from './api'
-import type { FormErrors } from './service-parts'
+import { FilingSummary, type FormErrors } from './service-parts'
 
 type OtpFilingProps = {
   /** The answer of `POST /me/requests/otp`: the request, the masked phone, when "Gửi lại mã" opens. */
@@ -26,8 +27,8 @@ type OtpFilingProps = {
    */
   onRefused: (failure: ApiFailure) => void
   onCancel: () => void
-  /** What is being filed, shown above the code box. */
-  children?: ReactNode
+  /** What is being filed, shown above the code box: each changed item and its new value. */
+  summary: [term: string, value: string][]
 }
 
 /**
@@ -35,7 +36,7 @@ type OtpFilingProps = {
  * (shown masked), the box with "Xác nhận" and "Gửi lại mã" with its countdown (the sign-in's OTP step),
  * and the filing itself once the code is typed. A wrong code is said under the box, with the tries left.
  */
-export function OtpFiling({ sent, file, onFiled, onRefused, onCancel, children }: OtpFilingProps) {
+export function OtpFiling({ sent, file, onFiled, onRefused, onCancel, summary }: OtpFilingProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const { csrfToken } = useSignedIn()
@@ -72,7 +73,7 @@ export function OtpFiling({ sent, file, onFiled, onRefused, onCancel, children }
       onResend={resend}
       onCancel={onCancel}
     >
-      {children}
+      <FilingSummary items={summary} />
       <p className="reg-note">{t('publicServices.otp.why')}</p>
     </OtpStep>
   )
@@ -81,7 +82,7 @@ export function OtpFiling({ sent, file, onFiled, onRefused, onCancel, children }
 type Phase = { step: 'form' } | { step: 'otp'; sent: CitizenOtpSent } | { step: 'done'; filed: FiledDossier }
 
 /**
- * Where a request that needs the OTP stands: the form, the code, the confirmation. `start` asks for
+ * Where a request that needs the OTP stands: the form, the code, the confirmation. `submit` asks for
  * the code once the form is checked; a refusal of the filing comes back to the form, its fields
  * beside them (`form`) and anything else in an alert (`failure`). What was typed stays in the page.
  */
@@ -102,6 +103,12 @@ export function useOtpRequest(purpose: AccountRequestPurpose, form: FormErrors) 
     else if (!handleFailure(result.error)) setFailure(result.error)
   }
 
+  /** The form's "Tiếp tục": its errors shown, or else the code asked for. */
+  function submit(errors: FieldErrors) {
+    if (Object.keys(errors).length > 0) form.show(errors)
+    else void start()
+  }
+
   function refused(answer: ApiFailure) {
     setPhase({ step: 'form' })
     // The form's own fields go beside them; the rest (too many wrong codes, a request that is gone,
@@ -119,7 +126,7 @@ export function useOtpRequest(purpose: AccountRequestPurpose, form: FormErrors) 
     phase,
     failure,
     busy,
-    start,
+    submit,
     refused,
     cancel: () => setPhase({ step: 'form' }),
     filed: (filed: FiledDossier) => setPhase({ step: 'done', filed }),

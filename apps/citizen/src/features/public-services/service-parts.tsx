@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { RecordsPage } from '../my-records/record-parts'
 import { DossierNumber } from '../registration/done-step'
-import { CheckIcon, ErrorSummary, useFocusOnSignal } from '../registration/form-controls'
+import { CheckedForm, CheckIcon, ErrorSummary, useFocusOnSignal } from '../registration/form-controls'
 import { OfficeFieldset, type OfficePick } from '../registration/office-picker'
 import { statusTone } from '../registration/status-card'
 import { useFailureText } from '../registration/use-submission'
 import type { FieldErrors } from '../registration/validation'
+import { useSignedIn } from '../session/session'
 import { useLanguage } from '../session/use-language'
 import type { ApiFailure } from './api'
 import '../registration/registration.css'
@@ -67,6 +68,54 @@ export function ReceivingOffice({
         form.clear('officeCode')
       }}
     />
+  )
+}
+
+/** What each request starts with: the language, the session's CSRF token, the receiving office, the form's errors. */
+export function useServiceRequest() {
+  const language = useLanguage()
+  const { csrfToken } = useSignedIn()
+  const [office, setOffice] = useState<OfficePick>(noOffice)
+  const form = useFormErrors()
+  return { language, csrfToken, office, setOffice, form }
+}
+
+/**
+ * A request's form: its errors and the failed call above it; the fields, the receiving office,
+ * `beforeSubmit` (e.g. the commitment) and the one button.
+ */
+export function ServiceForm({
+  service: { form, office, setOffice },
+  labels,
+  failure,
+  onSubmit,
+  busy,
+  label,
+  busyLabel,
+  beforeSubmit,
+  children,
+}: {
+  service: Pick<ReturnType<typeof useServiceRequest>, 'form' | 'office' | 'setOffice'>
+  labels: Record<string, string>
+  failure: ApiFailure | null
+  onSubmit: () => void
+  busy: boolean
+  label: string
+  busyLabel: string
+  beforeSubmit?: ReactNode
+  children: ReactNode
+}) {
+  return (
+    <>
+      <FormErrorSummary form={form} labels={labels} />
+      <FailureAlert failure={failure} />
+      <CheckedForm onSubmit={onSubmit}>
+        {children}
+        <ReceivingOffice value={office} onChange={setOffice} form={form} />
+        {beforeSubmit}
+        <SubmitRow busy={busy} label={label} busyLabel={busyLabel} />
+      </CheckedForm>
+    </>
   )
 }
 
@@ -149,47 +198,87 @@ export function FilingSummary({ items }: { items: [term: string, value: string][
   )
 }
 
-/** After the filing: the dossier number, its status, the office, and what happens next. */
-export function FiledConfirmation({ filed, next }: { filed: FiledDossier; next: string }) {
+/**
+ * The end of a filing: a hero with the title, which takes the focus on arrival (after the check badge
+ * where `badge`), and `hero` below it; then `children` and the links on (`next`, home).
+ */
+export function DoneSection({
+  titleId,
+  title,
+  badge = false,
+  hero,
+  next,
+  children,
+}: {
+  titleId: string
+  title: string
+  badge?: boolean
+  hero: ReactNode
+  /** The way on, beside the one home. */
+  next: { to: string; state?: unknown; label: string }
+  children: ReactNode
+}) {
   const { t } = useTranslation()
-  const language = useLanguage()
-  const title = useRef<HTMLHeadingElement>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
-    title.current?.focus()
+    heading.current?.focus()
   }, [])
   return (
-    <section className="reg-done" aria-labelledby="pubsvc-done-title">
+    <section className="reg-done" aria-labelledby={titleId}>
       <div className="reg-done__hero">
-        <span className="reg-done__badge" aria-hidden="true">
-          <CheckIcon className="reg-done__check" />
-        </span>
-        <h2 id="pubsvc-done-title" ref={title} tabIndex={-1} className="reg-done__lead">
-          {t('publicServices.done.title')}
-        </h2>
-        <DossierNumber value={filed.dossierNumber} />
-        <p className="reg-done__states">
-          <span className={`reg-chip reg-chip--${statusTone[filed.status]}`}>
-            {dossierStatusLabels[language][filed.status]}
+        {badge ? (
+          <span className="reg-done__badge" aria-hidden="true">
+            <CheckIcon className="reg-done__check" />
           </span>
-        </p>
-        <p className="reg-done__submitted">
-          {t('registration.done.submittedAt', { time: formatDateTimeVi(new Date(filed.submittedAt)) })}
-        </p>
+        ) : null}
+        <h2 id={titleId} ref={heading} tabIndex={-1} className="reg-done__lead">
+          {title}
+        </h2>
+        {hero}
       </div>
-      <div className="reg-office">
-        <p className="reg-office__path">
-          {t('publicServices.done.office', { office: `[${filed.office.code}] ${filed.office.name}` })}
-        </p>
-      </div>
-      <p className="reg-note">{next}</p>
+      {children}
       <div className="reg-done__actions">
-        <Link className="as-button as-button--primary" to={publicServicesPath}>
-          {t('publicServices.done.dossiers')}
+        <Link className="as-button as-button--primary" to={next.to} state={next.state}>
+          {next.label}
         </Link>
         <Link className="as-button as-button--ghost" to="/">
           {t('page.home')}
         </Link>
       </div>
     </section>
+  )
+}
+
+/** After the filing: the dossier number, its status, the office, and what happens next. */
+export function FiledConfirmation({ filed, next }: { filed: FiledDossier; next: string }) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  return (
+    <DoneSection
+      titleId="pubsvc-done-title"
+      title={t('publicServices.done.title')}
+      badge
+      next={{ to: publicServicesPath, label: t('publicServices.done.dossiers') }}
+      hero={
+        <>
+          <DossierNumber value={filed.dossierNumber} />
+          <p className="reg-done__states">
+            <span className={`reg-chip reg-chip--${statusTone[filed.status]}`}>
+              {dossierStatusLabels[language][filed.status]}
+            </span>
+          </p>
+          <p className="reg-done__submitted">
+            {t('registration.done.submittedAt', { time: formatDateTimeVi(new Date(filed.submittedAt)) })}
+          </p>
+        </>
+      }
+    >
+      <div className="reg-office">
+        <p className="reg-office__path">
+          {t('publicServices.done.office', { office: `[${filed.office.code}] ${filed.office.name}` })}
+        </p>
+      </div>
+      <p className="reg-note">{next}</p>
+    </DoneSection>
   )
 }

@@ -2,24 +2,11 @@ import { AccountRequestPurpose, StopRequest } from '@ansinh/domain'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { given } from '../registration/draft'
-import { CheckedForm, TextAreaField } from '../registration/form-controls'
-import type { OfficePick } from '../registration/office-picker'
+import { TextAreaField } from '../registration/form-controls'
 import { errorsOf } from '../registration/validation'
-import { useSignedIn } from '../session/session'
-import { useLanguage } from '../session/use-language'
 import { fileStop } from './api'
 import { OtpFiling, useOtpRequest } from './otp-filing'
-import {
-  FailureAlert,
-  FiledConfirmation,
-  FilingSummary,
-  FormErrorSummary,
-  noOffice,
-  ReceivingOffice,
-  ServicePage,
-  SubmitRow,
-  useFormErrors,
-} from './service-parts'
+import { FiledConfirmation, ServiceForm, ServicePage, useServiceRequest } from './service-parts'
 
 /**
  * "Ngừng sử dụng phương thức giao dịch điện tử" (seed 001): the reason, the receiving office and what
@@ -27,11 +14,9 @@ import {
  */
 export function StopPage() {
   const { t } = useTranslation()
-  const language = useLanguage()
-  const { csrfToken } = useSignedIn()
+  const service = useServiceRequest()
+  const { language, csrfToken, office, form } = service
   const [reason, setReason] = useState('')
-  const [office, setOffice] = useState<OfficePick>(noOffice)
-  const form = useFormErrors()
   const flow = useOtpRequest(AccountRequestPurpose.Stop, form)
   const request = { reason, officeCode: given(office.officeCode) }
   const title = t('publicServices.stop.title')
@@ -60,44 +45,32 @@ export function StopPage() {
           onFiled={flow.filed}
           onRefused={flow.refused}
           onCancel={flow.cancel}
-        >
-          <FilingSummary items={[[t('publicServices.stop.reason'), reason.trim()]]} />
-        </OtpFiling>
+          summary={[[t('publicServices.stop.reason'), reason.trim()]]}
+        />
       ) : (
-        <>
-          <FormErrorSummary
-            form={form}
-            labels={{ reason: t('publicServices.stop.reason'), officeCode: t('registration.office.office') }}
-          />
-          <FailureAlert failure={flow.failure} />
-          <CheckedForm
-            onSubmit={() => {
-              const errors = errorsOf(StopRequest, request)
-              if (Object.keys(errors).length > 0) form.show(errors)
-              else void flow.start()
+        <ServiceForm
+          service={service}
+          labels={{ reason: t('publicServices.stop.reason'), officeCode: t('registration.office.office') }}
+          failure={flow.failure}
+          onSubmit={() => flow.submit(errorsOf(StopRequest, request))}
+          busy={flow.busy}
+          label={t('publicServices.stop.submit')}
+          busyLabel={t('publicServices.sendingOtp')}
+        >
+          <TextAreaField
+            name="reason"
+            label={t('publicServices.stop.reason')}
+            hint={t('publicServices.stop.reasonHint')}
+            rows={3}
+            maxLength={500}
+            value={reason}
+            error={form.first('reason')}
+            onChange={(value) => {
+              setReason(value)
+              form.clear('reason')
             }}
-          >
-            <TextAreaField
-              name="reason"
-              label={t('publicServices.stop.reason')}
-              hint={t('publicServices.stop.reasonHint')}
-              rows={3}
-              maxLength={500}
-              value={reason}
-              error={form.first('reason')}
-              onChange={(value) => {
-                setReason(value)
-                form.clear('reason')
-              }}
-            />
-            <ReceivingOffice value={office} onChange={setOffice} form={form} />
-            <SubmitRow
-              busy={flow.busy}
-              label={t('publicServices.stop.submit')}
-              busyLabel={t('publicServices.sendingOtp')}
-            />
-          </CheckedForm>
-        </>
+          />
+        </ServiceForm>
       )}
     </ServicePage>
   )

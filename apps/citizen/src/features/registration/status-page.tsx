@@ -6,13 +6,12 @@ import { Link } from 'react-router'
 import { BackButton } from '../coming-soon/back-button'
 import { type ApiFailure, getRegistrationStatus } from './api'
 import { type DeviceDossier, listDeviceDossiers } from './draft-store'
-import { ErrorSummary, phoneInput, TextField } from './form-controls'
 import { StatusCard } from './status-card'
+import { StatusLookupForm } from './status-lookup-form'
 import { registerPath } from './steps'
 import { useLanguage } from './use-directory'
 import { useFocusHeadingOnArrival } from './use-focus-on-arrival'
 import { type Lookup, lookupOf, useStatusLookup } from './use-status-lookup'
-import { firstError } from './use-step-validation'
 import { useFailureText } from './use-submission'
 import './registration.css'
 
@@ -30,19 +29,9 @@ export function StatusPage() {
   useFocusHeadingOnArrival()
   const failureText = useLookupFailureText()
   useDocumentTitle(t('app.name'), t('registration.status.title'))
-  const { prefill, errors, focusSignal, lookup, resultBox, search } = useStatusLookup(
-    ['dossierNumber', 'phone'],
-    RegistrationStatusQuery,
-    getRegistrationStatus,
-  )
-  const [dossierNumber, setDossierNumber] = useState(prefill?.dossierNumber ?? '')
-  const [phone, setPhone] = useState(prefill?.phone ?? '')
+  const status = useStatusLookup(['dossierNumber', 'phone'], RegistrationStatusQuery, getRegistrationStatus)
   const [devices] = useState(listDeviceDossiers)
 
-  const labels = {
-    dossierNumber: t('registration.status.dossierNumber'),
-    phone: t('registration.info.phone'),
-  }
   return (
     <div className="page reg-status">
       <div className="page-bar">
@@ -54,57 +43,19 @@ export function StatusPage() {
           {t('registration.status.formTitle')}
         </h2>
         <p className="reg-card__intro">{t('registration.status.intro')}</p>
-        <ErrorSummary errors={errors} labels={labels} focusSignal={focusSignal} />
-        <form
-          className="reg-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault()
-            void search({ dossierNumber, phone })
-          }}
+        <StatusLookupForm
+          status={status}
+          code="dossierNumber"
+          codeLabel={t('registration.status.dossierNumber')}
+          codeHint={t('registration.status.dossierNumberHint')}
+          codeInput={{ autoComplete: 'off', inputMode: 'numeric', maxLength: 24 }}
+          phoneHint={t('registration.status.phoneHint')}
+          searchLabel={t('registration.status.search')}
+          searchingLabel={t('registration.status.searching')}
+          failureText={failureText}
         >
-          <div className="reg-grid reg-grid--2">
-            <TextField
-              name="dossierNumber"
-              label={labels.dossierNumber}
-              hint={t('registration.status.dossierNumberHint')}
-              value={dossierNumber}
-              autoComplete="off"
-              inputMode="numeric"
-              maxLength={24}
-              error={firstError(errors, 'dossierNumber')}
-              onChange={setDossierNumber}
-            />
-            <TextField
-              name="phone"
-              label={labels.phone}
-              hint={t('registration.status.phoneHint')}
-              value={phone}
-              {...phoneInput}
-              error={firstError(errors, 'phone')}
-              onChange={setPhone}
-            />
-          </div>
-          <div className="reg-nav">
-            <button
-              type="submit"
-              className="as-button as-button--primary reg-nav__next"
-              disabled={lookup.state === 'loading'}
-            >
-              {lookup.state === 'loading'
-                ? t('registration.status.searching')
-                : t('registration.status.search')}
-            </button>
-          </div>
-        </form>
-        <div ref={resultBox} tabIndex={-1} className="reg-status__result" aria-live="polite">
-          {lookup.state === 'found' ? <StatusCard view={lookup.view} /> : null}
-          {lookup.state === 'failed' ? (
-            <div className="reg-alert reg-alert--error">
-              <p>{failureText(lookup.failure)}</p>
-            </div>
-          ) : null}
-        </div>
+          {(view) => <StatusCard view={view} />}
+        </StatusLookupForm>
       </section>
       <DeviceDossiers dossiers={devices} />
       <p className="reg-status__register">
