@@ -107,11 +107,7 @@ export function TextAreaField({
   maxLength,
 }: TextAreaFieldProps) {
   return (
-    <div className="reg-field" data-invalid={error ? 'true' : undefined}>
-      <label className="reg-field__label" htmlFor={fieldId(name)}>
-        {label}
-      </label>
-      {hint ? <FieldHint name={name}>{hint}</FieldHint> : null}
+    <LabelledField name={name} label={label} error={error} hint={hint}>
       <textarea
         id={fieldId(name)}
         name={name}
@@ -123,6 +119,34 @@ export function TextAreaField({
         aria-describedby={describedBy(name, Boolean(hint), Boolean(error))}
         onChange={(event) => onChange(event.currentTarget.value)}
       />
+    </LabelledField>
+  )
+}
+
+/**
+ * The frame of a labelled control: label, hint, the control, error. The control itself points at the
+ * hint and the error (`describedBy`), so the frame gives it nothing but its place.
+ */
+function LabelledField({
+  name,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  name: string
+  label: string
+  error?: string | undefined
+  hint?: ReactNode
+  children: ReactNode
+}) {
+  return (
+    <div className="reg-field" data-invalid={error ? 'true' : undefined}>
+      <label className="reg-field__label" htmlFor={fieldId(name)}>
+        {label}
+      </label>
+      {hint ? <FieldHint name={name}>{hint}</FieldHint> : null}
+      {children}
       <FieldError name={name} message={error} />
     </div>
   )
@@ -157,11 +181,7 @@ export function SelectField({
   // A stored value not (yet) in the list still shows as chosen instead of silently becoming empty.
   const known = value === '' || options.some((option) => option.value === value)
   return (
-    <div className="reg-field" data-invalid={error ? 'true' : undefined}>
-      <label className="reg-field__label" htmlFor={fieldId(name)}>
-        {label}
-      </label>
-      {hint ? <FieldHint name={name}>{hint}</FieldHint> : null}
+    <LabelledField name={name} label={label} error={error} hint={hint}>
       <select
         id={fieldId(name)}
         name={name}
@@ -180,8 +200,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldError name={name} message={error} />
-    </div>
+    </LabelledField>
   )
 }
 
