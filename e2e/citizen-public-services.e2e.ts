@@ -17,7 +17,6 @@ import {
   waitForMessage,
   withStaffContext,
 } from './support/staff'
-import { totpCode } from './support/totp'
 
 // Journey (issue 7, "Dịch vụ công" and "Thông báo"): the demo citizen files an account for her son
 // and a change of phone from her phone; the offices decide them in the back-office; she then sees her
@@ -100,8 +99,6 @@ async function otpsTo(request: APIRequestContext, phone: string) {
   return (await outbox(request, phone)).filter((item) => item.kind === 'otp')
 }
 
-const usedCodes = new Map<string, string>()
-
 /** In the back-office: finds the one dossier by number or BHXH code, takes it and records the decision. */
 async function decide(
   running: Running,
@@ -109,10 +106,6 @@ async function decide(
   search: { label: 'Số hồ sơ' | 'Mã số BHXH'; value: string },
   decision: { valid: true; outcome: string } | { valid: false; reason: string },
 ): Promise<void> {
-  // The back-office refuses an authenticator code used once already: wait for the next one.
-  while (totpCode(staff.secret) === usedCodes.get(staff.username))
-    await new Promise((resolve) => setTimeout(resolve, 1_000))
-  usedCodes.set(staff.username, totpCode(staff.secret))
   await withStaffContext(running.browser, running.server.baseUrl, async (page) => {
     await staffSignIn(page, staff)
     await button(page, 'Mở rộng').click()

@@ -49,12 +49,26 @@ export async function enterPassword(
   await heading(page, next)
 }
 
+const lastCodes = new Map<string, string>()
+
+/**
+ * The authenticator's code, once the one this run last typed for the same staff member has passed:
+ * the back-office refuses a code used once already, and journeys sign the same reviewer in again.
+ */
+async function unusedCode(staff: StaffSignIn): Promise<string> {
+  while (totpCode(staff.secret) === lastCodes.get(staff.username))
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+  const code = totpCode(staff.secret)
+  lastCodes.set(staff.username, code)
+  return code
+}
+
 /** Password, then the authenticator's code; ends on the dossier list. */
 export async function signIn(page: Page, staff: StaffSignIn): Promise<void> {
   await enterPassword(page, staff.username, demoStaffPassword, 'Xác thực hai lớp')
   const code = page.getByLabel('Mã xác thực (6 chữ số)')
   expect(await code.getAttribute('autocomplete')).toBe('one-time-code')
-  await code.fill(totpCode(staff.secret))
+  await code.fill(await unusedCode(staff))
   await button(page, 'Đăng nhập').click()
   await heading(page, 'Hồ sơ ĐK GDĐT – Cá nhân')
   expect(new URL(page.url()).pathname).toBe('/staff/dossiers')
