@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// One runner, four projects: pure unit tests (domain, citizen app), server tests on a real database,
+// One runner, five projects: pure unit tests (domain, citizen and staff apps), server tests on a real database,
 // browser journeys.
 export default defineConfig({
   test: {
@@ -11,6 +11,10 @@ export default defineConfig({
       {
         // The citizen app's pure modules (no DOM): the card's QR code, read back by a scanner.
         test: { name: 'citizen', include: ['apps/citizen/src/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // The staff app's pure modules (no DOM): the Markdown toolbar's text edits.
+        test: { name: 'staff', include: ['apps/staff/src/**/*.test.ts'], environment: 'node' },
       },
       {
         test: {

@@ -1,4 +1,4 @@
-import type { CollectionPointListingPage } from '@ansinh/domain'
+import type { CollectionPointListingPage, OfficeListingPage } from '@ansinh/domain'
 import type { BrowserContextOptions, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { hasChromium, newPhoneContext } from './support/browser'
@@ -9,6 +9,10 @@ import { button, expectNoSeriousViolations, field, heading } from './support/sta
 // nearest to them (the device's position, with consent), a facility under a BHYT contract by a name
 // typed without accents, one more page of facilities issuing sick-leave certificates, an employer
 // unit by part of its name, and, the position refused, the collection points nearest a chosen commune.
+// The offices and collection points also open on a map (Leaflet, loaded when "Xem bản đồ" is pressed):
+// one marker per listed place, "you are here" with the device's position, and, this server having no
+// MAP_TILE_URL (or, for the facilities, a tile server that does not answer), the note that the base
+// map is missing and the list complete.
 
 async function withPhone(
   running: Running,
@@ -30,6 +34,21 @@ async function withPhone(
 
 const cards = (page: Page) => page.getByRole('region', { name: 'Kết quả tra cứu' }).getByRole('listitem')
 
+const noTilesNote = 'Bản đồ nền không khả dụng; danh sách bên dưới vẫn đầy đủ.'
+
+/** Opens the map (closed on a phone) and waits for one marker per listed place with coordinates. */
+async function openMap(page: Page, items: { latitude: number | null; longitude: number | null }[]) {
+  const located = items.filter((item) => item.latitude !== null && item.longitude !== null).length
+  expect(located).toBeGreaterThan(0)
+  await button(page, 'Xem bản đồ').click()
+  await expect.poll(() => page.locator('.dirlookup-map__place').count()).toBe(located)
+  await page.getByRole('status').filter({ hasText: noTilesNote }).waitFor()
+  // Out of the keyboard's way: nothing in the map takes focus.
+  expect(
+    await page.locator('.leaflet-container [tabindex="0"], .leaflet-container[tabindex="0"]').count(),
+  ).toBe(0)
+}
+
 describe.skipIf(!hasChromium())(
   'directory look-ups: offices, facilities, employers, collection points',
   () => {
@@ -46,7 +65,9 @@ describe.skipIf(!hasChromium())(
         await heading(page, 'Tra cứu cơ quan BHXH')
         // Before any filter: the tree in code order, VSS first.
         await cards(page).first().getByRole('heading', { name: 'BHXH Việt Nam' }).waitFor()
+        const answered = page.waitForResponse((response) => new URL(response.url()).search.includes('near='))
         await button(page, 'Gần tôi').click()
+        const answer = (await (await answered).json()) as OfficeListingPage
         await page.getByText('Kết quả đang được sắp xếp từ gần đến xa vị trí của bạn.').waitFor()
         const nearest = cards(page).first()
         await nearest.getByRole('heading', { name: 'BHXH cơ sở Ba Đình' }).waitFor()
@@ -55,18 +76,38 @@ describe.skipIf(!hasChromium())(
         expect(await nearest.getByRole('link', { name: 'Gọi số 024 3351 6039' }).getAttribute('href')).toBe(
           'tel:02433516039',
         )
+
+        await openMap(page, answer.items)
+        expect(await page.locator('.dirlookup-map__here').count()).toBe(1)
+        // A marker's popup names the place, written as text.
+        await page.locator('.dirlookup-map__place').first().dispatchEvent('click')
+        await page.locator('.leaflet-popup-content').getByText('BHXH cơ sở Ba Đình').waitFor()
+        await button(page, 'Ẩn bản đồ').click()
+        expect(await page.locator('.dirlookup-map__place').count()).toBe(0)
+        await button(page, 'Xem bản đồ').click()
+        await page.locator('.dirlookup-map__place').first().waitFor()
         await expectNoSeriousViolations(page, 'offices look-up')
       })
     })
 
     it('phone: facilities by a name without accents, and a further page of those issuing sick leave', async () => {
       await withPhone(running, {}, async (page) => {
+        await page.route('**/api/v1/app-config', (route) =>
+          route.fulfill({
+            json: { map: { tileUrl: 'http://127.0.0.1:9/{z}/{x}/{y}.png', attribution: '© Test' } },
+          }),
+        )
         await page.goto('/lookup/facilities')
         await heading(page, 'Tra cứu CSKCB ký hợp đồng KCB BHYT')
         await field(page, 'Tên cơ sở (có thể gõ không dấu)').fill('xanh pon')
         await button(page, 'Tra cứu').click()
         await expect.poll(() => cards(page).count()).toBe(1)
         await cards(page).getByRole('heading', { name: 'Bệnh viện Đa khoa Xanh Pôn' }).waitFor()
+        // A tile server that does not answer: the marker stays and the note says the list is complete.
+        await button(page, 'Xem bản đồ').click()
+        await expect.poll(() => page.locator('.dirlookup-map__place').count()).toBe(1)
+        await page.getByRole('status').filter({ hasText: noTilesNote }).waitFor()
+        expect(await page.locator('.dirlookup-map .leaflet-tile').count()).toBeGreaterThan(0)
 
         await page.goto('/lookup/facilities?sickLeave=true')
         await heading(page, 'Tra cứu CSKCB cấp giấy nghỉ việc hưởng BHXH')
@@ -121,6 +162,9 @@ describe.skipIf(!hasChromium())(
           .first()
           .getByText(/^Cách khoảng [\d,]+ km$/)
           .waitFor()
+        await openMap(page, answer.items)
+        // Sorted from a commune, not the device: no "you are here".
+        expect(await page.locator('.dirlookup-map__here').count()).toBe(0)
         await expectNoSeriousViolations(page, 'collection points look-up')
       })
     })

@@ -14,6 +14,7 @@ export const demoStaff = {
   quan5Reviewer: { username: 'q5.reviewer', secret: 'VJ4VS4MN76IZOTYFVW5MZGXSN2V5HBJY' },
   dongDaReviewer: { username: 'dongda.reviewer', secret: 'SIL3G56G332TLNP6AK5EFHTDBZKAVI2K' },
   hcmAdmin: { username: 'hcm.admin', secret: 'YJ6ISJ4SBVBTCTVLAPWRNEHM7EOHFDYD' },
+  newsEditor: { username: 'vss.editor', secret: 'AMTXV5IUWIZ23KT4D3FW5SQ6QS4FTHA4' },
 } satisfies Record<string, StaffSignIn>
 
 export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
@@ -63,15 +64,19 @@ async function unusedCode(staff: StaffSignIn): Promise<string> {
   return code
 }
 
-/** Password, then the authenticator's code; ends on the dossier list. */
-export async function signIn(page: Page, staff: StaffSignIn): Promise<void> {
+/** Where the back-office opens after the sign-in: the dossier list, or "Tin tức" for a news editor. */
+export type Landing = { heading: string; path: string }
+const dossierList: Landing = { heading: 'Hồ sơ ĐK GDĐT – Cá nhân', path: '/staff/dossiers' }
+
+/** Password, then the authenticator's code; ends where the role lands (the dossier list unless told). */
+export async function signIn(page: Page, staff: StaffSignIn, landing: Landing = dossierList): Promise<void> {
   await enterPassword(page, staff.username, demoStaffPassword, 'Xác thực hai lớp')
   const code = page.getByLabel('Mã xác thực (6 chữ số)')
   expect(await code.getAttribute('autocomplete')).toBe('one-time-code')
   await code.fill(await unusedCode(staff))
   await button(page, 'Đăng nhập').click()
-  await heading(page, 'Hồ sơ ĐK GDĐT – Cá nhân')
-  expect(new URL(page.url()).pathname).toBe('/staff/dossiers')
+  await heading(page, landing.heading)
+  expect(new URL(page.url()).pathname).toBe(landing.path)
 }
 
 /** A desktop context for one staff member (axe needs `bypassCSP`), closed after `run`. */

@@ -10,6 +10,7 @@ import { Redis } from 'ioredis'
 import pino from 'pino'
 import type { Config } from './config'
 import type { DatabaseHandle } from './db/client'
+import { registerAppConfigRoutes } from './http/app-config'
 import { registerErrorHandling } from './http/error-handler'
 import { registerHealth } from './http/health'
 import { registerWebApps } from './http/web-apps'
@@ -22,6 +23,7 @@ import { registerCitizenGuard } from './modules/identity/citizen-guard'
 import { registerStaffGuard } from './modules/identity/staff-guard'
 import { registerStaffIdentityRoutes } from './modules/identity/staff-routes'
 import { registerLookupRoutes } from './modules/lookup/routes'
+import { registerNewsRoutes } from './modules/news/routes'
 import { registerInboxRoutes } from './modules/notify/inbox-routes'
 import { otpDeliveryShareSource } from './modules/notify/otp-delivery-stats'
 import type { RecipientCounters } from './modules/notify/rate-limits'
@@ -87,7 +89,8 @@ export async function buildApp(
       directives: {
         upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The base map's tiles, when MAP_TILE_URL names a tile server.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(config.map ? [config.map.imageSource] : [])],
         styleSrc: ["'self'", "'unsafe-inline'"],
         // The QR decoder (zxing-wasm) compiles WebAssembly; this allows that and no JavaScript eval.
         scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
@@ -130,6 +133,7 @@ export async function buildApp(
       },
       tags: [
         { name: 'operations', description: 'Health and readiness' },
+        { name: 'configuration', description: 'Public settings of the deployment the apps read (base map)' },
         { name: 'directory', description: 'Administrative units and BHXH offices' },
         {
           name: 'lookup',
@@ -169,6 +173,14 @@ export async function buildApp(
           name: 'staff: feedback',
           description: 'Feedback routed to offices within reach: read and answer (audited)',
         },
+        {
+          name: 'news',
+          description: 'Tin tức: published articles, their images and the RSS feed, public',
+        },
+        {
+          name: 'staff: news',
+          description: 'News editors write, preview, publish and withdraw articles (audited)',
+        },
         { name: 'development', description: 'Dev outbox and template previews (never in production)' },
       ],
     },
@@ -191,6 +203,7 @@ export async function buildApp(
     onError: (code) => metrics.errors.labels(code).inc(),
   })
   registerHealth(app, { database: () => deps.database.ping(), shuttingDown: () => state.shuttingDown })
+  await app.register(async (api) => registerAppConfigRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerDirectoryRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerReceiptRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerNotifyRoutes(api), { prefix: apiPrefix })
@@ -206,6 +219,7 @@ export async function buildApp(
   await app.register(async (api) => registerSupportRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerFeedbackRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerLookupRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerNewsRoutes(api), { prefix: apiPrefix })
   return app
 }
 

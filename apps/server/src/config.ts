@@ -13,6 +13,48 @@ const urlWithProtocols = (...protocols: string[]) =>
       error: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     })
 
+/** Placeholders Leaflet fills in a tile URL template; any other `{name}` would fail in the browser. */
+const tilePlaceholders = new Set(['{s}', '{z}', '{x}', '{y}', '{-y}', '{r}'])
+const localHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** The template with sample values in place of its placeholders (the URL parser would encode braces). */
+const sampleTileUrl = (template: string) =>
+  template
+    .replaceAll('{s}', 'a')
+    .replace(/\{(z|x|y|-y)\}/g, '0')
+    .replaceAll('{r}', '')
+
+/** The host name as written in the template, placeholders kept. */
+const templateHost = (template: string) => /^[a-z]+:\/\/([^/?#:]*)/i.exec(template)?.[1] ?? ''
+
+/** What a tile template is wrong about, or null. It is kept as written and checked with sample values. */
+function tileTemplateProblem(template: string): string | null {
+  const unknown = (template.match(/\{[^{}]*\}/g) ?? []).filter((p) => !tilePlaceholders.has(p))
+  if (unknown.length > 0) return `unknown placeholder ${unknown[0]} (Leaflet fills {s} {z} {x} {y} {-y} {r})`
+  if (!template.includes('{z}') || !template.includes('{x}') || !/\{-?y\}/.test(template))
+    return 'must be a tile URL template with {z}, {x} and {y}, e.g. https://tile.example.vn/{z}/{x}/{y}.png'
+  const sample = sampleTileUrl(template)
+  if (!/^https?:\/\//i.test(template) || !URL.canParse(sample))
+    return 'must be a URL template starting with https://, e.g. https://tile.example.vn/{z}/{x}/{y}.png'
+  const url = new URL(sample)
+  if (url.protocol !== 'https:' && !localHosts.has(url.hostname))
+    return 'must start with https:// (http:// only for localhost)'
+  if (url.username || url.password) return 'must not carry credentials'
+  // The CSP can allow a subdomain wildcard only as the first label: {s}.tile.example.vn.
+  const [first = '', ...rest] = templateHost(template).split('.')
+  if (rest.some((label) => label.includes('{s}')) || (first.includes('{s}') && rest.length < 2))
+    return '{s} may stand only in the first label of the host name ({s}.tile.example.vn)'
+  return null
+}
+
+/** The `img-src` source that lets the browser load the tiles: the origin, a wildcard for {s}'s label. */
+export function tileImageSource(template: string): string {
+  const url = new URL(sampleTileUrl(template))
+  if (!templateHost(template).includes('{s}')) return url.origin
+  const port = url.port ? `:${url.port}` : ''
+  return `${url.protocol}//*${url.hostname.slice(url.hostname.indexOf('.'))}${port}`
+}
+
 /** Every setting of the platform, read once from the environment. `.env.example` documents each one. */
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -71,6 +113,22 @@ export const ConfigSchema = z.object({
   LOOKUP_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOOKUP_PER_DAY: z.coerce.number().int().min(1).default(100),
   LOOKUP_CHALLENGE_BITS: z.coerce.number().int().min(0).max(24).default(16),
+  MAP_TILE_URL: z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const problem = tileTemplateProblem(value)
+      if (problem) context.addIssue({ code: 'custom', message: problem })
+    })
+    .optional()
+    .describe('Base-map tiles of the directory maps; unset: markers on a plain background'),
+  MAP_TILE_ATTRIBUTION: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^<>]*$/, { error: 'must be plain text, not HTML (it is shown as written)' })
+    .default('© OpenStreetMap contributors'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
@@ -162,6 +220,17 @@ function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders 
       perDay: env.LOOKUP_PER_DAY,
       challengeBits: env.LOOKUP_CHALLENGE_BITS,
     },
+    /**
+     * The base map under the directory maps (tra cứu cơ quan BHXH, CSKCB, điểm thu), null without
+     * MAP_TILE_URL. `imageSource` is what the CSP's img-src must allow for the tiles.
+     */
+    map: env.MAP_TILE_URL
+      ? {
+          tileUrl: env.MAP_TILE_URL,
+          attribution: env.MAP_TILE_ATTRIBUTION,
+          imageSource: tileImageSource(env.MAP_TILE_URL),
+        }
+      : null,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     secrets: { sessionSecret: env.SESSION_SECRET, fileEncryptionKey: env.FILE_ENCRYPTION_KEY },

@@ -6,6 +6,7 @@ import type { Config } from './config'
 import { type DatabaseHandle, openDatabase } from './db/client'
 import { startWorkers, type WorkerOptions, type Workers } from './jobs/workers'
 import { loadReferenceData } from './modules/directory/reference-data'
+import { publishDemoNews } from './modules/news/demo-news'
 import { type Channels, createChannels } from './modules/notify/channels'
 import { createRecipientCounters } from './modules/notify/rate-limits'
 import { fileDemoDossiers } from './modules/registration/demo-dossiers'
@@ -150,7 +151,10 @@ export async function startPlatform(
       files,
     }
     // Needs the file store and the outbox, so it runs once the adapters exist, on the first start only.
-    if (freshDemo) await fileDemoDossiers(deps)
+    if (freshDemo) {
+      await fileDemoDossiers(deps)
+      await publishDemoNews(deps)
+    }
     app = config.role === 'worker' ? await buildProbeApp(deps, { state }) : await buildApp(deps, { state })
     await app.listen({ host: config.host, port: config.port })
   } catch (error) {

@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import {
-  BhxhCodeLookupFields,
-  HealthCardLookupFields,
-  leadingZeroBits,
-  proofInput,
-  solveLookupChallenge,
-} from './lookup'
+import { BhxhCodeLookupFields, HealthCardLookupFields } from './lookup'
+import { leadingZeroBits, proofInput, solveLookupChallenge } from './proof-of-work'
 
 describe('leadingZeroBits', () => {
   it.each([

@@ -9,7 +9,6 @@
 
 // A synchronous SHA-256 without Web Crypto: `crypto.subtle` is missing on pages served over plain HTTP
 // (the demo on a LAN), and one promise per digest would make the proof of work many times slower.
-import { sha256 } from '@noble/hashes/sha2'
 import { z } from 'zod'
 import { type PartialDate, parsePartialDate } from './dates'
 import { Gender } from './gender'
@@ -39,45 +38,6 @@ export const LookupProof = z.object(
   { error: 'Thiếu mã kiểm tra bảo mật. Vui lòng tải lại trang và thử lại.' },
 )
 export type LookupProof = z.infer<typeof LookupProof>
-
-/** What is hashed: the challenge and the nonce, joined by a colon. */
-export function proofInput(challenge: string, nonce: string): string {
-  return `${challenge}:${nonce}`
-}
-
-/** Leading zero bits of a digest. */
-export function leadingZeroBits(digest: Uint8Array): number {
-  let bits = 0
-  for (const byte of digest) {
-    if (byte === 0) {
-      bits += 8
-      continue
-    }
-    return bits + Math.clz32(byte) - 24
-  }
-  return bits
-}
-
-/**
- * Finds a nonce for a challenge. Hashes in slices of `slice` tries and yields between them, so that a
- * page stays responsive while the person types; `signal` stops a search that is no longer wanted.
- */
-export async function solveLookupChallenge(
-  challenge: Pick<LookupChallenge, 'challenge' | 'difficulty'>,
-  options: { signal?: AbortSignal; slice?: number } = {},
-): Promise<LookupProof> {
-  const encoder = new TextEncoder()
-  const slice = options.slice ?? 20_000
-  for (let nonce = 0; ; nonce++) {
-    if (nonce % slice === 0 && nonce > 0) {
-      await new Promise((resolve) => setTimeout(resolve, 0))
-      options.signal?.throwIfAborted()
-    }
-    const digest = sha256(encoder.encode(proofInput(challenge.challenge, String(nonce))))
-    if (leadingZeroBits(digest) >= challenge.difficulty)
-      return { challenge: challenge.challenge, nonce: String(nonce) }
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Requests

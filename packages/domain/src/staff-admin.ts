@@ -6,22 +6,35 @@
 import { z } from 'zod'
 import { Email, FullName, OfficeCode } from './schemas'
 
-/** Cán bộ tiếp nhận, quản trị đơn vị, quản trị hệ thống, quản trị tổ chức. */
-export const staffRoles = ['reviewer', 'office_admin', 'system_admin', 'organisation_admin'] as const
+/** Cán bộ tiếp nhận, quản trị đơn vị, quản trị hệ thống, quản trị tổ chức, biên tập viên tin tức. */
+export const staffRoles = [
+  'reviewer',
+  'office_admin',
+  'system_admin',
+  'organisation_admin',
+  'news_editor',
+] as const
 export const StaffRole = z.enum(staffRoles, { error: 'Vui lòng chọn vai trò.' })
 export type StaffRole = z.infer<typeof StaffRole>
 
 /**
  * The roles an administrator may create, lock, unlock and reset, within their office tree: an office
- * administrator reviewers and office administrators, a system administrator everyone. Whoever
+ * administrator reviewers, office administrators and news editors, a system administrator everyone. Whoever
  * manages no role is not an administrator.
  */
 const manageable: Record<StaffRole, readonly StaffRole[]> = {
   reviewer: [],
   organisation_admin: [],
-  office_admin: ['reviewer', 'office_admin'],
-  system_admin: ['reviewer', 'office_admin', 'system_admin', 'organisation_admin'],
+  news_editor: [],
+  office_admin: ['reviewer', 'office_admin', 'news_editor'],
+  system_admin: ['reviewer', 'office_admin', 'system_admin', 'organisation_admin', 'news_editor'],
 }
+
+/**
+ * The roles that serve people's cases: dossiers, feedback and citizen accounts. Organisation
+ * administrators and news editors see none of them.
+ */
+export const caseworkRoles: readonly StaffRole[] = ['reviewer', 'office_admin', 'system_admin']
 
 export function rolesManagedBy(role: StaffRole): readonly StaffRole[] {
   return manageable[role]

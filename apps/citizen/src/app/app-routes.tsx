@@ -9,7 +9,7 @@ import {
 } from '../features/directory-lookup/paths'
 import { HomePage } from '../features/home/home-page'
 import { lazyPage, offlineServicePages, servicePages } from '../features/home/service-pages'
-import { services } from '../features/home/services'
+import { type ServiceId, services } from '../features/home/services'
 import { inboxPath } from '../features/inbox/api'
 import { NotFoundPage } from '../features/not-found/not-found-page'
 import { StepLoading } from '../features/registration/step-loading'
@@ -76,6 +76,14 @@ const SupportRoutes = lazyPage(
   () => import('../features/support/support-page'),
   (m) => m.SupportRoutes,
 )
+// "Tin tức": the list (the tile's page) and an article, public, both under `/news/*` below.
+const NewsRoutes = lazyPage(
+  () => import('../features/news/news-routes'),
+  (m) => m.NewsRoutes,
+)
+
+/** Tiles whose page is wired below with what opens from it (`<path>/*`), not by the services loop. */
+const routedServices: ReadonlySet<ServiceId> = new Set<ServiceId>(['news'])
 
 const loading = <StepLoading />
 
@@ -87,6 +95,7 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         {services.map((service) => {
+          if (routedServices.has(service.id)) return null
           const title = t(`services.${service.id}.title`)
           const Page = servicePages[service.id]
           const page = Page ? (
@@ -204,6 +213,14 @@ export function AppRoutes() {
           element={
             <Suspense fallback={loading}>
               <SupportRoutes />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/news/*"
+          element={
+            <Suspense fallback={loading}>
+              <NewsRoutes />
             </Suspense>
           }
         />

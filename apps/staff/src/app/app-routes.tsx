@@ -9,6 +9,8 @@ import { DossierDetailPage } from '../features/dossiers/dossier-detail-page'
 import { DossierListPage } from '../features/dossiers/dossier-list-page'
 import { FeedbackDetailPage } from '../features/feedback/feedback-detail-page'
 import { FeedbackListPage } from '../features/feedback/feedback-list-page'
+import { NewsEditorPage } from '../features/news/news-editor-page'
+import { NewsListPage } from '../features/news/news-list-page'
 import { NotFoundPage } from '../features/not-found/not-found-page'
 import { RequireSession } from '../features/session/session'
 import { SignInPage } from '../features/sign-in/sign-in-page'
@@ -37,6 +39,9 @@ export function AppRoutes() {
         <Route path="accounts" element={<AccountSearchPage />} />
         <Route path="accounts/:id" element={<AccountDetailPage />} />
         <Route path="reports" element={<PlaceholderPage title={t('pages.reports')} />} />
+        <Route path="news" element={<NewsListPage />} />
+        <Route path="news/new" element={<NewsEditorPage />} />
+        <Route path="news/:id" element={<NewsEditorPage />} />
         <Route path="admin" element={<StaffAccountsPage />} />
         <Route path="audit" element={<AuditLogPage />} />
         <Route path="me/password" element={<PasswordPage />} />

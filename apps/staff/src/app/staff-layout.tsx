@@ -1,14 +1,24 @@
 import { LanguageSwitch, SkipLink, useFocusHeading } from '@ansinh/ui'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
-import { isAdministrator } from '../features/session/roles'
+import { canSee, type StaffSection } from '../features/session/roles'
 import { passwordChangePath, useSession, useStaff } from '../features/session/session'
 import { StaffBrand } from './staff-brand'
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   isActive ? 'staff-nav__link staff-nav__link--active' : 'staff-nav__link'
 
-/** Workspace frame: top bar, left menu, and the page in the remaining space. */
+/** The menu's plain links, in order ("Hồ sơ ĐK GDĐT" has its own group above them). */
+const links = [
+  'feedback',
+  'accounts',
+  'reports',
+  'news',
+  'admin',
+  'audit',
+] as const satisfies readonly StaffSection[]
+
+/** Workspace frame: top bar, left menu (the sections of the staff member's role), and the page. */
 export function StaffLayout() {
   const { t } = useTranslation()
   const location = useLocation()
@@ -16,6 +26,7 @@ export function StaffLayout() {
   const staff = useStaff()
   const { signOut } = useSession()
   useFocusHeading(location.pathname)
+  const sees = (section: StaffSection) => canSee(staff.role, section)
   return (
     <div className="staff-shell">
       <SkipLink />
@@ -44,47 +55,27 @@ export function StaffLayout() {
       <div className="staff-body">
         <nav className="staff-nav" aria-label={t('nav.label')}>
           <ul className="staff-nav__list">
-            <li>
-              <span className="staff-nav__group" id="staff-nav-dossiers">
-                <abbr title={t('nav.dossiersFull')}>{t('nav.dossiers')}</abbr>
-              </span>
-              <ul className="staff-nav__sublist" aria-labelledby="staff-nav-dossiers">
-                <li>
-                  <NavLink to="/dossiers" className={navClass}>
-                    {t('nav.individuals')}
-                  </NavLink>
-                </li>
-              </ul>
-            </li>
-            <li>
-              <NavLink to="/feedback" className={navClass}>
-                {t('nav.feedback')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/accounts" className={navClass}>
-                {t('nav.accounts')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/reports" className={navClass}>
-                {t('nav.reports')}
-              </NavLink>
-            </li>
-            {isAdministrator(staff.role) && (
-              <>
-                <li>
-                  <NavLink to="/admin" className={navClass}>
-                    {t('nav.admin')}
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/audit" className={navClass}>
-                    {t('nav.audit')}
-                  </NavLink>
-                </li>
-              </>
+            {sees('dossiers') && (
+              <li>
+                <span className="staff-nav__group" id="staff-nav-dossiers">
+                  <abbr title={t('nav.dossiersFull')}>{t('nav.dossiers')}</abbr>
+                </span>
+                <ul className="staff-nav__sublist" aria-labelledby="staff-nav-dossiers">
+                  <li>
+                    <NavLink to="/dossiers" className={navClass}>
+                      {t('nav.individuals')}
+                    </NavLink>
+                  </li>
+                </ul>
+              </li>
             )}
+            {links.filter(sees).map((section) => (
+              <li key={section}>
+                <NavLink to={`/${section}`} className={navClass}>
+                  {t(`nav.${section}`)}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
         <main id="main" className="staff-main">

@@ -22,7 +22,7 @@ export type ApiFailure = {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailure }
 
 export type ApiRequestOptions = {
-  method?: 'GET' | 'POST' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   body?: BodyInit
   json?: unknown
   signal?: AbortSignal

@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../registration/form-controls'
 import { queryString, type SearchParams } from './api'
 import type { DirectoryLookupId } from './paths'
 import { anywhere, type Place, PlaceFilter, placeParams } from './place-filter'
+import { PlacesMap } from './places-map'
 import { ResultCard, ResultList } from './results'
 import { usePagedSearch } from './use-paged-search'
 import './directory-lookup.css'
@@ -87,6 +88,7 @@ export function OfficesLookupPage() {
         />
         <PlaceFilter place={form.draft.place} onChange={(place) => form.update({ place })} />
       </SearchForm>
+      <PlacesMap places={search.items} here={form.draft.place.near} />
       <ResultList
         search={search}
         label={t('directoryLookup.results')}
@@ -172,6 +174,7 @@ export function FacilitiesLookupPage() {
         {checkbox('sickLeave')}
         <PlaceFilter place={form.draft.place} onChange={(place) => form.update({ place })} />
       </SearchForm>
+      <PlacesMap places={search.items} here={form.draft.place.near} />
       <ResultList
         search={search}
         label={t('directoryLookup.results')}
@@ -279,6 +282,7 @@ export function CollectionPointsLookupPage() {
         />
         <PlaceFilter place={form.draft.place} onChange={(place) => form.update({ place })} />
       </SearchForm>
+      <PlacesMap places={search.items} here={form.draft.place.near} />
       <ResultList
         search={search}
         label={t('directoryLookup.results')}

@@ -1,4 +1,4 @@
-import { type LookupProof, solveLookupChallenge, validationErrorOf } from '@ansinh/domain'
+import { type LookupProof, validationErrorOf } from '@ansinh/domain'
 import { ClientErrorCode } from '@ansinh/ui'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { z } from 'zod'
@@ -6,6 +6,7 @@ import { firstError } from '../registration/use-step-validation'
 import type { FieldErrors } from '../registration/validation'
 import { useLanguage } from '../session/use-language'
 import { type ApiFailure, type ApiResult, getLookupChallenge } from './api'
+import { solveProof } from './solve-proof'
 
 // A challenge this close to its expiry is not worth sending: a fresh one is fetched instead.
 const EXPIRY_MARGIN_MS = 15_000
@@ -35,7 +36,8 @@ function useLookupProof() {
       const challenge = await getLookupChallenge(language)
       if (!challenge.ok) return null
       next.expiresAt = Date.parse(challenge.value.expiresAt)
-      return solveLookupChallenge(challenge.value, { signal: controller.signal })
+      // In a worker where there is one; aborting (a new search, leaving the page) terminates it.
+      return (await solveProof(challenge.value, { signal: controller.signal })).proof
     })()
       .catch(() => null)
       .finally(() => {

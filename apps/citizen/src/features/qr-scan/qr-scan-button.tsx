@@ -299,25 +299,21 @@ function cameraFailureOf(error: unknown): CameraFailure {
   return 'failed'
 }
 
-type Translate = ReturnType<typeof useTranslation>['t']
+/** The message of each status; the camera ones name the field the code fills (`label`). */
+const messageKeys = {
+  reading: 'qrScan.reading',
+  found: 'qrScan.found',
+  notFound: 'qrScan.notFound',
+  failed: 'qrScan.failed',
+  cameraDenied: 'qrScan.cameraDenied',
+  cameraUnavailable: 'qrScan.cameraUnavailable',
+} as const satisfies Record<Exclude<Status, 'idle'>, string>
+
+// A plain signature: i18next's own `t` type, passed around, grows past what the compiler instantiates.
+type Translate = (key: (typeof messageKeys)[keyof typeof messageKeys], options: { label: string }) => string
 
 function messageOf(status: Status, label: string, t: Translate): string {
-  switch (status) {
-    case 'idle':
-      return ''
-    case 'reading':
-      return t('qrScan.reading')
-    case 'found':
-      return t('qrScan.found')
-    case 'notFound':
-      return t('qrScan.notFound')
-    case 'failed':
-      return t('qrScan.failed')
-    case 'cameraDenied':
-      return t('qrScan.cameraDenied', { label })
-    case 'cameraUnavailable':
-      return t('qrScan.cameraUnavailable', { label })
-  }
+  return status === 'idle' ? '' : t(messageKeys[status], { label })
 }
 
 function toneOf(status: Status): 'info' | 'success' | 'error' {

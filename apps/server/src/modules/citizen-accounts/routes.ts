@@ -4,6 +4,7 @@ import {
   CitizenAccountDetail,
   CitizenAccountSearchQuery,
   CitizenAccountSearchResult,
+  caseworkRoles,
 } from '@ansinh/domain'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -26,7 +27,7 @@ const actionResponse = { 200: CitizenAccountActionResult, ...errors }
  */
 export async function registerCitizenAccountRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const preHandler = app.requireStaff(['reviewer', 'office_admin', 'system_admin'])
+  const preHandler = app.requireStaff(caseworkRoles)
 
   api.get(
     '/staff/citizen-accounts',

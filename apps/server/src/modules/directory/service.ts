@@ -125,4 +125,5 @@ async function withParent(db: Executor, office: Office): Promise<OfficeWithParen
   return { ...office, parentName: parent && parent.kind !== 'central' ? parent.name : null }
 }
 
+export { officeNames } from './public-lookup-repo'
 export { findProvinceOffice, provinceWithPredecessors } from './repo'

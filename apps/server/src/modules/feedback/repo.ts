@@ -1,9 +1,9 @@
-import { type FeedbackSearchQuery, foldVietnamese } from '@ansinh/domain'
-import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm'
-import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import type { FeedbackSearchQuery } from '@ansinh/domain'
+import { and, asc, count, desc, eq, or, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { feedback, feedbackAttachments, staffAccounts } from '../../db/schema'
 import { afterKeyset, type Keyset, withinReach } from '../../db/staff-lists'
+import { containsFoldedText } from '../../db/text-search'
 import type { StoredPhoto } from '../registration/stored-photos'
 
 export type Feedback = typeof feedback.$inferSelect
@@ -36,21 +36,12 @@ export async function findFeedbackByCodeAndPhone(
 /** Words are matched in the content and the name, diacritics or not; a code matches exactly. */
 function textFilter(text: string | undefined): SQL | undefined {
   if (!text) return undefined
-  const code = text.toUpperCase()
-  const pattern = `%${foldVietnamese(text).replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-  // unaccent is not installed everywhere (PGlite): fold with translate() over the Vietnamese letters.
-  const folded = (column: AnyPgColumn) =>
-    sql`translate(lower(${column}), ${VIETNAMESE_LETTERS}, ${ASCII_LETTERS})`
   return or(
-    eq(feedback.code, code),
-    ilike(folded(feedback.content), pattern),
-    ilike(folded(feedback.fullName), pattern),
+    eq(feedback.code, text.toUpperCase()),
+    containsFoldedText(feedback.content, text),
+    containsFoldedText(feedback.fullName, text),
   )
 }
-
-// Lower-case Vietnamese letters and what they fold to (foldVietnamese's mapping, for SQL).
-const VIETNAMESE_LETTERS = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ'
-const ASCII_LETTERS = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd'
 
 function searchFilter(query: FeedbackSearchQuery, reach: string[]): SQL | undefined {
   return and(

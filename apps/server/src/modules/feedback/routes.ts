@@ -1,5 +1,6 @@
 import {
   ApiError,
+  caseworkRoles,
   FeedbackAnswer,
   FeedbackDetail,
   FeedbackListPage,
@@ -155,7 +156,7 @@ export async function registerFeedbackRoutes(app: FastifyInstance) {
     async (request) => feedbackStatus(deps, request.query),
   )
 
-  const staff = app.requireStaff(['reviewer', 'office_admin', 'system_admin'])
+  const staff = app.requireStaff(caseworkRoles)
 
   api.get(
     '/staff/feedback',

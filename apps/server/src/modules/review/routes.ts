@@ -1,5 +1,6 @@
 import {
   ApiError,
+  caseworkRoles,
   DecisionResult,
   DossierDecision,
   DossierDetail,
@@ -46,7 +47,7 @@ export async function registerReviewRoutes(app: FastifyInstance) {
   // A reviewer's file is checked like a citizen's photo: one file, cut and reported at the size limit.
   await registerPhotoUploads(app, { files: 1, fields: 2, fieldSize: 1024 })
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const preHandler = app.requireStaff(['reviewer', 'office_admin', 'system_admin'])
+  const preHandler = app.requireStaff(caseworkRoles)
 
   api.get(
     '/staff/dossiers',

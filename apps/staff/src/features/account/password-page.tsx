@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { changePassword } from '../session/api'
 import { useFailureMessage } from '../session/failure-message'
+import { homePathOf } from '../session/roles'
 import { useLanguage, useSession, useStaff } from '../session/session'
 import { Field } from '../shared/field'
 import { type Notice, NoticeBox } from '../shared/notice'
@@ -95,7 +96,7 @@ export function PasswordPage() {
 
       <NoticeBox notice={notice}>
         {notice?.kind === 'success' && forced && (
-          <Link to="/dossiers" className="as-button as-button--primary">
+          <Link to={homePathOf(staff.role)} className="as-button as-button--primary">
             {t('account.password.continue')}
           </Link>
         )}

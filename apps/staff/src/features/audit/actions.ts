@@ -46,6 +46,8 @@ export const auditActionGroups = {
     'citizen_account.sign_out_everywhere',
     'citizen_account.reset_password',
   ],
+  feedback: ['feedback.search', 'feedback.view', 'feedback.attachment_view', 'feedback.answer'],
+  news: ['news.create', 'news.update', 'news.publish', 'news.withdraw', 'news.image_upload'],
   audit: ['audit.search'],
 } as const
 
@@ -59,7 +61,14 @@ export function isAuditAction(action: string): action is AuditAction {
 }
 
 /** The kinds of record an entry can point at, with labels under `audit.recordTypes`. */
-export const auditRecordTypes = ['dossier', 'citizen_account', 'staff_account'] as const
+export const auditRecordTypes = [
+  'dossier',
+  'citizen_account',
+  'staff_account',
+  'feedback',
+  'news_article',
+  'news_image',
+] as const
 export type AuditRecordType = (typeof auditRecordTypes)[number]
 
 export function isAuditRecordType(recordType: string): recordType is AuditRecordType {

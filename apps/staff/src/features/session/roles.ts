@@ -7,3 +7,44 @@ import { rolesManagedBy, type StaffRole } from '@ansinh/domain'
 export function isAdministrator(role: StaffRole): boolean {
   return rolesManagedBy(role).length > 0
 }
+
+/** The parts of the back-office, each at `/<section>`, in the order of the menu. */
+export type StaffSection = 'dossiers' | 'feedback' | 'accounts' | 'reports' | 'news' | 'admin' | 'audit'
+
+/**
+ * The sections a role sees in the menu, as the API allows them (least privilege: it answers 404 to
+ * the rest). A news editor writes the news and nothing else; no one else writes it.
+ */
+export function sectionsOf(role: StaffRole): readonly StaffSection[] {
+  if (role === 'news_editor') return ['news']
+  const casework: StaffSection[] = ['dossiers', 'feedback', 'accounts', 'reports']
+  return isAdministrator(role) ? [...casework, 'admin', 'audit'] : casework
+}
+
+export function canSee(role: StaffRole, section: StaffSection): boolean {
+  return sectionsOf(role).includes(section)
+}
+
+/** Where the work of a role starts: after sign-in, and the way back from a page it may not see. */
+export function homePathOf(role: StaffRole): string {
+  return `/${sectionsOf(role)[0] ?? 'dossiers'}`
+}
+
+const sections: ReadonlySet<string> = new Set<StaffSection>([
+  'dossiers',
+  'feedback',
+  'accounts',
+  'reports',
+  'news',
+  'admin',
+  'audit',
+])
+
+/**
+ * Whether an address of the app is one the role may open: the page a signed-out person was sent
+ * away from is only worth returning to if it belongs to their sections (or to no section: `/me/…`).
+ */
+export function mayOpen(role: StaffRole, path: string): boolean {
+  const section = path.split(/[/?#]/)[1] ?? ''
+  return !sections.has(section) || canSee(role, section as StaffSection)
+}

@@ -1,4 +1,4 @@
-import type { StaffSignedInView } from '@ansinh/domain'
+import type { StaffRole, StaffSignedInView } from '@ansinh/domain'
 import { type ApiResult, LanguageSwitch, SkipLink } from '@ansinh/ui'
 import { type ComponentProps, type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +6,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router'
 import { StaffBrand } from '../../app/staff-brand'
 import { enrol, login, submitSecondFactor } from '../session/api'
 import { failureMessage } from '../session/failure-message'
+import { homePathOf, mayOpen } from '../session/roles'
 import { useLanguage, useSession } from '../session/session'
 import { usePageTitle } from '../shared/page-title'
 import { CodeField } from './code-field'
@@ -17,8 +18,6 @@ type Step =
   | { kind: 'totp'; csrfToken: string; recovery: boolean }
   | { kind: 'enrol'; csrfToken: string; secret: string; otpauthUri: string }
   | { kind: 'recoveryCodes'; staff: StaffSignedInView; codes: string[] }
-
-const listPath = '/dossiers'
 
 /** The secret in groups of four, easier to type into an authenticator by hand. */
 function grouped(secret: string): string {
@@ -59,14 +58,17 @@ export function SignInPage() {
   usePageTitle(t('signIn.title'))
 
   const from = (location.state as { from?: string } | null)?.from
-  const target = from && from !== '/' ? from : listPath
+  // Back to the page the person was sent away from, if their role may open it; else where their work starts.
+  const targetOf = (role: StaffRole) =>
+    from && from !== '/' && mayOpen(role, from) ? from : homePathOf(role)
 
   // Each step moves focus to its heading so that a screen reader announces it.
   useEffect(() => {
     if (step.kind !== 'password') headingRef.current?.focus()
   }, [step.kind])
 
-  if (state.status === 'signedIn' && step.kind !== 'recoveryCodes') return <Navigate to={target} replace />
+  if (state.status === 'signedIn' && step.kind !== 'recoveryCodes')
+    return <Navigate to={targetOf(state.staff.role)} replace />
 
   async function run<T>(call: () => Promise<ApiResult<T>>, then: (value: T) => void) {
     setBusy(true)
@@ -85,7 +87,7 @@ export function SignInPage() {
 
   function finish(staff: StaffSignedInView) {
     signedIn(staff)
-    void navigate(target, { replace: true })
+    void navigate(targetOf(staff.role), { replace: true })
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

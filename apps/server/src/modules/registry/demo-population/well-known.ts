@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@ansinh/domain'
+import { foldVietnamese, type StaffRole } from '@ansinh/domain'
 import { formatAddress } from './addresses'
 import type { HealthRun } from './coverage'
 import { continuousSince, emitPeriods } from './coverage'
@@ -64,6 +64,14 @@ export const demoAccounts = {
       officeCode: '000',
       fullName: 'Đặng Quốc Bảo',
     },
+    {
+      username: 'vss.editor',
+      password: 'Staff@AnSinh2026',
+      totpSecret: 'AMTXV5IUWIZ23KT4D3FW5SQ6QS4FTHA4',
+      role: 'news_editor',
+      officeCode: '000',
+      fullName: 'Lý Thu Hà',
+    },
   ],
 } as const satisfies DemoAccounts
 
@@ -75,7 +83,7 @@ export type DemoAccounts = {
     username: string
     password: string
     totpSecret: string
-    role: 'reviewer' | 'office_admin' | 'system_admin'
+    role: StaffRole
     officeCode: string
     fullName: string
   }[]
