@@ -16,7 +16,6 @@
  */
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { solveLookupChallenge } from '@ansinh/domain'

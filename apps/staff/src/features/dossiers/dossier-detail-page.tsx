@@ -16,7 +16,7 @@ import { dateTime } from '../shared/format'
 import { type Notice, NoticeBox } from '../shared/notice'
 import { usePageTitle } from '../shared/page-title'
 import { ReasonField } from '../shared/reason-field'
-import { RecordPending, useBackPath, useRecord } from '../shared/record'
+import { RecordFrame, RecordPending, RecordSection, useBackPath, useRecord } from '../shared/record'
 import { AccountRequestSection } from './account-request-section'
 import { DossierFiles } from './dossier-files'
 
@@ -113,11 +113,7 @@ export function DossierDetailPage() {
     t(`detail.registryFields.${field as 'fullName'}`, { defaultValue: field })
 
   return (
-    <div className="staff-page staff-detail">
-      <h1 className="staff-page__title">
-        {t('detail.title')} <span translate="no">{current.dossierNumber}</span>
-      </h1>
-
+    <RecordFrame title={t('detail.title')} number={current.dossierNumber}>
       <NoticeBox notice={notice}>
         {notice?.kind === 'conflict' && (
           <button type="button" className="as-button as-button--secondary" onClick={refresh}>
@@ -126,8 +122,7 @@ export function DossierDetailPage() {
         )}
       </NoticeBox>
 
-      <section aria-labelledby="detail-fields" className="staff-card">
-        <h2 id="detail-fields">{t('detail.fields')}</h2>
+      <RecordSection id="detail-fields" title={t('detail.fields')}>
         <dl className="staff-dl">
           <FieldRow label={t('list.dossierNumber')}>
             <span translate="no">{current.dossierNumber}</span>
@@ -164,7 +159,7 @@ export function DossierDetailPage() {
             {current.assignedTo?.fullName ?? t('detail.nobody')}
           </FieldRow>
         </dl>
-      </section>
+      </RecordSection>
 
       <AccountRequestSection request={current.request} />
 
@@ -175,8 +170,7 @@ export function DossierDetailPage() {
         onReload={refresh}
       />
 
-      <section aria-labelledby="detail-registry" className="staff-card">
-        <h2 id="detail-registry">{t('detail.compare')}</h2>
+      <RecordSection id="detail-registry" title={t('detail.compare')}>
         {current.registry.found ? (
           <table className="staff-table staff-compare">
             <caption className="as-visually-hidden">{t('detail.compare')}</caption>
@@ -203,10 +197,9 @@ export function DossierDetailPage() {
         ) : (
           <p>{t('detail.registryMissing')}</p>
         )}
-      </section>
+      </RecordSection>
 
-      <section aria-labelledby="detail-history" className="staff-card">
-        <h2 id="detail-history">{t('detail.history')}</h2>
+      <RecordSection id="detail-history" title={t('detail.history')}>
         <ol className="staff-history">
           {current.history.map((event) => (
             <li key={`${event.at}-${event.kind}-${event.actor ?? ''}`}>
@@ -218,10 +211,9 @@ export function DossierDetailPage() {
             </li>
           ))}
         </ol>
-      </section>
+      </RecordSection>
 
-      <section aria-labelledby="detail-handling" className="staff-card">
-        <h2 id="detail-handling">{t('detail.handling')}</h2>
+      <RecordSection id="detail-handling" title={t('detail.handling')}>
         <p>
           {t('list.assignedTo')}: {current.assignedTo?.fullName ?? t('detail.nobody')}
         </p>
@@ -253,7 +245,7 @@ export function DossierDetailPage() {
             </button>
           )}
         </div>
-      </section>
+      </RecordSection>
 
       <form className="staff-card" aria-labelledby={decisionId} onSubmit={onDecide} noValidate>
         <h2 id={decisionId}>{t('detail.decision')}</h2>
@@ -299,6 +291,6 @@ export function DossierDetailPage() {
           </Link>
         </div>
       </form>
-    </div>
+    </RecordFrame>
   )
 }

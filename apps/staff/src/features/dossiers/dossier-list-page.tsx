@@ -7,15 +7,14 @@ import {
 } from '@ansinh/domain'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
 import { searchDossiers } from '../session/api'
 import { useLanguage } from '../session/session'
-import { DataTable, OpenableRow } from '../shared/data-table'
+import { actionsColumn, DataTable, OpenableRow, useRecordLinks, ViewCell } from '../shared/data-table'
 import { Field } from '../shared/field'
 import { dateTime } from '../shared/format'
 import { KeysetListView, useKeysetList } from '../shared/keyset-list'
 import { usePageTitle } from '../shared/page-title'
-import { SearchForm } from '../shared/search-form'
+import { SearchForm, SelectFilter } from '../shared/search-form'
 import { useUrlFilters } from '../shared/url-filters'
 
 const filterKeys = ['dossierNumber', 'bhxhCode', 'from', 'to', 'condition', 'status', 'kind'] as const
@@ -24,12 +23,12 @@ const filterKeys = ['dossierNumber', 'bhxhCode', 'from', 'to', 'condition', 'sta
 export function DossierListPage() {
   const { t } = useTranslation()
   const language = useLanguage()
-  const navigate = useNavigate()
   const { params, setParams, query, filters, search } = useUrlFilters(filterKeys)
   const sort = params.get('sort') === 'oldest' ? 'oldest' : 'newest'
   const { list, loadMore } = useKeysetList(query, (cursor) =>
     searchDossiers({ sort, ...filters, cursor }, language),
   )
+  const { linkTo, open } = useRecordLinks('/dossiers', query)
   const [expanded, setExpanded] = useState(() => filterKeys.some((key) => params.has(key)))
   const panelId = useId()
   usePageTitle(t('pages.individuals'))
@@ -40,7 +39,6 @@ export function DossierListPage() {
     setParams(next)
   }
 
-  const open = (id: number) => void navigate(`/dossiers/${id}`, { state: { back: `/dossiers?${query}` } })
   const kindLabel = (kind: string) => t(`dossier.kinds.${kind as 'new'}`)
 
   return (
@@ -89,98 +87,74 @@ export function DossierListPage() {
         <Field label={t('list.to')}>
           {(control) => <input {...control} name="to" type="date" defaultValue={filters.to} />}
         </Field>
-        <Field label={t('list.condition')}>
-          {(control) => (
-            <select {...control} name="condition" defaultValue={filters.condition ?? ''}>
-              <option value="">{t('list.all')}</option>
-              {dossierConditions.map((value) => (
-                <option key={value} value={value}>
-                  {dossierConditionLabels[language][value]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('list.status')}>
-          {(control) => (
-            <select {...control} name="status" defaultValue={filters.status ?? ''}>
-              <option value="">{t('list.all')}</option>
-              {dossierStatuses.map((value) => (
-                <option key={value} value={value}>
-                  {dossierStatusLabels[language][value]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('list.kind')}>
-          {(control) => (
-            <select {...control} name="kind" defaultValue={filters.kind ?? ''}>
-              <option value="">{t('list.all')}</option>
-              {dossierKinds.map((value) => (
-                <option key={value} value={value}>
-                  {kindLabel(value)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectFilter
+          label={t('list.condition')}
+          name="condition"
+          value={filters.condition}
+          choices={dossierConditions}
+          labelOf={(value) => dossierConditionLabels[language][value]}
+        />
+        <SelectFilter
+          label={t('list.status')}
+          name="status"
+          value={filters.status}
+          choices={dossierStatuses}
+          labelOf={(value) => dossierStatusLabels[language][value]}
+        />
+        <SelectFilter
+          label={t('list.kind')}
+          name="kind"
+          value={filters.kind}
+          choices={dossierKinds}
+          labelOf={kindLabel}
+        />
       </SearchForm>
 
-      <KeysetListView list={list} onLoadMore={() => void loadMore()}>
+      <KeysetListView
+        list={list}
+        onLoadMore={() => void loadMore()}
+        total={(ready) => t('list.total', { count: ready.last.total })}
+      >
         {(ready) => (
-          <>
-            <p role="status" className="staff-total">
-              {t('list.total', { count: ready.last.total })}
-            </p>
-            <DataTable
-              caption={t('list.caption')}
-              columns={[
-                t('list.dossierNumber'),
-                t('list.bhxhCode'),
-                t('list.fullName'),
-                t('list.kind'),
-                t('list.condition'),
-                t('list.status'),
-                {
-                  key: 'submittedAt',
-                  sort: sort === 'newest' ? 'descending' : 'ascending',
-                  label: (
-                    <button type="button" className="staff-sort" onClick={toggleSort}>
-                      {t('list.submittedAt')} <span aria-hidden="true">{sort === 'newest' ? '▼' : '▲'}</span>
-                      <span className="as-visually-hidden">
-                        {sort === 'newest' ? t('list.sortedNewest') : t('list.sortedOldest')}
-                      </span>
-                    </button>
-                  ),
-                },
-                t('list.assignedTo'),
-                { key: 'actions', label: <span className="as-visually-hidden">{t('list.actions')}</span> },
-              ]}
-            >
-              {ready.items.map((item) => (
-                <OpenableRow key={item.id} onOpen={() => open(item.id)}>
-                  <td translate="no">{item.dossierNumber}</td>
-                  <td translate="no">{item.bhxhCode}</td>
-                  <td>{item.fullName}</td>
-                  <td>{kindLabel(item.kind)}</td>
-                  <td>{dossierConditionLabels[language][item.condition]}</td>
-                  <td>{dossierStatusLabels[language][item.status]}</td>
-                  <td>{dateTime(item.submittedAt)}</td>
-                  <td>{item.assignedTo?.fullName ?? '—'}</td>
-                  <td>
-                    <Link
-                      to={`/dossiers/${item.id}`}
-                      state={{ back: `/dossiers?${query}` }}
-                      aria-label={t('list.viewOne', { number: item.dossierNumber })}
-                    >
-                      {t('list.view')}
-                    </Link>
-                  </td>
-                </OpenableRow>
-              ))}
-            </DataTable>
-          </>
+          <DataTable
+            caption={t('list.caption')}
+            columns={[
+              t('list.dossierNumber'),
+              t('list.bhxhCode'),
+              t('list.fullName'),
+              t('list.kind'),
+              t('list.condition'),
+              t('list.status'),
+              {
+                key: 'submittedAt',
+                sort: sort === 'newest' ? 'descending' : 'ascending',
+                label: (
+                  <button type="button" className="staff-sort" onClick={toggleSort}>
+                    {t('list.submittedAt')} <span aria-hidden="true">{sort === 'newest' ? '▼' : '▲'}</span>
+                    <span className="as-visually-hidden">
+                      {sort === 'newest' ? t('list.sortedNewest') : t('list.sortedOldest')}
+                    </span>
+                  </button>
+                ),
+              },
+              t('list.assignedTo'),
+              actionsColumn,
+            ]}
+          >
+            {ready.items.map((item) => (
+              <OpenableRow key={item.id} onOpen={() => open(item.id)}>
+                <td translate="no">{item.dossierNumber}</td>
+                <td translate="no">{item.bhxhCode}</td>
+                <td>{item.fullName}</td>
+                <td>{kindLabel(item.kind)}</td>
+                <td>{dossierConditionLabels[language][item.condition]}</td>
+                <td>{dossierStatusLabels[language][item.status]}</td>
+                <td>{dateTime(item.submittedAt)}</td>
+                <td>{item.assignedTo?.fullName ?? '—'}</td>
+                <ViewCell {...linkTo(item.id)} label={t('list.viewOne', { number: item.dossierNumber })} />
+              </OpenableRow>
+            ))}
+          </DataTable>
         )}
       </KeysetListView>
     </div>

@@ -10,7 +10,7 @@ import { dateTime } from '../shared/format'
 import { type Notice, NoticeBox } from '../shared/notice'
 import { usePageTitle } from '../shared/page-title'
 import { ReasonField } from '../shared/reason-field'
-import { RecordPending, useBackPath, useRecord } from '../shared/record'
+import { RecordFrame, RecordPending, RecordSection, useBackPath, useRecord } from '../shared/record'
 import { answerFeedback, feedbackAttachmentUrl, getFeedback } from './api'
 
 /** One feedback: who wrote, what, the photos, and "Trả lời". */
@@ -63,15 +63,10 @@ export function FeedbackDetailPage() {
   const photoLabel = (index: number) => t('feedback.photo', { number: index + 1 })
 
   return (
-    <div className="staff-page staff-detail">
-      <h1 className="staff-page__title">
-        {t('feedback.detailTitle')} <span translate="no">{current.code}</span>
-      </h1>
-
+    <RecordFrame title={t('feedback.detailTitle')} number={current.code}>
       <NoticeBox notice={notice} />
 
-      <section aria-labelledby="feedback-fields" className="staff-card">
-        <h2 id="feedback-fields">{t('feedback.fields')}</h2>
+      <RecordSection id="feedback-fields" title={t('feedback.fields')}>
         <dl className="staff-dl">
           <FieldRow label={t('feedback.code')}>
             <span translate="no">{current.code}</span>
@@ -87,10 +82,9 @@ export function FeedbackDetailPage() {
             {current.linkedToAccount ? t('feedback.linked') : t('feedback.notLinked')}
           </FieldRow>
         </dl>
-      </section>
+      </RecordSection>
 
-      <section aria-labelledby="feedback-content" className="staff-card">
-        <h2 id="feedback-content">{t('feedback.content')}</h2>
+      <RecordSection id="feedback-content" title={t('feedback.content')}>
         <p className="staff-feedback__text">{current.content}</p>
         {current.attachments.length > 0 && (
           <ul className="staff-photos" aria-label={t('feedback.photos')}>
@@ -113,11 +107,10 @@ export function FeedbackDetailPage() {
             ))}
           </ul>
         )}
-      </section>
+      </RecordSection>
 
       {current.answer && (
-        <section aria-labelledby="feedback-answer" className="staff-card">
-          <h2 id="feedback-answer">{t('feedback.answerTitle')}</h2>
+        <RecordSection id="feedback-answer" title={t('feedback.answerTitle')}>
           <p className="staff-feedback__text">{current.answer}</p>
           <p className="staff-field__hint">
             {t('feedback.answeredBy', {
@@ -125,7 +118,7 @@ export function FeedbackDetailPage() {
               at: current.answeredAt ? dateTime(current.answeredAt) : '',
             })}
           </p>
-        </section>
+        </RecordSection>
       )}
 
       <form
@@ -161,6 +154,6 @@ export function FeedbackDetailPage() {
           onClose={() => setViewing(null)}
         />
       )}
-    </div>
+    </RecordFrame>
   )
 }

@@ -1,15 +1,15 @@
 import { newsStatuses } from '@ansinh/domain'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { Link } from 'react-router'
 import { canSee, homePathOf } from '../session/roles'
 import { useLanguage, useStaff } from '../session/session'
-import { DataTable, OpenableRow } from '../shared/data-table'
+import { DataTable, OpenableRow, useRecordLinks } from '../shared/data-table'
 import { Field } from '../shared/field'
 import { dateTime } from '../shared/format'
 import { KeysetListView, useKeysetList } from '../shared/keyset-list'
 import { NotAllowedPage } from '../shared/page-message'
 import { usePageTitle } from '../shared/page-title'
-import { SearchForm } from '../shared/search-form'
+import { SearchForm, SelectFilter } from '../shared/search-form'
 import { useUrlFilters } from '../shared/url-filters'
 import { searchNews } from './api'
 import { NewsStatusBadge } from './news-status'
@@ -32,13 +32,10 @@ export function NewsListPage() {
 function NewsList() {
   const { t } = useTranslation()
   const language = useLanguage()
-  const navigate = useNavigate()
   const { query, filters, search } = useUrlFilters(filterKeys)
   const { list, loadMore } = useKeysetList(query, (cursor) => searchNews({ ...filters, cursor }, language))
+  const { back, linkTo, open } = useRecordLinks('/news', query)
   usePageTitle(t('news.title'))
-
-  const back = `/news?${query}`
-  const open = (id: number) => void navigate(`/news/${id}`, { state: { back } })
 
   return (
     <div className="staff-page">
@@ -56,18 +53,13 @@ function NewsList() {
         key={query}
         submitLabel={t('list.search')}
       >
-        <Field label={t('news.status')}>
-          {(control) => (
-            <select {...control} name="status" defaultValue={filters.status ?? ''}>
-              <option value="">{t('list.all')}</option>
-              {newsStatuses.map((value) => (
-                <option key={value} value={value}>
-                  {t(`news.statuses.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectFilter
+          label={t('news.status')}
+          name="status"
+          value={filters.status}
+          choices={newsStatuses}
+          labelOf={(value) => t(`news.statuses.${value}`)}
+        />
         <Field label={t('news.text')} hint={t('news.textHint')}>
           {(control) => (
             <input {...control} name="text" type="search" maxLength={100} defaultValue={filters.text} />
@@ -75,46 +67,43 @@ function NewsList() {
         </Field>
       </SearchForm>
 
-      <KeysetListView list={list} onLoadMore={() => void loadMore()}>
-        {(ready) => (
-          <>
-            <p role="status" className="staff-total">
-              {t('news.total', { count: ready.last.total })}
-            </p>
-            {ready.items.length === 0 ? (
-              <p>{t('news.empty')}</p>
-            ) : (
-              <DataTable
-                caption={t('news.caption')}
-                columns={[
-                  t('news.titleColumn'),
-                  t('news.category'),
-                  t('news.status'),
-                  t('news.publisher'),
-                  t('news.updatedAt'),
-                  t('news.publishedAt'),
-                ]}
-              >
-                {ready.items.map((item) => (
-                  <OpenableRow key={item.id} onOpen={() => open(item.id)}>
-                    <td>
-                      <Link to={`/news/${item.id}`} state={{ back }}>
-                        {item.title}
-                      </Link>
-                    </td>
-                    <td>{t(`news.categories.${item.category}`)}</td>
-                    <td>
-                      <NewsStatusBadge status={item.status} />
-                    </td>
-                    <td>{`[${item.publisher.code}] ${item.publisher.name}`}</td>
-                    <td>{dateTime(item.updatedAt)}</td>
-                    <td>{item.publishedAt ? dateTime(item.publishedAt) : '—'}</td>
-                  </OpenableRow>
-                ))}
-              </DataTable>
-            )}
-          </>
-        )}
+      <KeysetListView
+        list={list}
+        onLoadMore={() => void loadMore()}
+        total={(ready) => t('news.total', { count: ready.last.total })}
+      >
+        {(ready) =>
+          ready.items.length === 0 ? (
+            <p>{t('news.empty')}</p>
+          ) : (
+            <DataTable
+              caption={t('news.caption')}
+              columns={[
+                t('news.titleColumn'),
+                t('news.category'),
+                t('news.status'),
+                t('news.publisher'),
+                t('news.updatedAt'),
+                t('news.publishedAt'),
+              ]}
+            >
+              {ready.items.map((item) => (
+                <OpenableRow key={item.id} onOpen={() => open(item.id)}>
+                  <td>
+                    <Link {...linkTo(item.id)}>{item.title}</Link>
+                  </td>
+                  <td>{t(`news.categories.${item.category}`)}</td>
+                  <td>
+                    <NewsStatusBadge status={item.status} />
+                  </td>
+                  <td>{`[${item.publisher.code}] ${item.publisher.name}`}</td>
+                  <td>{dateTime(item.updatedAt)}</td>
+                  <td>{item.publishedAt ? dateTime(item.publishedAt) : '—'}</td>
+                </OpenableRow>
+              ))}
+            </DataTable>
+          )
+        }
       </KeysetListView>
     </div>
   )

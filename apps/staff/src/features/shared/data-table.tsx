@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
 
 /**
  * A column header: most are only their label; one that sorts the table says which way (`aria-sort`),
@@ -60,5 +62,37 @@ export function OpenableRow({ onOpen, children }: { onOpen: () => void; children
     >
       {children}
     </tr>
+  )
+}
+
+/**
+ * Where the rows of a list at `list` (its address) lead: each record at `list/<id>`, carrying the way
+ * `back` to this search. `linkTo` gives a `<Link>` its props; `open` goes there (an `OpenableRow`).
+ */
+export function useRecordLinks(list: string, query: string) {
+  const navigate = useNavigate()
+  const back = `${list}?${query}`
+  const linkTo = (id: number) => ({ to: `${list}/${id}`, state: { back } })
+  const open = (id: number) => void navigate(`${list}/${id}`, { state: { back } })
+  return { back, linkTo, open }
+}
+
+function ActionsLabel() {
+  const { t } = useTranslation()
+  return <span className="as-visually-hidden">{t('list.actions')}</span>
+}
+
+/** The header of the last column, whose cells are `ViewCell`s: read, not shown. */
+export const actionsColumn: Column = { key: 'actions', label: <ActionsLabel /> }
+
+/** "Xem": the cell that links to the row's record; `label` names the record for assistive technology. */
+export function ViewCell({ to, state, label }: { to: string; state: { back: string }; label: string }) {
+  const { t } = useTranslation()
+  return (
+    <td>
+      <Link to={to} state={state} aria-label={label}>
+        {t('list.view')}
+      </Link>
+    </td>
   )
 }

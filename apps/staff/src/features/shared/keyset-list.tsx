@@ -24,6 +24,8 @@ type KeysetList<P extends KeysetPage> =
       moreError: Failure | null
     }
 
+type ReadyList<P extends KeysetPage> = Extract<KeysetList<P>, { status: 'ready' }>
+
 /**
  * A list read a page at a time ("Tải thêm"): the first page again whenever `search` changes (the
  * address's query, say), the next on `loadMore`. A failed next page leaves the rows read on screen,
@@ -97,22 +99,31 @@ export function useKeysetList<P extends KeysetPage>(
 
 /**
  * A keyset list's place on the page: "Đang tải…", why the first page did not come, or the rows
- * (`children`) with, under them, why the next page did not come and "Tải thêm" while there is one.
+ * (`children`) after their `total`, with, under them, why the next page did not come and "Tải thêm"
+ * while there is one.
  */
 export function KeysetListView<P extends KeysetPage>({
   list,
   onLoadMore,
+  total,
   children,
 }: {
   list: KeysetList<P>
   onLoadMore: () => void
-  children: (list: Extract<KeysetList<P>, { status: 'ready' }>) => ReactNode
+  /** What is read above the rows, as it changes ("12 hồ sơ"): the total the API counts, say. */
+  total?: (list: ReadyList<P>) => string
+  children: (list: ReadyList<P>) => ReactNode
 }) {
   const { t } = useTranslation()
   if (list.status === 'loading') return <Loading />
   if (list.status === 'error') return <ErrorAlert>{list.error.message}</ErrorAlert>
   return (
     <>
+      {total && (
+        <p role="status" className="staff-total">
+          {total(list)}
+        </p>
+      )}
       {children(list)}
       {list.moreError && <ErrorAlert>{list.moreError.message}</ErrorAlert>}
       {list.last.nextCursor && (

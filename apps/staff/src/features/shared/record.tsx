@@ -1,5 +1,5 @@
 import type { ApiResult, Language } from '@ansinh/ui'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { useLocation, useParams } from 'react-router'
 import { useFailureMessage } from '../session/failure-message'
 import { useLanguage } from '../session/session'
@@ -73,5 +73,35 @@ export function RecordPending({
       {load.status === 'missing' && <p>{missing.body}</p>}
       {load.status === 'error' && <ErrorAlert>{load.message}</ErrorAlert>}
     </PageMessage>
+  )
+}
+
+/** A detail page once its record is there: "Hồ sơ 000123", then its sections. */
+export function RecordFrame({
+  title,
+  number,
+  children,
+}: {
+  title: string
+  number: string
+  children: ReactNode
+}) {
+  return (
+    <div className="staff-page staff-detail">
+      <h1 className="staff-page__title">
+        {title} <span translate="no">{number}</span>
+      </h1>
+      {children}
+    </div>
+  )
+}
+
+/** One card of a detail page under its heading; `id` ties the two for assistive technology. */
+export function RecordSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="staff-card">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
   )
 }

@@ -1,4 +1,6 @@
 import type { ComponentProps } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Field } from './field'
 
 /**
  * A search panel: its fields (`children`) and, after them, the one button that searches. The rest of
@@ -19,5 +21,39 @@ export function SearchForm({
         </button>
       </div>
     </form>
+  )
+}
+
+/**
+ * A filter picked from a list, "Tất cả" (no filter) first: `value` is the one the address holds, and
+ * `labelOf` names each choice.
+ */
+export function SelectFilter<Choice extends string>({
+  label,
+  name,
+  value,
+  choices,
+  labelOf,
+}: {
+  label: string
+  name: string
+  value: string | undefined
+  choices: readonly Choice[]
+  labelOf: (choice: Choice) => string
+}) {
+  const { t } = useTranslation()
+  return (
+    <Field label={label}>
+      {(control) => (
+        <select {...control} name={name} defaultValue={value ?? ''}>
+          <option value="">{t('list.all')}</option>
+          {choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {labelOf(choice)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   )
 }
