@@ -22,6 +22,8 @@ import { registerCitizenAuthRoutes } from './modules/identity/citizen-auth-route
 import { registerCitizenGuard } from './modules/identity/citizen-guard'
 import { registerStaffGuard } from './modules/identity/staff-guard'
 import { registerStaffIdentityRoutes } from './modules/identity/staff-routes'
+import { registerCardCheckRoutes } from './modules/integration/card-check-routes'
+import { registerClaimFileRoutes, registerImportRoutes } from './modules/integration/import-routes'
 import { registerLookupRoutes } from './modules/lookup/routes'
 import { registerNewsRoutes } from './modules/news/routes'
 import { registerInboxRoutes } from './modules/notify/inbox-routes'
@@ -181,6 +183,15 @@ export async function buildApp(
           name: 'staff: news',
           description: 'News editors write, preview, publish and withdraw articles (audited)',
         },
+        {
+          name: 'integration',
+          description:
+            'For medical facilities: the BHYT card check, with the facility’s API key (`Authorization: Bearer ansk_…`)',
+        },
+        {
+          name: 'staff: integration',
+          description: 'System administrators issue, list and revoke the facilities’ API keys (audited)',
+        },
         { name: 'development', description: 'Dev outbox and template previews (never in production)' },
       ],
     },
@@ -220,6 +231,9 @@ export async function buildApp(
   await app.register(async (api) => registerFeedbackRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerLookupRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerNewsRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerImportRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerClaimFileRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerCardCheckRoutes(api), { prefix: apiPrefix })
   return app
 }
 

@@ -113,6 +113,7 @@ export const ConfigSchema = z.object({
   LOOKUP_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOOKUP_PER_DAY: z.coerce.number().int().min(1).default(100),
   LOOKUP_CHALLENGE_BITS: z.coerce.number().int().min(0).max(24).default(16),
+  INTEGRATION_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(30_000).default(600),
   MAP_TILE_URL: z
     .string()
     .trim()
@@ -220,6 +221,8 @@ function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders 
       perDay: env.LOOKUP_PER_DAY,
       challengeBits: env.LOOKUP_CHALLENGE_BITS,
     },
+    /** Requests a minute per hospital API key (card check, claim files) whose row sets no limit of its own. */
+    integrationKeyPerMinute: env.INTEGRATION_KEY_PER_MINUTE,
     /**
      * The base map under the directory maps (tra cứu cơ quan BHXH, CSKCB, điểm thu), null without
      * MAP_TILE_URL. `imageSource` is what the CSP's img-src must allow for the tiles.

@@ -13,7 +13,7 @@ import { DomainError } from '../platform/errors'
  */
 export async function registerPhotoUploads(
   app: FastifyInstance,
-  limits: { files: number; fields: number; fieldSize: number },
+  limits: { files: number; fields: number; fieldSize: number; fileSize?: number },
 ) {
   await app.register(multipart, {
     throwFileSizeLimit: false,

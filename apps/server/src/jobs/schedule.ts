@@ -4,6 +4,8 @@ import type { DatabaseHandle } from '../db/client'
 import { deleteExpiredPasskeyChallenges } from '../modules/identity/citizen-passkey-repo'
 import { deleteStaleAuthRequests } from '../modules/identity/citizen-repo'
 import { pruneStaffSessions } from '../modules/identity/staff-sessions'
+import { runPendingImports } from '../modules/integration/import-runner'
+import { importFormats } from '../modules/integration/imports'
 import { pruneCounters } from '../modules/notify/counters-repo'
 import {
   defaultSendingTimeoutMs,
@@ -38,7 +40,7 @@ export type JobDeps = {
    * frequent blanking of secret texts is not declared (the daily retention job still runs).
    */
   devOutbox?: boolean
-  /** What the registration jobs need; without it (tests of other jobs) they are not declared. */
+  /** What the registration and import jobs need; without it (tests of other jobs) they are not declared. */
   registration?: RegistrationJobDeps
 }
 
@@ -116,6 +118,7 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
       },
     },
     ...(deps.registration ? registrationJobs(deps.registration, deps.log) : []),
+    ...(deps.registration ? integrationJobs(deps.registration, deps.log) : []),
   ]
 }
 
@@ -149,6 +152,21 @@ function registrationJobs(deps: RegistrationJobDeps, log: BaseLogger): JobDefini
       expireInSeconds: 30 * 60,
       run: async () => {
         log.info({ reminded: await remindPaperDossiers({ ...deps, log }) }, 'paper reminders queued')
+      },
+    },
+  ]
+}
+
+function integrationJobs(deps: RegistrationJobDeps, log: BaseLogger): JobDefinition[] {
+  return [
+    {
+      // Files to import that no serving process took up (ROLE=serve), or whose worker died mid-file.
+      name: 'integration-run-imports',
+      cron: '* * * * *',
+      expireInSeconds: 2 * 60 * 60,
+      run: async () => {
+        const ran = await runPendingImports({ ...deps, log }, importFormats)
+        if (ran > 0) log.info({ ran }, 'imports read')
       },
     },
   ]

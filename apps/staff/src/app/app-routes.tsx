@@ -9,6 +9,7 @@ import { DossierDetailPage } from '../features/dossiers/dossier-detail-page'
 import { DossierListPage } from '../features/dossiers/dossier-list-page'
 import { FeedbackDetailPage } from '../features/feedback/feedback-detail-page'
 import { FeedbackListPage } from '../features/feedback/feedback-list-page'
+import { ImportPage } from '../features/imports/import-page'
 import { NewsEditorPage } from '../features/news/news-editor-page'
 import { NewsListPage } from '../features/news/news-list-page'
 import { NotFoundPage } from '../features/not-found/not-found-page'
@@ -42,6 +43,8 @@ export function AppRoutes() {
         <Route path="news" element={<NewsListPage />} />
         <Route path="news/new" element={<NewsEditorPage />} />
         <Route path="news/:id" element={<NewsEditorPage />} />
+        <Route path="imports" element={<ImportPage />} />
+        <Route path="imports/:id" element={<ImportPage />} />
         <Route path="admin" element={<StaffAccountsPage />} />
         <Route path="audit" element={<AuditLogPage />} />
         <Route path="me/password" element={<PasswordPage />} />

@@ -14,6 +14,7 @@ const links = [
   'accounts',
   'reports',
   'news',
+  'imports',
   'admin',
   'audit',
 ] as const satisfies readonly StaffSection[]

@@ -126,4 +126,4 @@ async function withParent(db: Executor, office: Office): Promise<OfficeWithParen
 }
 
 export { officeNames } from './public-lookup-repo'
-export { findProvinceOffice, provinceWithPredecessors } from './repo'
+export { findFacility, findProvinceOffice, provinceWithPredecessors } from './repo'

@@ -1,7 +1,7 @@
 import { type ContactField, contactFields, type Gender, type PartialDate } from '@ansinh/domain'
-import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { people } from '../../db/schema'
+import { healthCards, medicalVisits, people } from '../../db/schema'
 
 /** What other modules may read of the registry (mã số BHXH → the insured person's record). */
 
@@ -196,4 +196,88 @@ export async function findPersonByCodeNameAndBirth(
       ),
     )
   return row ?? null
+}
+
+/** A card holder as an import checks them: who, to compare the name and birth a file gives. */
+export type CardHolder = {
+  id: number
+  personalId: string | null
+  fullName: string
+  birth: PartialDate
+  gender: Gender
+}
+
+/**
+ * The holders of these BHYT card numbers (the 10-digit number, which is the BHXH code: a legacy
+ * 15-character number ends with it) and the people with these personal IDs, for a whole batch of
+ * an import in two indexed queries (`health_cards_number_idx`, `people_personal_id_uq`).
+ */
+export async function findCardHolders(
+  db: Executor,
+  query: { cardNumbers: string[]; personalIds: string[] },
+): Promise<{ byCard: Map<string, CardHolder>; byPersonalId: Map<string, CardHolder> }> {
+  const columns = {
+    id: people.id,
+    personalId: people.personalId,
+    fullName: people.fullName,
+    gender: people.gender,
+    birthYear: people.birthYear,
+    birthMonth: people.birthMonth,
+    birthDay: people.birthDay,
+  }
+  const cardNumbers = [...new Set(query.cardNumbers)]
+  const personalIds = [...new Set(query.personalIds)]
+  const cardRows =
+    cardNumbers.length === 0
+      ? []
+      : await db
+          .selectDistinct({ ...columns, cardNumber: healthCards.cardNumber })
+          .from(healthCards)
+          .innerJoin(people, eq(people.id, healthCards.personId))
+          .where(inArray(healthCards.cardNumber, cardNumbers))
+  const idRows =
+    personalIds.length === 0
+      ? []
+      : await db.select(columns).from(people).where(inArray(people.personalId, personalIds))
+  const holder = (row: (typeof idRows)[number]): CardHolder => ({
+    id: row.id,
+    personalId: row.personalId,
+    fullName: row.fullName,
+    gender: row.gender,
+    birth: birthOfRecord(row),
+  })
+  return {
+    byCard: new Map(cardRows.map((row) => [row.cardNumber, holder(row)])),
+    byPersonalId: new Map(
+      idRows.flatMap((row) => (row.personalId === null ? [] : [[row.personalId, holder(row)] as const])),
+    ),
+  }
+}
+
+/** The BHXH code of the person with this personal ID (số định danh cá nhân), or null. */
+export async function bhxhCodeOfPersonalId(db: Executor, personalId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ bhxhCode: people.bhxhCode })
+    .from(people)
+    .where(eq(people.personalId, personalId))
+  return row?.bhxhCode ?? null
+}
+
+export type NewMedicalVisit = typeof medicalVisits.$inferInsert
+
+/**
+ * Claims received from facilities become visits of the medical-visit book; a claim already there
+ * (same facility and MA_LK) is left as it is. Answers how many were new.
+ */
+export async function recordMedicalVisits(db: Executor, visits: NewMedicalVisit[]): Promise<number> {
+  if (visits.length === 0) return 0
+  const inserted = await db
+    .insert(medicalVisits)
+    .values(visits)
+    .onConflictDoNothing({
+      target: [medicalVisits.facilityCode, medicalVisits.claimKey],
+      where: sql`claim_key is not null`,
+    })
+    .returning({ id: medicalVisits.id })
+  return inserted.length
 }

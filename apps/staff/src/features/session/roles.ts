@@ -8,17 +8,36 @@ export function isAdministrator(role: StaffRole): boolean {
   return rolesManagedBy(role).length > 0
 }
 
+/**
+ * Whether a staff member imports data files ("Nhập dữ liệu": employers' D02-LT lists, hospitals' XML
+ * 130 claims): office and system administrators, as the API allows; it answers anyone else 404.
+ */
+export function mayImport(role: StaffRole): boolean {
+  return role === 'office_admin' || role === 'system_admin'
+}
+
 /** The parts of the back-office, each at `/<section>`, in the order of the menu. */
-export type StaffSection = 'dossiers' | 'feedback' | 'accounts' | 'reports' | 'news' | 'admin' | 'audit'
+export type StaffSection =
+  | 'dossiers'
+  | 'feedback'
+  | 'accounts'
+  | 'reports'
+  | 'news'
+  | 'imports'
+  | 'admin'
+  | 'audit'
 
 /**
  * The sections a role sees in the menu, as the API allows them (least privilege: it answers 404 to
- * the rest). A news editor writes the news and nothing else; no one else writes it.
+ * the rest). A news editor writes the news and nothing else; no one else writes it. Data imports
+ * come before the administration: office and system administrators only.
  */
 export function sectionsOf(role: StaffRole): readonly StaffSection[] {
   if (role === 'news_editor') return ['news']
   const casework: StaffSection[] = ['dossiers', 'feedback', 'accounts', 'reports']
-  return isAdministrator(role) ? [...casework, 'admin', 'audit'] : casework
+  const imports: StaffSection[] = mayImport(role) ? ['imports'] : []
+  const administration: StaffSection[] = isAdministrator(role) ? ['admin', 'audit'] : []
+  return [...casework, ...imports, ...administration]
 }
 
 export function canSee(role: StaffRole, section: StaffSection): boolean {
@@ -36,6 +55,7 @@ const sections: ReadonlySet<string> = new Set<StaffSection>([
   'accounts',
   'reports',
   'news',
+  'imports',
   'admin',
   'audit',
 ])

@@ -1,8 +1,8 @@
+import { baseSalary, roundThousand } from '@ansinh/domain'
 import type { Career, Segment, Spell } from './careers'
 import { addDays, isoDay, lastDay, yyyymm } from './months'
 import type { Random } from './prng'
 import type { BenefitRow } from './types'
-import { baseSalary, roundThousand } from './wages'
 
 /**
  * Benefits paid out of a career (thông tin hưởng): sickness, maternity and convalescence while employed;

@@ -1,9 +1,9 @@
+import { contributionCeiling, roundThousand, voluntaryFloor, wageFloor } from '@ansinh/domain'
 import type { ProvinceAtlas } from './addresses'
 import type { Employer, EmployerKind, EmployerRoster } from './employers'
 import { monthIndex, retirementIndex, yyyymm } from './months'
 import type { Random } from './prng'
 import { weightedPicker } from './prng'
-import { contributionCeiling, roundThousand, voluntaryFloor, wageFloor } from './wages'
 
 /**
  * A working life as the registry sees it: spells with employers (each split where the contribution

@@ -1,9 +1,9 @@
+import { baseSalary } from '@ansinh/domain'
 import type { Career, Segment } from './careers'
 import { occupationalStart, unemploymentStart } from './careers'
 import { yyyymm } from './months'
 import type { Random } from './prng'
 import type { HealthGroup, ParticipationPeriodRow } from './types'
-import { baseSalary } from './wages'
 
 /**
  * Health coverage (BHYT) as a list of non-overlapping runs, each with the group that paid for it, and

@@ -1,10 +1,12 @@
 import {
+  baseSalary,
   expectedBenefitLevel,
   foldVietnamese,
   isBhxhCode,
   isMobilePhone,
   parseLegacyHealthCardNumber,
   parsePersonalId,
+  wageFloor,
 } from '@ansinh/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../../../../test/database'
@@ -17,7 +19,6 @@ import { loadDemoReference } from './reference'
 import { insertReferenceFixture } from './reference-fixture'
 import type { PopulationBatch } from './types'
 import { emptyBatch, populationTables } from './types'
-import { baseSalary, wageFloor } from './wages'
 import { buildWellKnownBatch } from './well-known'
 
 const asOf = '2026-11-01'

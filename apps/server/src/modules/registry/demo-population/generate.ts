@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@ansinh/domain'
+import { baseSalary, foldVietnamese, roundThousand, voluntaryFloor } from '@ansinh/domain'
 import type { Address, Atlas, ProvinceAtlas } from './addresses'
 import { buildAtlas, isSouthern, pickAddress } from './addresses'
 import { emitCareerBenefits } from './benefits'
@@ -22,7 +22,6 @@ import type { PopulationBatch } from './types'
 import { emptyBatch } from './types'
 import type { DiagnosisPickers } from './visits'
 import { buildDiagnosisPickers, emitVisits } from './visits'
-import { baseSalary, roundThousand, voluntaryFloor } from './wages'
 
 export type GenerateOptions = {
   /** How many people to generate (exactly). */

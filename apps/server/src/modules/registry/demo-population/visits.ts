@@ -1,10 +1,10 @@
+import { baseSalary } from '@ansinh/domain'
 import type { ProvinceAtlas } from './addresses'
 import { daysIn, monthOf, yearOf, yyyymm } from './months'
 import type { Random, WeightedPicker } from './prng'
 import { weightedPicker } from './prng'
 import type { DiagnosisRef } from './reference'
 import type { HealthCardRow, MedicalVisitRow } from './types'
-import { baseSalary } from './wages'
 
 /**
  * Insured visits for the medical-visit book (sổ khám chữa bệnh), shaped like XML1 summaries:
