@@ -82,10 +82,12 @@ describe.skipIf(!hasChromium())('staff administration: the staff accounts of an 
         await heading(adminPage, 'Thêm cán bộ', 2)
         const office = field(adminPage, 'Cơ quan BHXH')
         await expect.poll(() => office.isEnabled()).toBe(true)
-        // An office administrator grants the roles of their own level and below, no more.
+        // An office administrator grants the roles of their own level and below (news editors of the
+        // office's tree among them), never a system administrator's.
         expect(await field(adminPage, 'Vai trò').locator('option').allTextContents()).toEqual([
           'Cán bộ tiếp nhận',
           'Quản trị đơn vị',
+          'Biên tập viên tin tức',
         ])
         await button(adminPage, 'Tạo tài khoản').click()
         const username = field(adminPage, 'Tên đăng nhập')

@@ -1,5 +1,5 @@
 import { type ImportKind, ImportView, importKinds, MAX_IMPORT_BYTES } from '@ansinh/domain'
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { useFailureMessage } from '../session/failure-message'
@@ -14,6 +14,7 @@ import { fileAccept } from './import-progress'
 import { ImportProgressPanel } from './import-progress-panel'
 import { useImportProgress } from './use-import-progress'
 import './imports.css'
+import { type FieldErrors, useFieldErrors } from '../shared/use-field-errors'
 
 const MAX_MEGABYTES = MAX_IMPORT_BYTES / 1024 / 1024
 
@@ -75,7 +76,6 @@ function ImportWorkspace() {
 }
 
 type FieldName = 'kind' | 'file'
-type FieldErrors = Partial<Record<string, string[]>>
 const fieldOrder: readonly FieldName[] = ['kind', 'file']
 
 /**
@@ -97,25 +97,13 @@ function UploadForm({
   const failureMessage = useFailureMessage()
   const [kind, setKind] = useState<ImportKind | null>(null)
   const [file, setFile] = useState<File | null>(null)
-  const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<Notice | null>(null)
   const [uploading, setUploading] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
   const fileInput = useRef<HTMLInputElement>(null)
-  const focusError = useRef(false)
   const ids = { title: useId(), kindError: useId() }
 
-  useEffect(() => {
-    if (!focusError.current) return
-    focusError.current = false
-    const first = fieldOrder.find((name) => errors[name])
-    if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus()
-  }, [errors])
-
-  function refuse(fields: FieldErrors) {
-    focusError.current = true
-    setErrors(fields)
-  }
+  const { errors, setErrors, refuse } = useFieldErrors(formRef, fieldOrder)
 
   /** The browser's own checks, in the server's words: a kind, a file, not over the limit. */
   function checked(): { kind: ImportKind; file: File } | null {

@@ -29,6 +29,7 @@ import { CoverField } from './cover-field'
 import { MarkdownField } from './markdown-field'
 import { NewsStatusBadge } from './news-status'
 import './news.css'
+import { useFieldErrors } from '../shared/use-field-errors'
 
 type Load = Parameters<typeof RecordPending>[0]['load']
 
@@ -116,7 +117,6 @@ type Form = {
   coverAlt: string
 }
 type FieldName = 'title' | 'category' | 'summary' | 'coverImageKey' | 'coverAlt' | 'body'
-type FieldErrors = Partial<Record<string, string[]>>
 type Busy = 'save' | 'publish' | 'withdraw' | 'preview' | 'cover' | null
 
 const fieldOrder: readonly FieldName[] = ['title', 'category', 'summary', 'coverImageKey', 'coverAlt', 'body']
@@ -183,7 +183,6 @@ function NewsEditor({
   const failureMessage = useFailureMessage()
   const [form, setForm] = useState<Form>(() => (article ? formOf(article) : emptyForm))
   const [saved, setSaved] = useState<Form>(form)
-  const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [busy, setBusy] = useState<Busy>(null)
@@ -191,8 +190,7 @@ function NewsEditor({
   const [preview, setPreview] = useState<{ html: string; body: string } | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const previewHeading = useRef<HTMLHeadingElement>(null)
-  // Focus goes to the first field in error once the errors are on screen (and a dialog is gone).
-  const focusError = useRef(false)
+  const { errors, setErrors, refuse } = useFieldErrors(formRef, fieldOrder)
   // The preview takes focus once it is on screen.
   const focusPreview = useRef(false)
   // The form as it is now, for a save that answers after more was typed.
@@ -219,24 +217,11 @@ function NewsEditor({
   const update = (change: Partial<Form>) => setForm((current) => ({ ...current, ...change }))
   const errorOf = (name: FieldName) => errors[name]?.join(' ')
 
-  // Each refusal moves focus to the first field it names, whose message is read with it.
-  function refuse(fields: FieldErrors) {
-    focusError.current = true
-    setErrors(fields)
-  }
-
   useEffect(() => {
     if (!focusPreview.current) return
     focusPreview.current = false
     previewHeading.current?.focus()
   })
-
-  useEffect(() => {
-    if (!focusError.current) return
-    focusError.current = false
-    const first = fieldOrder.find((name) => errors[name])
-    if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus()
-  }, [errors])
 
   /** The draft as the API would take it, or the fields refused (and focus on the first). */
   function checked(): NewsDraft | null {

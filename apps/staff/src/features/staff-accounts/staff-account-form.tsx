@@ -11,11 +11,11 @@ import { useFailureMessage } from '../session/failure-message'
 import { useLanguage, useStaff } from '../session/session'
 import { Field } from '../shared/field'
 import { ErrorAlert } from '../shared/status'
+import { useFieldErrors } from '../shared/use-field-errors'
 import { createStaffAccount, getOfficeTree } from './api'
 import { type OfficeOption, officesUnder } from './offices'
 
 type FieldName = keyof NewStaffAccountBody
-type FieldErrors = Partial<Record<string, string[]>>
 type Offices =
   | { status: 'loading' }
   | { status: 'error'; message: string }
@@ -46,10 +46,10 @@ export function StaffAccountForm({
   const staff = useStaff()
   const failureMessage = useFailureMessage()
   const [offices, setOffices] = useState<Offices>({ status: 'loading' })
-  const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const form = useRef<HTMLFormElement>(null)
+  const { errors, refuse } = useFieldErrors(form, fieldOrder)
   const heading = useRef<HTMLHeadingElement>(null)
   const titleId = useId()
   const roles = rolesManagedBy(actorRole)
@@ -70,13 +70,6 @@ export function StaffAccountForm({
       live = false
     }
   }, [])
-
-  // Each refusal moves focus to the first field it names, whose message is read with it.
-  function refuse(fields: FieldErrors) {
-    setErrors(fields)
-    const first = fieldOrder.find((name) => fields[name])
-    if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus()
-  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
