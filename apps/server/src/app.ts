@@ -23,7 +23,7 @@ import { registerCitizenGuard } from './modules/identity/citizen-guard'
 import { registerStaffGuard } from './modules/identity/staff-guard'
 import { registerStaffIdentityRoutes } from './modules/identity/staff-routes'
 import { registerCardCheckRoutes } from './modules/integration/card-check-routes'
-import { registerClaimFileRoutes, registerImportRoutes } from './modules/integration/import-routes'
+import { registerImportRoutes, registerPartnerImportRoutes } from './modules/integration/import-routes'
 import { registerLookupRoutes } from './modules/lookup/routes'
 import { registerNewsRoutes } from './modules/news/routes'
 import { registerInboxRoutes } from './modules/notify/inbox-routes'
@@ -186,11 +186,14 @@ export async function buildApp(
         {
           name: 'integration',
           description:
-            'For medical facilities: the BHYT card check, with the facility’s API key (`Authorization: Bearer ansk_…`)',
+            'For partners, with their own API key (`Authorization: Bearer ansk_…`): medical facilities check BHYT ' +
+            'cards and send claim files (XML 130); employers send their monthly declaration lists (D02-LT, CSV or ' +
+            'XLSX); each follows its own imports',
         },
         {
           name: 'staff: integration',
-          description: 'System administrators issue, list and revoke the facilities’ API keys (audited)',
+          description:
+            'System administrators issue, list and revoke the partners’ API keys (medical facilities, employers; audited); administrators upload files to import',
         },
         { name: 'development', description: 'Dev outbox and template previews (never in production)' },
       ],
@@ -232,7 +235,7 @@ export async function buildApp(
   await app.register(async (api) => registerLookupRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerNewsRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerImportRoutes(api), { prefix: apiPrefix })
-  await app.register(async (api) => registerClaimFileRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerPartnerImportRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerCardCheckRoutes(api), { prefix: apiPrefix })
   return app
 }

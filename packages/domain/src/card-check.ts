@@ -1,7 +1,8 @@
 /**
- * The hospitals' card check (kiểm tra thông tin thẻ BHYT) and the per-facility API keys it is called
- * with: what a hospital's system sends and gets back, and what a system administrator issues, lists
- * and revokes. One definition for the server, the back-office and the tests.
+ * The hospitals' card check (kiểm tra thông tin thẻ BHYT) and the partners' API keys of the
+ * integration API (medical facilities and employers): what a hospital's system sends and gets back,
+ * and what a system administrator issues, lists and revokes. One definition for the server, the
+ * back-office and the tests.
  */
 import { z } from 'zod'
 import { LivingArea } from './health-card'
@@ -80,31 +81,68 @@ export type CardCheckAnswer = z.infer<typeof CardCheckAnswer>
 // ---------------------------------------------------------------------------------------------
 // Keys (back-office, system administrators)
 
-export const NewFacilityKeyBody = z.object({
-  facilityCode: FacilityCode,
-  label: requiredText('tên gợi nhớ của khóa')
-    .trim()
-    .min(1, { error: 'Vui lòng nhập tên gợi nhớ của khóa.' })
-    .max(100, { error: 'Tên gợi nhớ không được quá 100 ký tự.' }),
-  perMinute: z
-    .int({ error: 'Số yêu cầu mỗi phút phải là số nguyên.' })
-    .min(1, { error: 'Số yêu cầu mỗi phút phải từ 1 đến 30000.' })
-    .max(30_000, { error: 'Số yêu cầu mỗi phút phải từ 1 đến 30000.' })
-    .optional()
-    .describe('Requests a minute for this key; default INTEGRATION_KEY_PER_MINUTE'),
-})
-export type NewFacilityKeyBody = z.input<typeof NewFacilityKeyBody>
+/**
+ * The partner a key belongs to: a medical facility (card check, claim files) or an employer unit
+ * (declaration lists). A key serves its own kind of partner only.
+ */
+export const PartnerKind = { Facility: 'facility', Employer: 'employer' } as const
+export type PartnerKind = (typeof PartnerKind)[keyof typeof PartnerKind]
 
-export const FacilityKeyQuery = z.object({ facilityCode: FacilityCode })
-export type FacilityKeyQuery = z.infer<typeof FacilityKeyQuery>
+/** Mã đơn vị: up to 10 letters and digits, returned without spaces and in upper case. */
+export const EmployerUnitCode = requiredText('mã đơn vị')
+  .transform((value) => value.replace(/\s/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{2,10}$/, { error: 'Mã đơn vị gồm tối đa 10 chữ cái và chữ số.' }))
+export type EmployerUnitCode = z.infer<typeof EmployerUnitCode>
 
-export const FacilityKeyId = z.object({ id: z.coerce.number().int().positive() })
-export type FacilityKeyId = z.infer<typeof FacilityKeyId>
+const onePartner =
+  'Nhập đúng một trong hai: mã cơ sở khám chữa bệnh (facilityCode) hoặc mã đơn vị (employerUnitCode).'
+
+/** Exactly one of the two codes; neither names both fields, both names the second. */
+function exactlyOnePartner(
+  value: { facilityCode?: string | undefined; employerUnitCode?: string | undefined },
+  context: z.RefinementCtx,
+) {
+  const given = [value.facilityCode, value.employerUnitCode].filter((code) => code !== undefined).length
+  if (given === 1) return
+  const fields = given === 0 ? ['facilityCode', 'employerUnitCode'] : ['employerUnitCode']
+  for (const field of fields) context.addIssue({ code: 'custom', path: [field], message: onePartner })
+}
+
+const partnerCodes = {
+  facilityCode: FacilityCode.optional().describe('The medical facility’s KCB code; or give employerUnitCode'),
+  employerUnitCode: EmployerUnitCode.optional().describe(
+    'The employer’s unit code (mã đơn vị); or give facilityCode',
+  ),
+}
+
+export const NewPartnerKeyBody = z
+  .object({
+    ...partnerCodes,
+    label: requiredText('tên gợi nhớ của khóa')
+      .trim()
+      .min(1, { error: 'Vui lòng nhập tên gợi nhớ của khóa.' })
+      .max(100, { error: 'Tên gợi nhớ không được quá 100 ký tự.' }),
+    perMinute: z
+      .int({ error: 'Số yêu cầu mỗi phút phải là số nguyên.' })
+      .min(1, { error: 'Số yêu cầu mỗi phút phải từ 1 đến 30000.' })
+      .max(30_000, { error: 'Số yêu cầu mỗi phút phải từ 1 đến 30000.' })
+      .optional()
+      .describe('Requests a minute for this key; default INTEGRATION_KEY_PER_MINUTE'),
+  })
+  .superRefine(exactlyOnePartner)
+export type NewPartnerKeyBody = z.input<typeof NewPartnerKeyBody>
+
+export const PartnerKeyQuery = z.object(partnerCodes).superRefine(exactlyOnePartner)
+export type PartnerKeyQuery = z.infer<typeof PartnerKeyQuery>
+
+export const PartnerKeyId = z.object({ id: z.coerce.number().int().positive() })
+export type PartnerKeyId = z.infer<typeof PartnerKeyId>
 
 /** A key as listed: never the key itself (only its hash is kept), its public prefix instead. */
-export const FacilityKeyView = z.object({
+export const PartnerKeyView = z.object({
   id: z.number(),
-  facilityCode: z.string(),
+  facilityCode: z.string().nullable().describe('Set for a medical facility’s key'),
+  employerUnitCode: z.string().nullable().describe('Set for an employer’s key'),
   label: z.string(),
   prefix: z.string().describe('The 8 characters after `ansk_`: tells keys apart, grants nothing'),
   perMinute: z.number().nullable().describe('null: the deployment’s default'),
@@ -112,13 +150,13 @@ export const FacilityKeyView = z.object({
   revokedAt: z.iso.datetime().nullable(),
   lastUsedAt: z.iso.datetime().nullable().describe('To the minute'),
 })
-export type FacilityKeyView = z.infer<typeof FacilityKeyView>
+export type PartnerKeyView = z.infer<typeof PartnerKeyView>
 
-export const FacilityKeyList = z.object({ items: z.array(FacilityKeyView) })
-export type FacilityKeyList = z.infer<typeof FacilityKeyList>
+export const PartnerKeyList = z.object({ items: z.array(PartnerKeyView) })
+export type PartnerKeyList = z.infer<typeof PartnerKeyList>
 
 /** The answer of issuing: the key, this once. */
-export const FacilityKeyIssued = FacilityKeyView.extend({
+export const PartnerKeyIssued = PartnerKeyView.extend({
   key: z.string().describe('`ansk_<prefix>_<secret>`: shown once, never again'),
 })
-export type FacilityKeyIssued = z.infer<typeof FacilityKeyIssued>
+export type PartnerKeyIssued = z.infer<typeof PartnerKeyIssued>

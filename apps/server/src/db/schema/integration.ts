@@ -1,7 +1,9 @@
 import { importKinds, importStatuses } from '@ansinh/domain'
+import { sql } from 'drizzle-orm'
 import {
   bigint,
   char,
+  check,
   index,
   integer,
   pgTable,
@@ -16,11 +18,12 @@ import { oneOf } from './checks'
 import { identityId, writtenAt } from './columns'
 import { medicalFacilities } from './directory'
 import { staffAccounts } from './identity'
+import { employers } from './registry'
 
 /**
  * Module `integration`: files that feed the registry (employer declarations D02-LT, hospital claims
  * XML 130), each read by a worker row by row; the rows it refused, for the error report; and the
- * hospitals' API keys for the card check.
+ * partners' API keys (hospitals: card check, claim files; employers: declaration lists).
  */
 export const integrationImports = pgTable(
   'integration_imports',
@@ -33,12 +36,13 @@ export const integrationImports = pgTable(
     fileSha256: char('file_sha256', { length: 64 }).notNull(),
     fileId: uuid('file_id').notNull(), // the file as sent, in the encrypted store
     fileBytes: integer('file_bytes').notNull(),
-    // Who sent it: a staff member (upload) or a facility's API key (API); an employer's API client
-    // arrives with its own credentials in a later issue.
+    // Who sent it: a staff member (upload) or a partner's API key (API: a facility or an employer).
     submittedBy: bigint('submitted_by', { mode: 'number' }).references(() => staffAccounts.id),
-    facilityKeyId: bigint('facility_key_id', { mode: 'number' }).references(() => facilityApiKeys.id),
+    partnerKeyId: bigint('partner_key_id', { mode: 'number' }).references(() => partnerApiKeys.id),
     // The facility whose key sent a claim file: its rows must be its own claims.
     facilityCode: varchar('facility_code', { length: 5 }),
+    // The employer whose key sent a declaration list: its rows must be its own employees'.
+    employerUnitCode: varchar('employer_unit_code', { length: 10 }),
     officeCode: varchar('office_code', { length: 5 }), // the submitting staff member's office: who may see it
     rowsTotal: integer('rows_total'), // known once the file is read to the end
     rowsRead: integer('rows_read').notNull().default(0),
@@ -93,16 +97,16 @@ export const appliedDeclarationRows = pgTable(
 )
 
 /**
- * A hospital's key for the integration API (card check, claim files). Only a SHA-256 of the key is
- * kept (the key is 256 random bits: no slow hash needed); `prefix` finds the row without scanning.
+ * A partner's key for the integration API: a medical facility's (card check, claim files) or an
+ * employer's (declaration lists), exactly one of the two codes set. Only a SHA-256 of the key is kept
+ * (the key is 256 random bits: no slow hash needed); `prefix` finds the row without scanning.
  */
-export const facilityApiKeys = pgTable(
-  'facility_api_keys',
+export const partnerApiKeys = pgTable(
+  'partner_api_keys',
   {
     id: identityId(),
-    facilityCode: varchar('facility_code', { length: 5 })
-      .notNull()
-      .references(() => medicalFacilities.code),
+    facilityCode: varchar('facility_code', { length: 5 }).references(() => medicalFacilities.code),
+    employerUnitCode: varchar('employer_unit_code', { length: 10 }).references(() => employers.unitCode),
     label: text('label').notNull(),
     prefix: char('prefix', { length: 8 }).notNull(),
     keyHash: char('key_hash', { length: 64 }).notNull(),
@@ -114,7 +118,12 @@ export const facilityApiKeys = pgTable(
     perMinute: smallint('per_minute'),
   },
   (t) => [
-    uniqueIndex('facility_api_keys_prefix_uq').on(t.prefix),
-    index('facility_api_keys_facility_idx').on(t.facilityCode),
+    check(
+      'partner_api_keys_one_partner_check',
+      sql`(${t.facilityCode} is null) <> (${t.employerUnitCode} is null)`,
+    ),
+    uniqueIndex('partner_api_keys_prefix_uq').on(t.prefix),
+    index('partner_api_keys_facility_idx').on(t.facilityCode),
+    index('partner_api_keys_employer_idx').on(t.employerUnitCode),
   ],
 )

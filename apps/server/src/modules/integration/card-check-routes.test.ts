@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app'
 import { testBackends } from '../../../test/database'
 import { type StaffSignIn, signInStaff } from '../../../test/staff'
-import { auditLog, facilityApiKeys, healthCards, people } from '../../db/schema'
+import { auditLog, employers, healthCards, partnerApiKeys, people } from '../../db/schema'
 import { seedDemo } from '../registry/demo-population/seed-demo'
 import { demoAccounts } from '../registry/demo-population/well-known'
 
 // The hospitals' card check through the HTTP API, as a hospital's system calls it with its key, and
-// the keys as a system administrator issues, lists and revokes them in the back-office.
+// the partners' keys (facilities and employers) as a system administrator issues, lists and revokes
+// them in the back-office.
 describe.each(testBackends())('card check on %s', (backend) => {
   let test: TestApp
   let admin: StaffSignIn
@@ -39,7 +40,7 @@ describe.each(testBackends())('card check on %s', (backend) => {
     test.app.inject({ method, url: `/api/v1/staff/integration${url}`, headers: who.headers, payload })
 
   async function issue(label = 'HIS phòng tiếp đón', facilityCode = primaryFacility) {
-    const answer = await staff('POST', '/facility-keys', admin, { facilityCode, label })
+    const answer = await staff('POST', '/partner-keys', admin, { facilityCode, label })
     expect(answer.statusCode, answer.body).toBe(201)
     return answer.json() as { id: number; key: string; prefix: string }
   }
@@ -55,7 +56,7 @@ describe.each(testBackends())('card check on %s', (backend) => {
     const cardCheck = paths['/api/v1/integration/card-check'].post
     expect(cardCheck.tags).toEqual(['integration'])
     expect(cardCheck.description).toContain('Authorization: Bearer ansk_')
-    expect(paths['/api/v1/staff/integration/facility-keys'].post.tags).toEqual(['staff: integration'])
+    expect(paths['/api/v1/staff/integration/partner-keys'].post.tags).toEqual(['staff: integration'])
   })
 
   describe('keys', () => {
@@ -66,12 +67,12 @@ describe.each(testBackends())('card check on %s', (backend) => {
 
       const [row] = await test.database.db
         .select()
-        .from(facilityApiKeys)
-        .where(eq(facilityApiKeys.id, issued.id))
+        .from(partnerApiKeys)
+        .where(eq(partnerApiKeys.id, issued.id))
       expect(row?.keyHash).toBe(createHash('sha256').update(issued.key).digest('hex'))
       expect(row?.createdBy).toBe(admin.staff.id)
 
-      const list = await staff('GET', `/facility-keys?facilityCode=${primaryFacility}`, admin)
+      const list = await staff('GET', `/partner-keys?facilityCode=${primaryFacility}`, admin)
       expect(list.statusCode, list.body).toBe(200)
       expect(list.json().items).toContainEqual(
         expect.objectContaining({ id: issued.id, prefix: issued.prefix, revokedAt: null }),
@@ -82,29 +83,87 @@ describe.each(testBackends())('card check on %s', (backend) => {
       const audited = await test.database.db
         .select({ action: auditLog.action, detail: auditLog.detail })
         .from(auditLog)
-        .where(and(eq(auditLog.recordType, 'facility_api_key'), eq(auditLog.recordId, String(issued.id))))
-      expect(audited.map((entry) => entry.action)).toEqual(['facility_key.issue'])
+        .where(and(eq(auditLog.recordType, 'partner_api_key'), eq(auditLog.recordId, String(issued.id))))
+      expect(audited.map((entry) => entry.action)).toEqual(['partner_key.issue'])
       expect(JSON.stringify(audited)).not.toContain(secret)
     })
 
     it('refuses an unknown facility, naming the field', async () => {
-      const answer = await staff('POST', '/facility-keys', admin, { facilityCode: '79ZZZ', label: 'x' })
+      const answer = await staff('POST', '/partner-keys', admin, { facilityCode: '79ZZZ', label: 'x' })
       expect(answer.statusCode).toBe(400)
       expect(Object.keys(answer.json().error.fields)).toEqual(['facilityCode'])
     })
 
+    it('wants exactly one partner, naming the fields', async () => {
+      const neither = await staff('POST', '/partner-keys', admin, { label: 'x' })
+      const both = await staff('POST', '/partner-keys', admin, {
+        facilityCode: primaryFacility,
+        employerUnitCode: 'KEYTEST01',
+        label: 'x',
+      })
+      expect(neither.statusCode).toBe(400)
+      expect(Object.keys(neither.json().error.fields).sort()).toEqual(['employerUnitCode', 'facilityCode'])
+      expect(both.statusCode).toBe(400)
+      expect(Object.keys(both.json().error.fields)).toEqual(['employerUnitCode'])
+    })
+
+    it("issues an employer's key, lists it by unit code, and refuses an unknown employer", async () => {
+      await test.database.db.insert(employers).values({
+        unitCode: 'KEYTEST01',
+        name: 'Công ty TNHH Khóa Thử',
+        foldedName: foldVietnamese('Công ty TNHH Khóa Thử'),
+        provinceCode: '79',
+        address: '1 Nguyễn Huệ, Quận 1',
+        managingOfficeCode: '79001',
+      })
+      const unknown = await staff('POST', '/partner-keys', admin, {
+        employerUnitCode: 'KHONGCO01',
+        label: 'x',
+      })
+      expect(unknown.statusCode).toBe(400)
+      expect(Object.keys(unknown.json().error.fields)).toEqual(['employerUnitCode'])
+
+      const answer = await staff('POST', '/partner-keys', admin, {
+        employerUnitCode: ' keytest01 ',
+        label: 'Phần mềm kê khai',
+      })
+      expect(answer.statusCode, answer.body).toBe(201)
+      const issued = answer.json() as { id: number; key: string }
+      expect(answer.json()).toMatchObject({ facilityCode: null, employerUnitCode: 'KEYTEST01' })
+
+      const list = await staff('GET', '/partner-keys?employerUnitCode=KEYTEST01', admin)
+      expect(list.statusCode, list.body).toBe(200)
+      expect(list.json().items.map((item: { id: number }) => item.id)).toEqual([issued.id])
+      const facilityList = await staff('GET', `/partner-keys?facilityCode=${primaryFacility}`, admin)
+      expect(facilityList.json().items.map((item: { id: number }) => item.id)).not.toContain(issued.id)
+
+      // An employer's key does not open the hospitals' card check.
+      const refused = await check({ cardNumber: citizen.bhxhCode, ...holder }, bearer(issued.key))
+      expect(refused.statusCode).toBe(401)
+      expect(refused.json().error.code).toBe('UNAUTHENTICATED')
+
+      const revoke = await staff('POST', `/partner-keys/${issued.id}/revoke`, admin)
+      expect(revoke.statusCode, revoke.body).toBe(200)
+      const audited = await test.database.db
+        .select({ action: auditLog.action, detail: auditLog.detail })
+        .from(auditLog)
+        .where(and(eq(auditLog.recordType, 'partner_api_key'), eq(auditLog.recordId, String(issued.id))))
+      expect(audited.map((entry) => entry.action).sort()).toEqual(['partner_key.issue', 'partner_key.revoke'])
+      expect(audited[0]?.detail).toMatchObject({ employerUnitCode: 'KEYTEST01' })
+    })
+
     it('is beyond a reviewer, as if the routes did not exist', async () => {
-      const create = await staff('POST', '/facility-keys', reviewer, {
+      const create = await staff('POST', '/partner-keys', reviewer, {
         facilityCode: primaryFacility,
         label: 'x',
       })
-      const list = await staff('GET', `/facility-keys?facilityCode=${primaryFacility}`, reviewer)
-      const revoke = await staff('POST', '/facility-keys/1/revoke', reviewer)
+      const list = await staff('GET', `/partner-keys?facilityCode=${primaryFacility}`, reviewer)
+      const revoke = await staff('POST', '/partner-keys/1/revoke', reviewer)
       expect([create.statusCode, list.statusCode, revoke.statusCode]).toEqual([404, 404, 404])
     })
 
     it('answers 404 for revoking a key that does not exist', async () => {
-      const answer = await staff('POST', '/facility-keys/999999/revoke', admin)
+      const answer = await staff('POST', '/partner-keys/999999/revoke', admin)
       expect(answer.statusCode).toBe(404)
     })
   })
@@ -147,9 +206,9 @@ describe.each(testBackends())('card check on %s', (backend) => {
       const answer = await check({ cardNumber: citizen.bhxhCode, ...holder }, { 'x-api-key': key })
       expect(answer.json().valid).toBe(true)
       const [row] = await test.database.db
-        .select({ lastUsedAt: facilityApiKeys.lastUsedAt })
-        .from(facilityApiKeys)
-        .where(eq(facilityApiKeys.prefix, key.slice(5, 13)))
+        .select({ lastUsedAt: partnerApiKeys.lastUsedAt })
+        .from(partnerApiKeys)
+        .where(eq(partnerApiKeys.prefix, key.slice(5, 13)))
       expect(row?.lastUsedAt).toBeInstanceOf(Date)
     })
 
@@ -234,7 +293,7 @@ describe.each(testBackends())('card check on %s', (backend) => {
       const body = { cardNumber: citizen.bhxhCode, ...holder }
       const revoked = await issue('HIS cũ')
       expect((await check(body, bearer(revoked.key))).statusCode).toBe(200)
-      const revoke = await staff('POST', `/facility-keys/${revoked.id}/revoke`, admin)
+      const revoke = await staff('POST', `/partner-keys/${revoked.id}/revoke`, admin)
       expect(revoke.statusCode, revoke.body).toBe(200)
       expect(revoke.json().revokedAt).not.toBeNull()
 
@@ -257,19 +316,16 @@ describe.each(testBackends())('card check on %s', (backend) => {
       const audited = await test.database.db
         .select({ action: auditLog.action })
         .from(auditLog)
-        .where(and(eq(auditLog.recordType, 'facility_api_key'), eq(auditLog.recordId, String(revoked.id))))
-      expect(audited.map((entry) => entry.action).sort()).toEqual([
-        'facility_key.issue',
-        'facility_key.revoke',
-      ])
+        .where(and(eq(auditLog.recordType, 'partner_api_key'), eq(auditLog.recordId, String(revoked.id))))
+      expect(audited.map((entry) => entry.action).sort()).toEqual(['partner_key.issue', 'partner_key.revoke'])
     })
 
     it('limits requests per key, not per address', async () => {
       const limited = await issue('HIS giới hạn')
       await test.database.db
-        .update(facilityApiKeys)
+        .update(partnerApiKeys)
         .set({ perMinute: 2 })
-        .where(eq(facilityApiKeys.id, limited.id))
+        .where(eq(partnerApiKeys.id, limited.id))
       const body = { cardNumber: citizen.bhxhCode, ...holder }
       const statuses = []
       for (let i = 0; i < 3; i++) statuses.push((await check(body, bearer(limited.key))).statusCode)

@@ -1,12 +1,12 @@
 import {
   CardCheckAnswer,
   CardCheckRequest,
-  FacilityKeyId,
-  FacilityKeyIssued,
-  FacilityKeyList,
-  FacilityKeyQuery,
-  FacilityKeyView,
-  NewFacilityKeyBody,
+  NewPartnerKeyBody,
+  PartnerKeyId,
+  PartnerKeyIssued,
+  PartnerKeyList,
+  PartnerKeyQuery,
+  PartnerKeyView,
 } from '@ansinh/domain'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -14,16 +14,19 @@ import { errorAnswers } from '../../http/error-answers'
 import { staffOf } from '../identity/staff-guard'
 import { checkCard } from './card-check'
 import {
-  facilityKeyRateLimit,
-  facilityKeySecurity,
   facilityOf,
-  issueFacilityKey,
-  listFacilityKeys,
+  issuePartnerKey,
+  listPartnerKeys,
+  partnerKeyRateLimit,
+  partnerKeySecurity,
   requireFacilityKey,
-  revokeFacilityKey,
-} from './facility-keys'
+  revokePartnerKey,
+} from './partner-keys'
 
-/** The hospitals' card check, and the back-office's management of the keys it is called with. */
+/**
+ * The hospitals' card check, and the back-office's management of the partners' keys (medical
+ * facilities and employers) the integration API is called with.
+ */
 export async function registerCardCheckRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { deps } = app
@@ -32,12 +35,12 @@ export async function registerCardCheckRoutes(app: FastifyInstance) {
     '/integration/card-check',
     {
       preHandler: requireFacilityKey(app),
-      config: { rateLimit: facilityKeyRateLimit(deps.config) },
+      config: { rateLimit: partnerKeyRateLimit(deps.config) },
       schema: {
         tags: ['integration'],
         summary: 'Check a BHYT card: by card number or personal ID, with the name and date of birth',
         description:
-          `${facilityKeySecurity}\n\nGive exactly one of \`cardNumber\` and \`personalId\`. Answers \`valid\` on \`onDate\` ` +
+          `${partnerKeySecurity('facility')}\n\nGive exactly one of \`cardNumber\` and \`personalId\`. Answers \`valid\` on \`onDate\` ` +
           '(default today in Vietnam) with the benefit level, primary facility and five-years date; otherwise ' +
           '`reason`: `not_found`, `no_card`, `expired`, `not_yet_valid` (these two with the card), or ' +
           '`identity_mismatch` when the name or date of birth does not fit the record (never with the card).',
@@ -56,50 +59,52 @@ export async function registerCardCheckRoutes(app: FastifyInstance) {
   const admin = app.requireStaff(['system_admin'])
 
   api.post(
-    '/staff/integration/facility-keys',
+    '/staff/integration/partner-keys',
     {
       preHandler: admin,
       schema: {
         tags,
-        summary: 'Issue an API key to a medical facility; answers the key once, never again',
+        summary: 'Issue an API key to a medical facility or an employer; answers the key once, never again',
         description:
-          'Only its SHA-256 is kept. Give the key to the facility over a safe channel; a lost key is revoked ' +
-          'and a new one issued.',
-        body: NewFacilityKeyBody,
-        response: { 201: FacilityKeyIssued, ...errors },
+          'Give exactly one of `facilityCode` (a hospital: card check, claim files) and `employerUnitCode` (an ' +
+          'employer: declaration lists); a key opens only its kind of partner’s routes. Only its SHA-256 is ' +
+          'kept. Give the key to the partner over a safe channel; a lost key is revoked and a new one issued.',
+        body: NewPartnerKeyBody,
+        response: { 201: PartnerKeyIssued, ...errors },
       },
     },
     async (request, reply) => {
       reply.code(201).header('cache-control', 'no-store')
-      return issueFacilityKey(deps, staffOf(request), request.body)
+      return issuePartnerKey(deps, staffOf(request), request.body)
     },
   )
 
   api.get(
-    '/staff/integration/facility-keys',
+    '/staff/integration/partner-keys',
     {
       preHandler: admin,
       schema: {
         tags,
-        summary: 'The API keys of a medical facility (prefix, use and state; never the key)',
-        querystring: FacilityKeyQuery,
-        response: { 200: FacilityKeyList, ...errors },
+        summary: 'The API keys of a medical facility or an employer (prefix, use and state; never the key)',
+        description: 'Give exactly one of `facilityCode` and `employerUnitCode`.',
+        querystring: PartnerKeyQuery,
+        response: { 200: PartnerKeyList, ...errors },
       },
     },
-    async (request) => listFacilityKeys(deps, staffOf(request), request.query.facilityCode),
+    async (request) => listPartnerKeys(deps, staffOf(request), request.query),
   )
 
   api.post(
-    '/staff/integration/facility-keys/:id/revoke',
+    '/staff/integration/partner-keys/:id/revoke',
     {
       preHandler: admin,
       schema: {
         tags,
         summary: 'Revoke an API key: its next request is refused',
-        params: FacilityKeyId,
-        response: { 200: FacilityKeyView, ...errors },
+        params: PartnerKeyId,
+        response: { 200: PartnerKeyView, ...errors },
       },
     },
-    async (request) => revokeFacilityKey(deps, staffOf(request), request.params.id),
+    async (request) => revokePartnerKey(deps, staffOf(request), request.params.id),
   )
 }

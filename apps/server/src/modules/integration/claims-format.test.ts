@@ -11,7 +11,7 @@ import {
 } from '../../../test/claims-fixtures'
 import { testBackends } from '../../../test/database'
 import { ensureStaffAccount } from '../../../test/staff'
-import { facilityApiKeys, medicalFacilities, medicalVisits } from '../../db/schema'
+import { medicalFacilities, medicalVisits, partnerApiKeys } from '../../db/schema'
 import { seedDemo } from '../registry/demo-population/seed-demo'
 import { claimsFormat } from './claims-format'
 import { findImport, rowErrorsOf } from './import-repo'
@@ -352,9 +352,9 @@ describe.each(testBackends())('hospital claim files (XML 130) on %s', (backend) 
       .limit(1)
     if (!other) throw new Error('a second facility is needed')
     const [key] = await test.database.db
-      .insert(facilityApiKeys)
+      .insert(partnerApiKeys)
       .values({ facilityCode: other.code, label: 'HIS', prefix: 'claims01', keyHash: 'f'.repeat(64) })
-      .returning({ id: facilityApiKeys.id })
+      .returning({ id: partnerApiKeys.id })
     if (!key) throw new Error('no key')
     const mine = await generatedClaims(test.database.db, {
       count: 10,

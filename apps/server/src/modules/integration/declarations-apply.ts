@@ -44,6 +44,8 @@ const schemeLabels: Record<ParticipationScheme, string> = {
 export const PERSON_NOT_FOUND =
   'Không tìm thấy người tham gia trong cơ sở dữ liệu; đề nghị đơn vị lập hồ sơ cấp mã số BHXH.'
 
+export const NOT_THE_SENDER = 'Mã đơn vị không phải của đơn vị gửi tệp.'
+
 type Row = { rowNumber: number; fields: DeclarationFields }
 type Employer = { id: number; unitCode: string; status: string }
 type Person = {
@@ -79,6 +81,11 @@ export async function applyDeclarations(
   const currentMonth = yyyymmOf(todayInVietnam(context.now))
 
   const candidates = rows.filter((row) => {
+    // A file an employer sends with its own key may only declare its own employees.
+    if (context.employerUnitCode !== null && row.fields.unitCode !== context.employerUnitCode) {
+      refuse(row, DeclarationColumn.UnitCode, NOT_THE_SENDER)
+      return false
+    }
     if (row.fields.month <= currentMonth) return true
     refuse(row, DeclarationColumn.Month, `Tháng ${formatMonth(row.fields.month)} chưa đến.`)
     return false

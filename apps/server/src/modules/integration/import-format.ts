@@ -24,6 +24,8 @@ export type ImportContext = {
   importId: number
   /** The facility whose key sent the file (claims by API); rows of another facility are refused. */
   facilityCode: string | null
+  /** The employer whose key sent the file (declarations by API); rows of another employer are refused. */
+  employerUnitCode: string | null
   now: Date
 }
 

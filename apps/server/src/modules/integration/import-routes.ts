@@ -15,9 +15,17 @@ import { assertMultipart, multipartRouteValidator, registerPhotoUploads } from '
 import { DomainError } from '../../platform/errors'
 import { staffOf } from '../identity/staff-guard'
 import { errorReportCsv } from './error-report'
-import { facilityKeyRateLimit, facilityKeySecurity, facilityOf, requireFacilityKey } from './facility-keys'
 import { type IntegrationImport, rowErrorsOf } from './import-repo'
 import { startImportsHere } from './imports'
+import {
+  employerOf,
+  facilityOf,
+  partnerKeyRateLimit,
+  partnerKeySecurity,
+  requireEmployerKey,
+  requireFacilityKey,
+  requirePartnerKey,
+} from './partner-keys'
 import { importView, submitImport, viewImport } from './submit-import'
 
 const staffTags = ['staff: integration']
@@ -104,24 +112,33 @@ export async function registerImportRoutes(app: FastifyInstance) {
   )
 }
 
+/** The media types of a declaration list sent as the body: CSV, or an Excel workbook. */
+const declarationTypes = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']
+
 /**
- * Claim files straight from a hospital's system: the XML 130 envelope as the body, with the facility's
- * API key. Every claim in it must be the facility's own; the import is the facility's to follow.
+ * Files straight from a partner's system, the file itself as the body, with the partner's API key: a
+ * hospital's claims (XML 130 envelope) and an employer's declaration list (D02-LT, CSV or XLSX). Every
+ * row must be the partner's own (its claims, its employees); the import is the partner's to follow.
  */
-export async function registerClaimFileRoutes(app: FastifyInstance) {
+export async function registerPartnerImportRoutes(app: FastifyInstance) {
   app.addContentTypeParser(
-    ['application/xml', 'text/xml'],
+    ['application/xml', 'text/xml', ...declarationTypes],
     { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
     (_request, body, done) => done(null, body),
   )
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { deps } = app
-  const facility = {
-    preHandler: requireFacilityKey(app),
-    config: { rateLimit: facilityKeyRateLimit(deps.config) },
-  }
-  const ownImport = (request: FastifyRequest) => (item: { facilityCode: string | null }) =>
-    item.facilityCode === facilityOf(request).facilityCode
+  const rateLimit = partnerKeyRateLimit(deps.config)
+  const facility = { preHandler: requireFacilityKey(app), config: { rateLimit } }
+  const employer = { preHandler: requireEmployerKey(app), config: { rateLimit } }
+  const anyPartner = { preHandler: requirePartnerKey(app, 'any'), config: { rateLimit } }
+  // A partner sees the imports its keys sent: a facility's by its code, an employer's by its unit code.
+  const ownImport =
+    (request: FastifyRequest) => (item: { facilityCode: string | null; employerUnitCode: string | null }) =>
+      request.facility
+        ? item.facilityCode === request.facility.facilityCode
+        : item.employerUnitCode !== null && item.employerUnitCode === request.employer?.unitCode
+  const bodyBytes = (request: FastifyRequest) => (Buffer.isBuffer(request.body) ? request.body : undefined)
 
   api.post(
     '/integration/claim-files',
@@ -133,9 +150,10 @@ export async function registerClaimFileRoutes(app: FastifyInstance) {
         tags: apiTags,
         summary: 'Send a claims file (QĐ 130/QĐ-BYT envelope, XML1 read); it is read in the background',
         description:
-          `${facilityKeySecurity} The body is the XML file itself (\`Content-Type: application/xml\`), up to 256 MB. ` +
-          'Answers 202 with the import to follow; the same bytes again answer the earlier import. Claims of ' +
-          'another facility are refused row by row; a claim already received (same facility and MA_LK) is unchanged.',
+          `${partnerKeySecurity('facility')} The body is the XML file itself (\`Content-Type: application/xml\`), ` +
+          'up to 256 MB. Answers 202 with the import to follow; the same bytes again answer the earlier import. ' +
+          'Claims of another facility are refused row by row; a claim already received (same facility and ' +
+          'MA_LK) is unchanged.',
         consumes: ['application/xml'],
         body: z.string().describe('The GIAMDINHHS envelope'),
         response: { 202: ImportView, ...errors },
@@ -143,11 +161,52 @@ export async function registerClaimFileRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { keyId, facilityCode } = facilityOf(request)
-      const bytes = Buffer.isBuffer(request.body) ? request.body : undefined
       const view = await submitImport(
         deps,
-        { kind: ImportKind.HospitalClaims, fileName: `claims-${facilityCode}.xml`, bytes },
+        {
+          kind: ImportKind.HospitalClaims,
+          fileName: `claims-${facilityCode}.xml`,
+          bytes: bodyBytes(request),
+        },
         { kind: 'facility', keyId, facilityCode },
+      )
+      startImportsHere(app)
+      return reply.code(202).send(view)
+    },
+  )
+
+  api.post(
+    '/integration/employer-declarations',
+    {
+      ...employer,
+      validatorCompiler: multipartRouteValidator,
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: {
+        tags: apiTags,
+        summary:
+          "Send an employer's monthly declaration list (D02-LT, CSV or XLSX); it is read in the background",
+        description:
+          `${partnerKeySecurity('employer')} The body is the file itself: \`Content-Type: text/csv\` (UTF-8) or ` +
+          '`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (XLSX, first sheet), up to 256 MB, ' +
+          'with the columns of the back-office upload. Answers 202 with the import to follow; the same bytes again ' +
+          'answer the earlier import. Rows of another employer (Mã đơn vị) are refused row by row; a row already ' +
+          'applied is unchanged.',
+        consumes: declarationTypes,
+        body: z.string().describe('The D02-LT list'),
+        response: { 202: ImportView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { keyId, unitCode } = employerOf(request)
+      const csv = request.headers['content-type']?.startsWith('text/csv') ?? false
+      const view = await submitImport(
+        deps,
+        {
+          kind: ImportKind.EmployerDeclarations,
+          fileName: `d02-lt-${unitCode}.${csv ? 'csv' : 'xlsx'}`,
+          bytes: bodyBytes(request),
+        },
+        { kind: 'employer', keyId, unitCode },
       )
       startImportsHere(app)
       return reply.code(202).send(view)
@@ -157,11 +216,11 @@ export async function registerClaimFileRoutes(app: FastifyInstance) {
   api.get(
     '/integration/imports/:id',
     {
-      ...facility,
+      ...anyPartner,
       schema: {
         tags: apiTags,
-        summary: "One of the facility's imports and its progress",
-        description: facilityKeySecurity,
+        summary: "One of the partner's imports (claims or declarations) and its progress",
+        description: partnerKeySecurity('any'),
         params: ImportId,
         response: { 200: ImportView, ...errors },
       },
@@ -172,11 +231,11 @@ export async function registerClaimFileRoutes(app: FastifyInstance) {
   api.get(
     '/integration/imports/:id/errors.csv',
     {
-      ...facility,
+      ...anyPartner,
       schema: {
         tags: apiTags,
-        summary: "The error report of one of the facility's imports (CSV)",
-        description: facilityKeySecurity,
+        summary: "The error report of one of the partner's imports (CSV)",
+        description: partnerKeySecurity('any'),
         params: ImportId,
         produces: ['text/csv'],
       },

@@ -84,6 +84,7 @@ async function applyBatch(
     const outcome = await format.applyBatch(tx, readable, {
       importId: item.id,
       facilityCode: item.facilityCode,
+      employerUnitCode: item.employerUnitCode,
       now,
     })
     await recordBatch(

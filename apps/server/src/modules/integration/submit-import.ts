@@ -8,10 +8,11 @@ import { recordAudit } from '../audit/service'
 import type { StaffActor } from '../identity/staff-actor'
 import { findImport, findImportByFile, type IntegrationImport, insertImport } from './import-repo'
 
-/** Who sends the file: a staff member in the back-office, or a facility through its API key. */
+/** Who sends the file: a staff member in the back-office, or a partner (facility, employer) with its API key. */
 export type ImportSubmitter =
   | { kind: 'staff'; staff: StaffActor }
   | { kind: 'facility'; keyId: number; facilityCode: string }
+  | { kind: 'employer'; keyId: number; unitCode: string }
 
 /**
  * Takes a file to import: stored encrypted and queued in one step, answered at once (the worker
@@ -40,9 +41,7 @@ export async function submitImport(
         fileSha256: sha256,
         fileId,
         fileBytes: bytes.length,
-        ...(submitter.kind === 'staff'
-          ? { submittedBy: submitter.staff.id, officeCode: submitter.staff.officeCode }
-          : { facilityKeyId: submitter.keyId, facilityCode: submitter.facilityCode }),
+        ...submitterColumns(submitter),
       })
       await keepFiles(tx, [fileId])
       if (submitter.kind === 'staff')
@@ -64,6 +63,18 @@ export async function submitImport(
   const made = await findImportByFile(db, file.kind, sha256)
   if (!made) throw new Error('import vanished after a duplicate insert')
   return importView(made, true)
+}
+
+/** Who sent an import, as its row keeps it: the staff member and office, or the partner and its key. */
+function submitterColumns(submitter: ImportSubmitter) {
+  switch (submitter.kind) {
+    case 'staff':
+      return { submittedBy: submitter.staff.id, officeCode: submitter.staff.officeCode }
+    case 'facility':
+      return { partnerKeyId: submitter.keyId, facilityCode: submitter.facilityCode }
+    case 'employer':
+      return { partnerKeyId: submitter.keyId, employerUnitCode: submitter.unitCode }
+  }
 }
 
 function checkedFile(bytes: Buffer | 'tooLarge' | undefined): Buffer {

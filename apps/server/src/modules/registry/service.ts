@@ -1,7 +1,7 @@
 import { type ContactField, contactFields, type Gender, type PartialDate } from '@ansinh/domain'
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
-import type { Executor } from '../../db/client'
-import { healthCards, medicalVisits, people } from '../../db/schema'
+import { type Executor, queryRows } from '../../db/client'
+import { employers, healthCards, medicalVisits, people } from '../../db/schema'
 
 /** What other modules may read of the registry (mã số BHXH → the insured person's record). */
 
@@ -271,13 +271,41 @@ export type NewMedicalVisit = typeof medicalVisits.$inferInsert
  */
 export async function recordMedicalVisits(db: Executor, visits: NewMedicalVisit[]): Promise<number> {
   if (visits.length === 0) return 0
-  const inserted = await db
-    .insert(medicalVisits)
-    .values(visits)
-    .onConflictDoNothing({
-      target: [medicalVisits.facilityCode, medicalVisits.claimKey],
-      where: sql`claim_key is not null`,
-    })
-    .returning({ id: medicalVisits.id })
+  // The rows travel as one JSON parameter rather than eleven bound values each: for a batch of 500
+  // claims both drivers and the planner handle one parameter far faster than 5,500.
+  const rows = visits.map((visit) => ({
+    person_id: visit.personId,
+    facility_code: visit.facilityCode,
+    claim_key: visit.claimKey,
+    visit_type: visit.visitType,
+    admitted_at: visit.admittedAt.toISOString(),
+    discharged_at: visit.dischargedAt?.toISOString() ?? null,
+    diagnosis_code: visit.diagnosisCode,
+    diagnosis_name: visit.diagnosisName,
+    total_cost: visit.totalCost,
+    fund_paid: visit.fundPaid,
+    patient_paid: visit.patientPaid,
+  }))
+  const inserted = await queryRows<{ id: number }>(
+    db,
+    sql`insert into ${medicalVisits} (person_id, facility_code, claim_key, visit_type, admitted_at,
+        discharged_at, diagnosis_code, diagnosis_name, total_cost, fund_paid, patient_paid)
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(person_id bigint,
+        facility_code text, claim_key text, visit_type text, admitted_at timestamptz,
+        discharged_at timestamptz, diagnosis_code text, diagnosis_name text, total_cost bigint,
+        fund_paid bigint, patient_paid bigint)
+      on conflict (facility_code, claim_key) where claim_key is not null do nothing
+      returning id`,
+  )
   return inserted.length
+}
+
+/** Whether an employer unit (đơn vị) with this code is on record, whatever its status. */
+export async function employerExists(db: Executor, unitCode: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: employers.id })
+    .from(employers)
+    .where(eq(employers.unitCode, unitCode))
+    .limit(1)
+  return row !== undefined
 }

@@ -48,7 +48,7 @@ export const auditActionGroups = {
   ],
   feedback: ['feedback.search', 'feedback.view', 'feedback.attachment_view', 'feedback.answer'],
   news: ['news.create', 'news.update', 'news.publish', 'news.withdraw', 'news.image_upload'],
-  integration: ['integration.import', 'facility_key.issue', 'facility_key.list', 'facility_key.revoke'],
+  integration: ['integration.import', 'partner_key.issue', 'partner_key.list', 'partner_key.revoke'],
   audit: ['audit.search'],
 } as const
 
@@ -70,8 +70,9 @@ export const auditRecordTypes = [
   'news_article',
   'news_image',
   'integration_import',
-  'facility_api_key',
+  'partner_api_key',
   'medical_facility',
+  'employer',
 ] as const
 export type AuditRecordType = (typeof auditRecordTypes)[number]
 

@@ -93,7 +93,10 @@ async function advanceSequences(session: Session) {
   }
 }
 
-/** Drops the non-primary indexes and foreign keys of the population tables; returns the statements that rebuild them. */
+/**
+ * Drops the non-primary indexes and foreign keys of the population tables (not an index that a table
+ * outside them refers to); returns the statements that rebuild them.
+ */
 async function dropSecondaryIndexes(session: Session): Promise<string[]> {
   const names = populationTables.map((table) => `'${copyTables[table].name}'`).join(', ')
   const foreignKeys = await session.query<{ tbl: string; name: string; def: string }>(
@@ -103,7 +106,10 @@ async function dropSecondaryIndexes(session: Session): Promise<string[]> {
   const indexes = await session.query<{ name: string; def: string }>(
     `select ic.relname as name, pg_get_indexdef(i.indexrelid) as def
        from pg_index i join pg_class c on c.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid
-      where c.relname in (${names}) and c.relnamespace = 'public'::regnamespace and not i.indisprimary`,
+      where c.relname in (${names}) and c.relnamespace = 'public'::regnamespace and not i.indisprimary
+        -- a key another module's table refers to (an employer's unit code) stays: its FK needs it
+        and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = i.indexrelid
+                          and f.conrelid::regclass::text not in (${names}))`,
   )
   for (const fk of foreignKeys) await session.query(`alter table ${fk.tbl} drop constraint "${fk.name}"`)
   for (const index of indexes) await session.query(`drop index "${index.name}"`)
