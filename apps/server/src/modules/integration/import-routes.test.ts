@@ -104,6 +104,13 @@ describe.each(testBackends())('import routes on %s', (backend) => {
       bytes: claimsXml(claims.records),
     })
     expect(again.json()).toMatchObject({ id: view.id, duplicate: true })
+    // The same bytes from an office outside the tree: told so, without the import's number or counts.
+    const elsewhere = await upload(hanoiAdmin, 'hospital_claims', {
+      name: 'x.xml',
+      bytes: claimsXml(claims.records),
+    })
+    expect(elsewhere.statusCode).toBe(409)
+    expect(JSON.stringify(elsewhere.json())).not.toContain(String(view.id))
   })
 
   it('names the missing kind and file', async () => {

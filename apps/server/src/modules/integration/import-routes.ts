@@ -26,7 +26,7 @@ import {
   requireFacilityKey,
   requirePartnerKey,
 } from './partner-keys'
-import { importView, submitImport, viewImport } from './submit-import'
+import { importView, submitImport, viewImport, visibleTo } from './submit-import'
 
 const staffTags = ['staff: integration']
 const apiTags = ['integration']
@@ -51,11 +51,7 @@ export async function registerImportRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { deps } = app
   const administrator = app.requireStaff(['office_admin', 'system_admin'])
-  const withinReach = (request: FastifyRequest) => {
-    const { reach } = staffOf(request)
-    return (item: { officeCode: string | null }) =>
-      item.officeCode !== null && reach.includes(item.officeCode)
-  }
+  const withinReach = (request: FastifyRequest) => visibleTo({ kind: 'staff', staff: staffOf(request) })
 
   api.post(
     '/staff/integration/imports',
@@ -133,11 +129,12 @@ export async function registerPartnerImportRoutes(app: FastifyInstance) {
   const employer = { preHandler: requireEmployerKey(app), config: { rateLimit } }
   const anyPartner = { preHandler: requirePartnerKey(app, 'any'), config: { rateLimit } }
   // A partner sees the imports its keys sent: a facility's by its code, an employer's by its unit code.
-  const ownImport =
-    (request: FastifyRequest) => (item: { facilityCode: string | null; employerUnitCode: string | null }) =>
+  const ownImport = (request: FastifyRequest) =>
+    visibleTo(
       request.facility
-        ? item.facilityCode === request.facility.facilityCode
-        : item.employerUnitCode !== null && item.employerUnitCode === request.employer?.unitCode
+        ? { kind: 'facility', ...request.facility }
+        : { kind: 'employer', ...employerOf(request) },
+    )
   const bodyBytes = (request: FastifyRequest) => (Buffer.isBuffer(request.body) ? request.body : undefined)
 
   api.post(

@@ -28,7 +28,7 @@ export async function submitImport(
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const db = deps.database.db
   const earlier = await findImportByFile(db, file.kind, sha256)
-  if (earlier) return importView(earlier, true)
+  if (earlier) return duplicateOf(earlier, submitter)
   const fileId = await deps.files.put(bytes)
   // Staged: if the row below is never committed, the file goes with the next deletion run.
   await scheduleFileDeletions(db, [fileId], deps.clock())
@@ -62,7 +62,38 @@ export async function submitImport(
   if (inserted) return importView(inserted, false)
   const made = await findImportByFile(db, file.kind, sha256)
   if (!made) throw new Error('import vanished after a duplicate insert')
-  return importView(made, true)
+  return duplicateOf(made, submitter)
+}
+
+/**
+ * Who may see an import: staff whose office tree holds the uploader's office, or the partner (facility,
+ * employer) whose key sent it.
+ */
+export function visibleTo(submitter: ImportSubmitter) {
+  return (item: Pick<IntegrationImport, 'officeCode' | 'facilityCode' | 'employerUnitCode'>): boolean => {
+    switch (submitter.kind) {
+      case 'staff':
+        return item.officeCode !== null && submitter.staff.reach.includes(item.officeCode)
+      case 'facility':
+        return item.facilityCode === submitter.facilityCode
+      case 'employer':
+        return item.employerUnitCode === submitter.unitCode
+    }
+  }
+}
+
+/**
+ * The earlier import of the same bytes, to its sender; someone else who sends the very same file is
+ * told so without learning anything of that import.
+ */
+function duplicateOf(earlier: IntegrationImport, submitter: ImportSubmitter): ImportView {
+  if (visibleTo(submitter)(earlier)) return importView(earlier, true)
+  throw new DomainError(ErrorCode.Conflict, 'import file sent by someone else', {
+    userMessage: {
+      vi: 'Tệp này đã được gửi trước đó bởi một đơn vị khác; không có thay đổi nào.',
+      en: 'This file was sent before by someone else; nothing was changed.',
+    },
+  })
 }
 
 /** Who sent an import, as its row keeps it: the staff member and office, or the partner and its key. */
