@@ -36,6 +36,9 @@ const manageable: Record<StaffRole, readonly StaffRole[]> = {
  */
 export const caseworkRoles: readonly StaffRole[] = ['reviewer', 'office_admin', 'system_admin']
 
+/** The roles that import data files (employers' D02-LT lists, hospitals' XML 130 claims). */
+export const importerRoles: readonly StaffRole[] = ['office_admin', 'system_admin']
+
 export function rolesManagedBy(role: StaffRole): readonly StaffRole[] {
   return manageable[role]
 }

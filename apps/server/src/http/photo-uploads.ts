@@ -54,12 +54,25 @@ export async function readPhotosForm<T>(
   request: FastifyRequest,
   form: { fields: ZodType<T>; fileField: string },
 ): Promise<{ fields: T; files: SubmittedPhoto[] }> {
+  const { fields, files } = await readUploadForm(request, form)
+  return { fields, files: files.map((file) => file.bytes) }
+}
+
+/**
+ * A multipart body of text fields, validated with their schema (400 naming them), and every file under
+ * `fileField` with the name it was sent with; other files are drained, never buffered.
+ */
+export async function readUploadForm<T>(
+  request: FastifyRequest,
+  form: { fields: ZodType<T>; fileField: string },
+): Promise<{ fields: T; files: { fileName: string; bytes: SubmittedPhoto }[] }> {
   assertMultipart(request)
   const values: Record<string, unknown> = {}
-  const files: SubmittedPhoto[] = []
+  const files: { fileName: string; bytes: SubmittedPhoto }[] = []
   for await (const part of request.parts()) {
     if (part.type === 'field') values[part.fieldname] = part.value
-    else if (part.fieldname === form.fileField) files.push(await readUploadedPhoto(part))
+    else if (part.fieldname === form.fileField)
+      files.push({ fileName: part.filename, bytes: await readUploadedPhoto(part) })
     else part.file.resume()
   }
   const parsed = form.fields.safeParse(values)

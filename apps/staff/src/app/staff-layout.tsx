@@ -1,7 +1,7 @@
 import { LanguageSwitch, SkipLink, useFocusHeading } from '@ansinh/ui'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
-import { canSee, type StaffSection } from '../features/session/roles'
+import { canSee, type StaffSection, staffSections } from '../features/session/roles'
 import { passwordChangePath, useSession, useStaff } from '../features/session/session'
 import { StaffBrand } from './staff-brand'
 
@@ -9,15 +9,7 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
   isActive ? 'staff-nav__link staff-nav__link--active' : 'staff-nav__link'
 
 /** The menu's plain links, in order ("Hồ sơ ĐK GDĐT" has its own group above them). */
-const links = [
-  'feedback',
-  'accounts',
-  'reports',
-  'news',
-  'imports',
-  'admin',
-  'audit',
-] as const satisfies readonly StaffSection[]
+const links = staffSections.filter((section) => section !== 'dossiers')
 
 /** Workspace frame: top bar, left menu (the sections of the staff member's role), and the page. */
 export function StaffLayout() {

@@ -1,18 +1,10 @@
-import {
-  ErrorCode,
-  ImportId,
-  ImportKind,
-  ImportView,
-  MAX_IMPORT_BYTES,
-  validationErrorOf,
-} from '@ansinh/domain'
+import { ImportId, ImportKind, ImportView, importerRoles, MAX_IMPORT_BYTES } from '@ansinh/domain'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../app'
 import { errorAnswers } from '../../http/error-answers'
-import { assertMultipart, multipartRouteValidator, registerPhotoUploads } from '../../http/photo-uploads'
-import { DomainError } from '../../platform/errors'
+import { multipartRouteValidator, readUploadForm, registerPhotoUploads } from '../../http/photo-uploads'
 import { staffOf } from '../identity/staff-guard'
 import { errorReportCsv } from './error-report'
 import { type IntegrationImport, rowErrorsOf } from './import-repo'
@@ -50,7 +42,7 @@ export async function registerImportRoutes(app: FastifyInstance) {
   await registerPhotoUploads(app, { files: 1, fields: 1, fieldSize: 64, fileSize: MAX_IMPORT_BYTES })
   const api = app.withTypeProvider<ZodTypeProvider>()
   const { deps } = app
-  const administrator = app.requireStaff(['office_admin', 'system_admin'])
+  const administrator = app.requireStaff(importerRoles)
   const withinReach = (request: FastifyRequest) => visibleTo({ kind: 'staff', staff: staffOf(request) })
 
   api.post(
@@ -252,20 +244,8 @@ async function sendErrorReport(reply: FastifyReply, deps: Pick<Deps, 'database'>
 
 /** The `kind` field and the file, with its name; a file over the limit is refused by its field. */
 async function readImportUpload(request: FastifyRequest) {
-  assertMultipart(request)
-  const values: Record<string, unknown> = {}
-  let file: { fileName: string; bytes: Buffer | 'tooLarge' } | undefined
-  for await (const part of request.parts()) {
-    if (part.type === 'field') values[part.fieldname] = part.value
-    else if (part.fieldname === 'file' && !file) {
-      const bytes = await part.toBuffer()
-      file = { fileName: part.filename, bytes: part.file.truncated ? 'tooLarge' : bytes }
-    } else part.file.resume()
-  }
-  const parsed = UploadFields.safeParse(values)
-  if (!parsed.success)
-    throw new DomainError(ErrorCode.ValidationFailed, 'import fields invalid', {
-      fields: validationErrorOf(parsed.error).error.fields ?? {},
-    })
-  return { kind: parsed.data.kind, fileName: file?.fileName ?? '', bytes: file?.bytes }
+  // One file at most: the multipart limits of these routes stop a second one.
+  const { fields, files } = await readUploadForm(request, { fields: UploadFields, fileField: 'file' })
+  const file = files[0]
+  return { kind: fields.kind, fileName: file?.fileName ?? '', bytes: file?.bytes }
 }

@@ -1,4 +1,4 @@
-import { rolesManagedBy, type StaffRole } from '@ansinh/domain'
+import { importerRoles, rolesManagedBy, type StaffRole } from '@ansinh/domain'
 
 /**
  * Whether a staff member administers their office tree: manages the accounts of some role ("Quản
@@ -13,19 +13,21 @@ export function isAdministrator(role: StaffRole): boolean {
  * 130 claims): office and system administrators, as the API allows; it answers anyone else 404.
  */
 export function mayImport(role: StaffRole): boolean {
-  return role === 'office_admin' || role === 'system_admin'
+  return importerRoles.includes(role)
 }
 
 /** The parts of the back-office, each at `/<section>`, in the order of the menu. */
-export type StaffSection =
-  | 'dossiers'
-  | 'feedback'
-  | 'accounts'
-  | 'reports'
-  | 'news'
-  | 'imports'
-  | 'admin'
-  | 'audit'
+export const staffSections = [
+  'dossiers',
+  'feedback',
+  'accounts',
+  'reports',
+  'news',
+  'imports',
+  'admin',
+  'audit',
+] as const
+export type StaffSection = (typeof staffSections)[number]
 
 /**
  * The sections a role sees in the menu, as the API allows them (least privilege: it answers 404 to
@@ -49,16 +51,7 @@ export function homePathOf(role: StaffRole): string {
   return `/${sectionsOf(role)[0] ?? 'dossiers'}`
 }
 
-const sections: ReadonlySet<string> = new Set<StaffSection>([
-  'dossiers',
-  'feedback',
-  'accounts',
-  'reports',
-  'news',
-  'imports',
-  'admin',
-  'audit',
-])
+const sections: ReadonlySet<string> = new Set(staffSections)
 
 /**
  * Whether an address of the app is one the role may open: the page a signed-out person was sent
