@@ -8,9 +8,19 @@ import {
   todayInVietnam,
   yyyymmOf,
 } from '@ansinh/domain'
-import { and, asc, gte, inArray, isNull, or, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
+import { arrayLiteral } from '../../db/array-literal'
 import type { Executor } from '../../db/client'
-import { appliedDeclarationRows, employers, participationPeriods, people } from '../../db/schema'
+import { appliedDeclarationRows } from '../../db/schema'
+import {
+  type DeclaredPerson,
+  type DeclaringEmployer,
+  findPeopleByIdentifiers,
+  lockEmployerPeriods,
+  lockEmployersByUnitCode,
+  type NewEmployerPeriod,
+  writeEmployerPeriods,
+} from '../registry/service'
 import { DeclarationColumn, type DeclarationFields, employeeSchemes } from './declarations-fields'
 import type { BatchOutcome, ImportContext } from './import-format'
 
@@ -47,28 +57,10 @@ export const PERSON_NOT_FOUND =
 export const NOT_THE_SENDER = 'Mã đơn vị không phải của đơn vị gửi tệp.'
 
 type Row = { rowNumber: number; fields: DeclarationFields }
-type Employer = { id: number; unitCode: string; status: string }
-type Person = {
-  id: number
-  bhxhCode: string | null
-  personalId: string | null
-  foldedName: string
-  birthYear: number
-  birthMonth: number | null
-  birthDay: number | null
-}
+type Employer = DeclaringEmployer
+type Person = DeclaredPerson
 /** A period as the batch sees it: `id` null until inserted; `changed` once an existing one is edited. */
-type Period = {
-  id: number | null
-  personId: number
-  employerId: number
-  scheme: ParticipationScheme
-  fromMonth: number
-  toMonth: number | null
-  position: string | null
-  contributionBase: number
-  changed: boolean
-}
+type Period = NewEmployerPeriod & { id: number | null; changed: boolean }
 
 export async function applyDeclarations(
   tx: Executor,
@@ -90,7 +82,7 @@ export async function applyDeclarations(
     refuse(row, DeclarationColumn.Month, `Tháng ${formatMonth(row.fields.month)} chưa đến.`)
     return false
   })
-  const employerOf = await lockEmployers(tx, unique(candidates.map((row) => row.fields.unitCode)))
+  const employerOf = await lockEmployersByUnitCode(tx, unique(candidates.map((row) => row.fields.unitCode)))
   const personOf = await loadPeople(tx, candidates)
 
   // Each row resolved to its employer and person, with the key that makes it idempotent.
@@ -334,64 +326,6 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)]
 }
 
-/**
- * A PostgreSQL array literal of values already checked to be digits or hex (codes, row keys), so
- * nothing needs quoting: one parameter instead of hundreds keeps a batch's queries cheap to send and
- * to plan on both drivers.
- */
-function arrayLiteral(values: readonly (string | number)[]): string {
-  for (const value of values)
-    if (!/^[0-9a-f]+$/.test(String(value))) throw new Error('array literal of unchecked values')
-  return `{${values.join(',')}}`
-}
-
-/**
- * The batch's employers, locked in id order: two imports for the same employer apply one after the
- * other, so neither works from periods the other is changing. `no key update` leaves foreign-key
- * checks of other writers unblocked.
- */
-async function lockEmployers(tx: Executor, unitCodes: string[]): Promise<Map<string, Employer>> {
-  if (unitCodes.length === 0) return new Map()
-  const rows = await tx
-    .select({ id: employers.id, unitCode: employers.unitCode, status: employers.status })
-    .from(employers)
-    .where(inArray(employers.unitCode, unitCodes))
-    .orderBy(asc(employers.id))
-    .for('no key update')
-  return new Map(rows.map((row) => [row.unitCode, row]))
-}
-
-/** The batch's people by either identifier, keyed `b:<BHXH code>` and `p:<personal ID>`. */
-async function loadPeople(tx: Executor, rows: Row[]): Promise<Map<string, Person>> {
-  const bhxhCodes = unique(rows.flatMap((row) => (row.fields.bhxhCode ? [row.fields.bhxhCode] : [])))
-  const personalIds = unique(rows.flatMap((row) => (row.fields.personalId ? [row.fields.personalId] : [])))
-  const conditions = [
-    ...(bhxhCodes.length > 0 ? [sql`${people.bhxhCode} = any(${arrayLiteral(bhxhCodes)}::bpchar[])`] : []),
-    ...(personalIds.length > 0
-      ? [sql`${people.personalId} = any(${arrayLiteral(personalIds)}::bpchar[])`]
-      : []),
-  ]
-  if (conditions.length === 0) return new Map()
-  const found = await tx
-    .select({
-      id: people.id,
-      bhxhCode: people.bhxhCode,
-      personalId: people.personalId,
-      foldedName: people.foldedName,
-      birthYear: people.birthYear,
-      birthMonth: people.birthMonth,
-      birthDay: people.birthDay,
-    })
-    .from(people)
-    .where(or(...conditions))
-  const byKey = new Map<string, Person>()
-  for (const person of found) {
-    if (person.bhxhCode) byKey.set(`b:${person.bhxhCode}`, person)
-    if (person.personalId) byKey.set(`p:${person.personalId}`, person)
-  }
-  return byKey
-}
-
 async function appliedKeys(tx: Executor, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set()
   const rows = await tx
@@ -401,11 +335,21 @@ async function appliedKeys(tx: Executor, keys: string[]): Promise<Set<string>> {
   return new Set(rows.map((row) => row.rowKey))
 }
 
-/**
- * The periods of the batch's people at the batch's employers that a row can touch or collide with
- * (open, or reaching the batch's earliest month), locked, grouped by person, employer and scheme.
- * Older periods cannot matter: every rule looks at the declared month and after.
- */
+/** The batch's people by either identifier, keyed `b:<BHXH code>` and `p:<personal ID>`. */
+async function loadPeople(tx: Executor, rows: Row[]): Promise<Map<string, Person>> {
+  const found = await findPeopleByIdentifiers(tx, {
+    bhxhCodes: unique(rows.flatMap((row) => (row.fields.bhxhCode ? [row.fields.bhxhCode] : []))),
+    personalIds: unique(rows.flatMap((row) => (row.fields.personalId ? [row.fields.personalId] : []))),
+  })
+  const byKey = new Map<string, Person>()
+  for (const person of found) {
+    if (person.bhxhCode) byKey.set(`b:${person.bhxhCode}`, person)
+    if (person.personalId) byKey.set(`p:${person.personalId}`, person)
+  }
+  return byKey
+}
+
+/** The periods a row of the batch can touch or collide with, locked, by person, employer and scheme. */
 async function lockPeriods(
   tx: Executor,
   personIds: number[],
@@ -413,71 +357,16 @@ async function lockPeriods(
   fromMonth: number,
 ): Promise<Map<string, Period[]>> {
   const grouped = new Map<string, Period[]>()
-  if (personIds.length === 0) return grouped
-  const rows = await tx
-    .select({
-      id: participationPeriods.id,
-      personId: participationPeriods.personId,
-      employerId: participationPeriods.employerId,
-      scheme: participationPeriods.scheme,
-      fromMonth: participationPeriods.fromMonth,
-      toMonth: participationPeriods.toMonth,
-      position: participationPeriods.position,
-      contributionBase: participationPeriods.contributionBase,
-    })
-    .from(participationPeriods)
-    .where(
-      and(
-        sql`${participationPeriods.personId} = any(${arrayLiteral(personIds)}::bigint[])`,
-        sql`${participationPeriods.employerId} = any(${arrayLiteral(employerIds)}::bigint[])`,
-        or(isNull(participationPeriods.toMonth), gte(participationPeriods.toMonth, fromMonth)),
-      ),
-    )
-    .orderBy(asc(participationPeriods.fromMonth), asc(participationPeriods.id))
-    .for('update')
-  for (const row of rows)
-    if (row.employerId !== null) addPeriod(grouped, { ...row, employerId: row.employerId, changed: false })
+  for (const period of await lockEmployerPeriods(tx, { personIds, employerIds, fromMonth }))
+    addPeriod(grouped, { ...period, changed: false })
   return grouped
 }
 
-/**
- * New and changed periods, each set in one statement whatever its size: the rows travel as one JSON
- * parameter (`jsonb_to_recordset`) rather than thousands of bound values, which both drivers and the
- * planner handle far faster.
- */
 async function writePeriods(tx: Executor, periods: Period[]): Promise<void> {
-  const added = periods.filter((period) => period.id === null)
-  const changed = periods.filter((period) => period.changed)
-  if (added.length > 0) {
-    const rows = added.map((period) => ({
-      person_id: period.personId,
-      scheme: period.scheme,
-      from_month: period.fromMonth,
-      to_month: period.toMonth,
-      employer_id: period.employerId,
-      position: period.position,
-      contribution_base: period.contributionBase,
-    }))
-    await tx.execute(sql`
-      insert into ${participationPeriods}
-        (person_id, scheme, from_month, to_month, employer_id, position, contribution_base)
-      select person_id, scheme, from_month, to_month, employer_id, position, contribution_base
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
-        person_id bigint, scheme text, from_month integer, to_month integer, employer_id bigint,
-        position text, contribution_base bigint)`)
-  }
-  if (changed.length > 0) {
-    const rows = changed.map((period) => ({
-      id: period.id,
-      to_month: period.toMonth,
-      position: period.position,
-      contribution_base: period.contributionBase,
-    }))
-    await tx.execute(sql`
-      update ${participationPeriods} as p
-      set to_month = v.to_month, position = v.position, contribution_base = v.contribution_base
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as v(id bigint, to_month integer, position text, contribution_base bigint)
-      where p.id = v.id`)
-  }
+  await writeEmployerPeriods(tx, {
+    added: periods.flatMap(({ id, changed, ...period }) => (id === null ? [period] : [])),
+    changed: periods.flatMap(({ id, toMonth, position, contributionBase, changed }) =>
+      id !== null && changed ? [{ id, toMonth, position, contributionBase }] : [],
+    ),
+  })
 }

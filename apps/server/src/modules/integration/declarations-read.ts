@@ -18,16 +18,15 @@ import { type ReadRow, UnreadableFile } from './import-format'
  * skipped, and so are rows that name no employee (totals, signatures under the list).
  */
 
-type Cell = string | number | boolean | Date | null | undefined | { [key: string]: unknown }
-type SheetRow = { rowNumber: number; cells: Cell[] }
+export type Cell = string | number | boolean | Date | null | undefined | { [key: string]: unknown }
+export type SheetRow = { rowNumber: number; cells: Cell[] }
 
 /** Title lines an agency template may carry above the header row. */
 const MAX_ROWS_BEFORE_HEADER = 10
 const PEEK_BYTES = 64 * 1024
 
 export async function* readDeclarationFile(file: Readable): AsyncGenerator<ReadRow<DeclarationFields>> {
-  const { head, rest } = await peek(file, PEEK_BYTES)
-  const sheet = isZip(head) ? xlsxRows(rest) : isOle(head) ? unsupportedXls() : csvRows(head, rest)
+  const sheet = readSheetRows(file)
   let layout: HeaderLayout | null = null
   let rowsBeforeHeader = 0
   for await (const row of sheet) {
@@ -47,6 +46,16 @@ export async function* readDeclarationFile(file: Readable): AsyncGenerator<ReadR
   if (layout === null) checkHeader(null)
 }
 
+/**
+ * The first worksheet of an XLSX workbook or the rows of a CSV file (told apart by the first bytes),
+ * row by row with the numbers a person sees in Excel; the member imports of organisations read their
+ * files through it too. An unreadable file throws `UnreadableFile`.
+ */
+export async function* readSheetRows(file: Readable): AsyncGenerator<SheetRow> {
+  const { head, rest } = await peek(file, PEEK_BYTES)
+  yield* isZip(head) ? xlsxRows(rest) : isOle(head) ? unsupportedXls() : csvRows(head, rest)
+}
+
 /** A total, a signature or a note under the list: no identifier, name, date of birth or change. */
 function namesNoEmployee(layout: HeaderLayout, texts: readonly string[]): boolean {
   const columns = [layout.BhxhCode, layout.PersonalId, layout.FullName, layout.Birth, layout.Change]
@@ -56,7 +65,7 @@ function namesNoEmployee(layout: HeaderLayout, texts: readonly string[]): boolea
 // ---------------------------------------------------------------------------------------------
 // Cells to text
 
-type CellKind = 'text' | 'month' | 'bhxhCode' | 'personalId'
+export type CellKind = 'text' | 'month' | 'bhxhCode' | 'personalId'
 
 function kindOfColumn(layout: HeaderLayout, index: number): CellKind {
   if (index === layout.Month) return 'month'
@@ -72,7 +81,7 @@ const pad2 = (value: number) => String(value).padStart(2, '0')
  * (most CCCD numbers start with 0), so a whole number in an identifier column gets back up to two; a date
  * cell reads as dd/mm/yyyy, or mm/yyyy in the month column (exceljs gives dates at UTC midnight).
  */
-function cellText(cell: Cell, kind: CellKind): string {
+export function cellText(cell: Cell, kind: CellKind): string {
   if (cell === null || cell === undefined) return ''
   if (typeof cell === 'string') return cell
   if (typeof cell === 'number') {
@@ -167,7 +176,7 @@ async function* csvRows(head: Buffer, stream: Readable): AsyncGenerator<SheetRow
   }
   const parser = parse({
     bom: true,
-    delimiter: guessDelimiter(head),
+    delimiter: guessDelimiter(head.subarray(0, PEEK_BYTES)),
     relax_column_count: true,
     skip_empty_lines: false,
     max_record_size: 100_000,
@@ -187,6 +196,7 @@ async function* csvRows(head: Buffer, stream: Readable): AsyncGenerator<SheetRow
   await feeding
 }
 
+/** The delimiter most used outside quotes in the first bytes (the whole file may be one chunk). */
 function guessDelimiter(head: Buffer): string {
   const text = head.toString('utf8')
   const counts = new Map<string, number>([

@@ -25,6 +25,7 @@ const linesFormat: ImportFormat<Line> = {
     let rowNumber = 0
     for (const line of text.split('\n').slice(1).filter(Boolean)) {
       rowNumber++
+      if (line === 'truncated') throw new UnreadableFile(`Tệp bị cắt ở dòng ${rowNumber}.`)
       yield line === 'garbled'
         ? ({
             rowNumber,
@@ -51,6 +52,7 @@ const linesFormat: ImportFormat<Line> = {
   },
 }
 const formats = { employer_declarations: linesFormat }
+const run = (deps: TestApp['app']['deps']) => runPendingImports(deps, formats, { batchRows: 500 })
 
 describe.each(testBackends())('import runner on %s', (backend) => {
   let test: TestApp
@@ -71,13 +73,13 @@ describe.each(testBackends())('import runner on %s', (backend) => {
       { kind: 'staff', staff },
     )
 
-  it('applies good rows in batches, reports the refused ones, and answers the same file with its import', async () => {
+  it('applies good rows in batches (500 rows here), reports the refused ones, and answers the same file with its import', async () => {
     const lines = Array.from({ length: 1200 }, (_, index) =>
       index % 100 === 7 ? 'bad' : index % 100 === 8 ? 'garbled' : index % 100 === 9 ? 'seen' : 'ok',
     )
     const first = await submit(lines)
     expect(first).toMatchObject({ status: 'queued', duplicate: false, rowsRead: 0 })
-    expect(await runPendingImports(test.app.deps, formats)).toBe(1)
+    expect(await run(test.app.deps)).toBe(1)
     const done = await findImport(test.database.db, first.id)
     expect(done).toMatchObject({
       status: 'done',
@@ -93,7 +95,7 @@ describe.each(testBackends())('import runner on %s', (backend) => {
 
     const again = await submit(lines, 'd02-lan-2.csv')
     expect(again).toMatchObject({ id: first.id, duplicate: true, status: 'done' })
-    expect(await runPendingImports(test.app.deps, formats)).toBe(0)
+    expect(await run(test.app.deps)).toBe(0)
   })
 
   it('resumes a file whose worker died after the batches it committed, applying nothing twice', async () => {
@@ -101,12 +103,12 @@ describe.each(testBackends())('import runner on %s', (backend) => {
     crashOnce = true
     const lines = Array.from({ length: 1100 }, (_, index) => (index === 700 ? 'crash' : 'ok'))
     const item = await submit(lines, 'resume.csv')
-    await expect(runPendingImports(test.app.deps, formats)).rejects.toThrow('connection lost')
+    await expect(run(test.app.deps)).rejects.toThrow('connection lost')
     expect(await findImport(test.database.db, item.id)).toMatchObject({ status: 'running', rowsRead: 500 })
     // Another worker, before the heartbeat is stale, leaves it alone; after, it takes over.
-    expect(await runPendingImports(test.app.deps, formats)).toBe(0)
+    expect(await run(test.app.deps)).toBe(0)
     now = new Date(now.getTime() + 3 * 60_000)
-    expect(await runPendingImports(test.app.deps, formats)).toBe(1)
+    expect(await run(test.app.deps)).toBe(1)
     expect(await findImport(test.database.db, item.id)).toMatchObject({
       status: 'done',
       rowsApplied: 1100,
@@ -116,13 +118,27 @@ describe.each(testBackends())('import runner on %s', (backend) => {
     expect(applied.length).toBe(1100)
   })
 
+  it('lets the batch in the database commit before failing a file that breaks off further on', async () => {
+    applied.length = 0
+    const lines = Array.from({ length: 800 }, (_, index) => (index === 650 ? 'truncated' : 'ok'))
+    const item = await submit(lines, 'truncated.csv')
+    await run(test.app.deps)
+    expect(await findImport(test.database.db, item.id)).toMatchObject({
+      status: 'failed',
+      failure: 'Tệp bị cắt ở dòng 651.',
+      rowsRead: 500,
+      rowsApplied: 500,
+    })
+    expect(applied).toHaveLength(500)
+  })
+
   it('fails a file it cannot read at all, saying why', async () => {
     const item = await submitImport(
       test.app.deps,
       { kind: 'employer_declarations', fileName: 'anh.jpg', bytes: Buffer.from('not a list') },
       { kind: 'staff', staff },
     )
-    await runPendingImports(test.app.deps, formats)
+    await run(test.app.deps)
     expect(await findImport(test.database.db, item.id)).toMatchObject({
       status: 'failed',
       failure: 'Tệp không có dòng tiêu đề LINES.',

@@ -309,3 +309,13 @@ export async function employerExists(db: Executor, unitCode: string): Promise<bo
     .limit(1)
   return row !== undefined
 }
+
+export {
+  type DeclaredPerson,
+  type DeclaringEmployer,
+  findPeopleByIdentifiers,
+  lockEmployerPeriods,
+  lockEmployersByUnitCode,
+  type NewEmployerPeriod,
+  writeEmployerPeriods,
+} from './participation-store'
