@@ -107,6 +107,7 @@ async function measure(
 ) {
   const started = performance.now()
   const view = await submitImport(deps, { kind, fileName, bytes }, { kind: 'staff', staff })
+  const storeMs = performance.now() - started
   await runPendingImports(deps, { [kind]: format })
   const importMs = performance.now() - started
   const done = await findImport(deps.database.db, view.id)
@@ -126,6 +127,7 @@ async function measure(
     `${kind}: ${count(rows)} rows (${count(done?.rowsApplied ?? 0)} applied, ${count(done?.rowsRefused ?? 0)} refused), ` +
       `${(bytes.length / 1024 / 1024).toFixed(1)} MB\n` +
       `  import (store, read, check, apply): ${(importMs / 1000).toFixed(2)} s = ${count((rows / importMs) * 1000)} rows/s\n` +
+      `    of which storing the file (hash, encrypt, write): ${(storeMs / 1000).toFixed(2)} s\n` +
       `  reading the file alone (no database): ${(readMs / 1000).toFixed(2)} s = ${count((rows / readMs) * 1000)} rows/s\n` +
       `  COPY of the same rows into a bare table: ${(copyMs / 1000).toFixed(2)} s = ${count((rows / copyMs) * 1000)} rows/s\n` +
       `  import / COPY: ${((copyMs / importMs) * 100).toFixed(0)} %`,
