@@ -83,11 +83,13 @@ describe.skipIf(!hasChromium())('staff administration: the staff accounts of an 
         const office = field(adminPage, 'Cơ quan BHXH')
         await expect.poll(() => office.isEnabled()).toBe(true)
         // An office administrator grants the roles of their own level and below (news editors of the
-        // office's tree among them), never a system administrator's.
+        // office's tree and the administrators of its organisations among them), never a system
+        // administrator's.
         expect(await field(adminPage, 'Vai trò').locator('option').allTextContents()).toEqual([
           'Cán bộ tiếp nhận',
           'Quản trị đơn vị',
           'Biên tập viên tin tức',
+          'Quản trị tổ chức',
         ])
         await button(adminPage, 'Tạo tài khoản').click()
         const username = field(adminPage, 'Tên đăng nhập')

@@ -14,6 +14,8 @@ export type RunningServer = {
   baseUrl: string
   /** The server's data directory (embedded database, files); removed by `stop`. */
   dataDir: string
+  /** The local e-ID provider's issuer (`startServer({ eidProvider: true })`), else null. */
+  eidProviderUrl: string | null
   /** The last lines the server wrote to stdout and stderr. */
   output: () => string
   stop: () => Promise<void>
@@ -23,22 +25,32 @@ export type StartServerOptions = {
   /** Extra or overriding environment variables for the server. */
   env?: Record<string, string>
   readyTimeoutMs?: number
+  /**
+   * Runs the local e-ID provider (apps/eid-dev) beside the server, on a free port of its own. Off
+   * otherwise, so that a journey never holds the provider's default port nor depends on it.
+   */
+  eidProvider?: boolean
 }
 
 /**
  * Starts the real server (`node --import tsx apps/server/src/cli.ts start`: migrate, seed demo data,
  * serve) on a free port with a fresh data directory, and resolves once `GET /readyz` answers 200.
  *
- * Set `E2E_BASE_URL` to run the journeys against a server that is already running instead.
+ * Set `E2E_BASE_URL` to run the journeys against a server that is already running instead (and
+ * `E2E_EID_PROVIDER_URL` to its local e-ID provider, for the e-ID journey).
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const external = process.env.E2E_BASE_URL
   if (external) {
-    return { baseUrl: external.replace(/\/$/, ''), dataDir: '', output: () => '', stop: async () => {} }
+    const baseUrl = external.replace(/\/$/, '')
+    const eidProviderUrl = process.env.E2E_EID_PROVIDER_URL?.replace(/\/$/, '') ?? null
+    return { baseUrl, dataDir: '', eidProviderUrl, output: () => '', stop: async () => {} }
   }
 
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
+  const eidPort = options.eidProvider ? await freePort() : null
+  const eidProviderUrl = eidPort === null ? null : `http://127.0.0.1:${eidPort}`
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ansinh-e2e-'))
   const lines: string[] = []
   const remember = (chunk: Buffer) => {
@@ -56,6 +68,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       DEMO_PEOPLE: '50',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      ...(eidPort === null
+        ? { EID_DEV_PROVIDER: 'false' }
+        : { EID_DEV_PROVIDER: 'true', EID_DEV_PROVIDER_PORT: String(eidPort) }),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,7 +95,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const reason = error instanceof Error ? error.message : String(error)
     throw new Error(`${reason}\n--- server output (last lines) ---\n${output() || '(none)'}`)
   }
-  return { baseUrl, dataDir, output, stop }
+  return { baseUrl, dataDir, eidProviderUrl, output, stop }
 }
 
 async function waitUntilReady(child: ChildProcess, baseUrl: string, timeoutMs: number): Promise<void> {
@@ -118,8 +133,11 @@ async function terminate(child: ChildProcess): Promise<void> {
 }
 
 /** The test runner's own variables would change how the server behaves; leave them out. */
-/** The journeys run on their own embedded database: a developer's DATABASE_URL or REDIS_URL must not leak in. */
-const notInherited = /^(VITEST|DATABASE_URL$|REDIS_URL$|SMTP_URL$|SMS_)/
+/**
+ * The journeys run on their own embedded database: a developer's DATABASE_URL or REDIS_URL must not
+ * leak in, nor a real e-ID provider's settings.
+ */
+const notInherited = /^(VITEST|DATABASE_URL$|REDIS_URL$|SMTP_URL$|SMS_|EID_)/
 
 function inheritedEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !notInherited.test(key)))

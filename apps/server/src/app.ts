@@ -17,6 +17,7 @@ import { registerWebApps } from './http/web-apps'
 import { registerAuditRoutes } from './modules/audit/routes'
 import { registerCitizenAccountRoutes } from './modules/citizen-accounts/routes'
 import { registerDirectoryRoutes } from './modules/directory/routes'
+import { registerEidRoutes } from './modules/eid/routes'
 import { registerFeedbackRoutes } from './modules/feedback/routes'
 import { registerCitizenAuthRoutes } from './modules/identity/citizen-auth-routes'
 import { registerCitizenGuard } from './modules/identity/citizen-guard'
@@ -31,6 +32,8 @@ import { otpDeliveryShareSource } from './modules/notify/otp-delivery-stats'
 import type { RecipientCounters } from './modules/notify/rate-limits'
 import { registerReceiptRoutes } from './modules/notify/receipt-routes'
 import { registerNotifyRoutes } from './modules/notify/routes'
+import { registerReminderOptOutRoutes } from './modules/organisations/extra-routes'
+import { registerOrganisationRoutes } from './modules/organisations/routes'
 import { registerPublicServiceRoutes } from './modules/public-services/routes'
 import { registerRegistrationRoutes } from './modules/registration/routes'
 import { registerReviewRoutes } from './modules/review/routes'
@@ -195,6 +198,18 @@ export async function buildApp(
           description:
             'System administrators issue, list and revoke the partners’ API keys (medical facilities, employers; audited); administrators upload files to import',
         },
+        {
+          name: 'staff: organisations',
+          description:
+            'Tổ chức: schools, agencies and companies under an office, their members imported from CSV/XLSX and the ' +
+            'adoption report (registered, account active, signed in) rolled up the tree; organisation administrators ' +
+            'within their subtree, office and system administrators within their offices (audited)',
+        },
+        {
+          name: 'reminders',
+          description:
+            "The public page behind the opt-out link of an organisation's reminder (no sign-in: the signed link is the permission)",
+        },
         { name: 'development', description: 'Dev outbox and template previews (never in production)' },
       ],
     },
@@ -227,6 +242,7 @@ export async function buildApp(
   await app.register(async (api) => registerCitizenAccountRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerStaffIdentityRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerCitizenAuthRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerEidRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerPublicServiceRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerInboxRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerSelfServiceRoutes(api), { prefix: apiPrefix })
@@ -234,9 +250,13 @@ export async function buildApp(
   await app.register(async (api) => registerFeedbackRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerLookupRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerNewsRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerReminderOptOutRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerImportRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerPartnerImportRoutes(api), { prefix: apiPrefix })
   await app.register(async (api) => registerCardCheckRoutes(api), { prefix: apiPrefix })
+  await app.register(async (api) => registerOrganisationRoutes(api), {
+    prefix: `${apiPrefix}/staff/organisations`,
+  })
   return app
 }
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import closeWithGrace from 'close-with-grace'
 import { type Config, ConfigError, loadConfig } from './config'
 import { createLogger, openPlatformDatabase, prepareDatabase, startPlatform } from './main'
+import { configuredRedirectUri, eidCallbackPath } from './modules/eid/relying-party'
 import { seedDemo } from './modules/registry/demo-population'
 import { scrubText } from './platform/logger'
 import { resolveSecrets } from './platform/secrets'
@@ -13,8 +14,35 @@ const usage = `Usage: ansinh <command>
   migrate   apply migrations and load reference data
   seed      seed demo data: seed [--people N] [--seed S]`
 
+/**
+ * The local e-ID provider (apps/eid-dev) on its loopback port, when EID_DEV_PROVIDER asks for it.
+ * Imported only then: the package is for development and tests, never loaded in production.
+ */
+async function startLocalEidProvider(
+  config: Config,
+): Promise<{ issuer: string; password: string; close: () => Promise<void> } | null> {
+  const local = config.eid?.devProvider
+  if (!local || !config.eid) return null
+  const { demoPassword, startDevProvider } = await import('@ansinh/eid-dev')
+  const configured = configuredRedirectUri(config)
+  // Without PUBLIC_URL the browser may reach the demo as 127.0.0.1 or as localhost.
+  const redirectUris = configured
+    ? [configured]
+    : ['127.0.0.1', 'localhost'].map((host) => `http://${host}:${config.port}${eidCallbackPath}`)
+  const provider = await startDevProvider({
+    port: local.port,
+    client: { clientId: config.eid.clientId, clientSecret: config.eid.clientSecret, redirectUris },
+  })
+  return { ...provider, password: demoPassword }
+}
+
 async function serve(config: Config, options: { prepare: boolean; demo: boolean }) {
+  const eidProvider = await startLocalEidProvider(config)
   const platform = await startPlatform(config, options)
+  if (eidProvider)
+    platform.app.log.info(
+      `Local e-ID provider on ${eidProvider.issuer} (demo identities in the README; password ${eidProvider.password})`,
+    )
   const address = platform.app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
@@ -27,6 +55,7 @@ async function serve(config: Config, options: { prepare: boolean; demo: boolean 
     if (err) platform.app.log.error({ err }, 'shutting down after an unexpected error')
     else platform.app.log.info({ signal }, 'shutting down')
     await platform.stop()
+    await eidProvider?.close()
   })
 }
 
@@ -75,12 +104,18 @@ async function seed(config: Config, args: string[]) {
 
 /**
  * `worker` is `serve` with ROLE=worker. `start` is the demo: unless told otherwise (or in production)
- * it opens the development outbox, so that the demo and the end-to-end journeys can read OTPs.
+ * it opens the development outbox, so that the demo and the end-to-end journeys can read OTPs, and
+ * runs the local e-ID provider when no real one is configured.
  */
 function environmentFor(command: string): NodeJS.ProcessEnv {
   if (command === 'worker') return { ...process.env, ROLE: 'worker' }
   if (command === 'start' && process.env.NODE_ENV !== 'production')
-    return { DEV_OUTBOX: 'true', ...process.env }
+    return {
+      DEV_OUTBOX: 'true',
+      // The local e-ID provider, unless a real one is configured.
+      ...(process.env.EID_ISSUER ? {} : { EID_DEV_PROVIDER: 'true' }),
+      ...process.env,
+    }
   return process.env
 }
 

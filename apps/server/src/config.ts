@@ -1,3 +1,4 @@
+import type { JsonWebKey } from 'node:crypto'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { resolveSmsProviders, SmsProvidersFromEnv } from './modules/notify/channels/sms-provider-config'
@@ -130,6 +131,28 @@ export const ConfigSchema = z.object({
     .max(200)
     .regex(/^[^<>]*$/, { error: 'must be plain text, not HTML (it is shown as written)' })
     .default('© OpenStreetMap contributors'),
+  EID_ISSUER: urlWithProtocols('https:', 'http:')
+    .optional()
+    .describe(
+      "The national e-ID provider's OpenID Connect issuer; unset: no e-ID sign-in unless EID_DEV_PROVIDER",
+    ),
+  EID_CLIENT_ID: z.string().trim().min(1).optional(),
+  EID_CLIENT_SECRET: z.string().min(1).optional(),
+  EID_PRIVATE_KEY_JWK: z
+    .string()
+    .superRefine((value, context) => {
+      if (!privateJwk(value))
+        context.addIssue({ code: 'custom', message: 'must be a private key as JSON (JWK with "d")' })
+    })
+    .optional()
+    .describe('private_key_jwt client authentication instead of EID_CLIENT_SECRET'),
+  EID_SCOPES: z.string().trim().min(1).default('openid profile phone personal_id'),
+  EID_CLAIM_PERSONAL_ID: z.string().trim().min(1).default('personal_id'),
+  EID_CLAIM_LEVEL: z.string().trim().min(1).default('acr'),
+  EID_LEVEL2_VALUES: z.string().trim().min(1).default('level2,2'),
+  EID_REDIRECT_URL: urlWithProtocols('https:', 'http:').optional(),
+  EID_DEV_PROVIDER: booleanFromEnv.optional(),
+  EID_DEV_PROVIDER_PORT: z.coerce.number().int().min(1).max(65535).default(3900),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
@@ -234,9 +257,57 @@ function toConfig(env: z.infer<typeof ConfigSchema>, smsProviders: SmsProviders 
           imageSource: tileImageSource(env.MAP_TILE_URL),
         }
       : null,
+    /** Sign-in with the national e-ID (OpenID Connect relying party); null: the button is hidden. */
+    eid: eidConfigOf(env),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     secrets: { sessionSecret: env.SESSION_SECRET, fileEncryptionKey: env.FILE_ENCRYPTION_KEY },
+  }
+}
+
+/**
+ * The local provider of `apps/eid-dev` (npm start): its one client. Public on purpose, like the demo
+ * accounts: the provider listens on the loopback only and never runs in production.
+ */
+export const devEidClient = { clientId: 'ansinh-local', clientSecret: 'ansinh-local-eid-client-secret' }
+
+/** A private JWK given as JSON, or null. */
+function privateJwk(value: string): JsonWebKey | null {
+  try {
+    const key: unknown = JSON.parse(value)
+    return key && typeof key === 'object' && 'kty' in key && 'd' in key ? (key as JsonWebKey) : null
+  } catch {
+    return null
+  }
+}
+
+const splitList = (value: string, separator: RegExp) =>
+  value
+    .split(separator)
+    .map((item) => item.trim())
+    .filter(Boolean)
+
+function eidConfigOf(env: z.infer<typeof ConfigSchema>) {
+  // A real issuer wins: the local provider runs only in its place.
+  const devProvider =
+    env.EID_DEV_PROVIDER === true && !env.EID_ISSUER ? { port: env.EID_DEV_PROVIDER_PORT } : null
+  const issuer = env.EID_ISSUER ?? (devProvider ? `http://127.0.0.1:${devProvider.port}` : undefined)
+  if (!issuer) return null
+  const local = !env.EID_ISSUER
+  return {
+    issuer,
+    clientId: local ? devEidClient.clientId : (env.EID_CLIENT_ID ?? ''),
+    clientSecret: local ? devEidClient.clientSecret : env.EID_CLIENT_SECRET,
+    privateKeyJwk: local || !env.EID_PRIVATE_KEY_JWK ? null : privateJwk(env.EID_PRIVATE_KEY_JWK),
+    scopes: env.EID_SCOPES,
+    /** Claim names: the provider's, not ours. */
+    claims: { personalId: env.EID_CLAIM_PERSONAL_ID, level: env.EID_CLAIM_LEVEL },
+    /** Values of the level claim that mean level 2; any other value is level 1. */
+    level2Values: splitList(env.EID_LEVEL2_VALUES, /,/),
+    /** Unset: `<PUBLIC_URL>/api/v1/auth/eid/callback`, or without PUBLIC_URL the request's own host (`configuredRedirectUri`). */
+    redirectUrl: env.EID_REDIRECT_URL,
+    /** `npm start` runs the local provider (apps/eid-dev) on this loopback port. */
+    devProvider,
   }
 }
 
@@ -267,12 +338,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = productionProblems(parsed.data)
     if (problems.length > 0) throw new ConfigError(problems)
   }
+  const eidProblems = eidConfigProblems(parsed.data)
+  if (eidProblems.length > 0) throw new ConfigError(eidProblems)
   if (parsed.data.SMS_TRANSPORT === 'http' && !parsed.data.SMS_PROVIDERS)
     throw new ConfigError(['SMS_PROVIDERS: required when SMS_TRANSPORT=http (see docs/SMS-PROVIDERS.md)'])
   // Credentials are named by the providers' JSON and read here, so a missing one stops the start too.
   const sms = resolveSmsProviders(parsed.data.SMS_PROVIDERS ?? [], present)
   if (sms.problems.length > 0) throw new ConfigError(sms.problems)
   return toConfig(parsed.data, sms.providers)
+}
+
+/** A real provider needs its client: an id and a secret or a private key. */
+function eidConfigProblems(env: z.infer<typeof ConfigSchema>): string[] {
+  if (!env.EID_ISSUER) return []
+  const checks: Array<[boolean, string]> = [
+    [!env.EID_CLIENT_ID, 'EID_CLIENT_ID: required with EID_ISSUER'],
+    [
+      !env.EID_CLIENT_SECRET && !env.EID_PRIVATE_KEY_JWK,
+      'EID_CLIENT_SECRET or EID_PRIVATE_KEY_JWK: required with EID_ISSUER',
+    ],
+    [
+      !splitList(env.EID_SCOPES, /\s+/).includes('openid'),
+      'EID_SCOPES: must include openid (the ID token carries the nonce and the level)',
+    ],
+  ]
+  return checks.filter(([failed]) => failed).map(([, problem]) => problem)
 }
 
 /** What a production deployment must not do, all named at once so one restart fixes them all. */
@@ -292,6 +382,14 @@ function productionProblems(env: z.infer<typeof ConfigSchema>): string[] {
     [
       !env.SMS_TRANSPORT,
       'SMS_TRANSPORT: choose it in production (http sends through the gateways; file writes every OTP to disk and sends nothing)',
+    ],
+    [
+      env.EID_DEV_PROVIDER === true,
+      'EID_DEV_PROVIDER: must be off in production: its demo identities sign anyone in',
+    ],
+    [
+      Boolean(env.EID_ISSUER) && !env.EID_ISSUER?.startsWith('https://'),
+      'EID_ISSUER: must be https in production',
     ],
     [!env.SMTP_URL, 'SMTP_URL: required in production (without it e-mails are written to disk, not sent)'],
     [Boolean(env.SMTP_URL) && !env.EMAIL_FROM, 'EMAIL_FROM: required in production when SMTP_URL is set'],

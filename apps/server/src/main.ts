@@ -9,6 +9,7 @@ import { loadReferenceData } from './modules/directory/reference-data'
 import { publishDemoNews } from './modules/news/demo-news'
 import { type Channels, createChannels } from './modules/notify/channels'
 import { createRecipientCounters } from './modules/notify/rate-limits'
+import { seedDemoOrganisations } from './modules/organisations/demo-organisations'
 import { fileDemoDossiers } from './modules/registration/demo-dossiers'
 import { seedDemo } from './modules/registry/demo-population'
 import { createEncryptedFileStore } from './platform/encrypted-files'
@@ -154,6 +155,7 @@ export async function startPlatform(
     if (freshDemo) {
       await fileDemoDossiers(deps)
       await publishDemoNews(deps)
+      await seedDemoOrganisations(deps)
     }
     app = config.role === 'worker' ? await buildProbeApp(deps, { state }) : await buildApp(deps, { state })
     await app.listen({ host: config.host, port: config.port })

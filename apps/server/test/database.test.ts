@@ -68,6 +68,11 @@ describe.each(testBackends())('test database on %s', (backend) => {
       'dossiers.province_code',
       'dossier_photos.file_id',
       'registration_requests.form',
+      'organisation_members.person_id',
+      'organisation_members.unit',
+      'organisation_reminders.person_id',
+      'reminder_opt_outs.person_id',
+      'citizen_eid_links.subject',
     ]
     const comments = new Map(rows.map((row) => [`${row.table_name}.${row.column_name}`, row.comment]))
     for (const column of personal) expect(comments.get(column), column).toMatch(/^PII/)

@@ -1,3 +1,4 @@
+import { foldVietnamese } from '@ansinh/domain'
 import { eq } from 'drizzle-orm'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { staffAccounts } from '../src/db/schema'
@@ -7,6 +8,8 @@ import type { StaffRole } from '../src/modules/identity/staff-actor'
 import type { StaffProfile } from '../src/modules/identity/staff-sessions'
 import { staffCookieName } from '../src/modules/identity/staff-tokens'
 import { sealTotp, totpCode } from '../src/modules/identity/staff-totp'
+import { ensureDemoOrganisation } from '../src/modules/organisations/demo-organisations'
+import { insertOrganisation } from '../src/modules/organisations/repo'
 import { demoAccounts } from '../src/modules/registry/demo-population/well-known'
 
 /** The password of every account these helpers create (the demo staff's). */
@@ -14,7 +17,14 @@ export const testStaffPassword = 'Staff@AnSinh2026'
 /** The TOTP secret of accounts these helpers create that are not demo staff. */
 export const testTotpSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 
-export type StaffAccountSpec = { role: StaffRole; officeCode: string; fullName?: string; password?: string }
+export type StaffAccountSpec = {
+  role: StaffRole
+  officeCode: string
+  fullName?: string
+  password?: string
+  /** For an organisation administrator; without it one is made under `officeCode` for the account. */
+  organisationId?: number
+}
 
 export type StaffSignIn = {
   /** `ansinh_staff=…`, for a `cookie` header. */
@@ -54,15 +64,41 @@ export async function ensureStaffAccount(
   return { id, totpSecret }
 }
 
-async function createFor(app: FastifyInstance, username: string, spec: StaffAccountSpec | undefined) {
+async function createFor(
+  app: FastifyInstance,
+  username: string,
+  spec: (StaffAccountSpec & { organisationCode?: string }) | undefined,
+) {
   if (!spec)
     throw new Error(`ensureStaffAccount: ${username} is not a demo account; pass its role and office`)
+  const demoOrganisation = 'organisationCode' in spec ? spec.organisationCode : undefined
+  const organisationId =
+    spec.role !== 'organisation_admin'
+      ? null
+      : (spec.organisationId ??
+        (demoOrganisation
+          ? await ensureDemoOrganisation(app.deps.database.db, demoOrganisation)
+          : await testOrganisation(app, username, spec.officeCode)))
   return createStaffAccount(app.deps.database.db, {
     username,
     fullName: spec.fullName ?? 'Cán Bộ Thử Nghiệm',
     officeCode: spec.officeCode,
     role: spec.role,
+    organisationId,
     password: spec.password ?? testStaffPassword,
+  })
+}
+
+/** An organisation administrator must manage an organisation: one of its own, named after it. */
+async function testOrganisation(app: FastifyInstance, username: string, officeCode: string): Promise<number> {
+  const name = `Tổ chức thử nghiệm ${username}`
+  return insertOrganisation(app.deps.database.db, {
+    code: `TEST-${username.toUpperCase().replace(/[^A-Z0-9]+/g, '-')}`.slice(0, 30),
+    name,
+    foldedName: foldVietnamese(name),
+    kind: 'agency',
+    parentId: null,
+    officeCode,
   })
 }
 

@@ -1,5 +1,6 @@
 /** Settings of the deployment that the apps read at run time (GET /api/v1/app-config), public. */
 import { z } from 'zod'
+import { EidPublicConfig } from './eid'
 
 /** The base map of the directory look-ups: a Leaflet tile URL template and the credit shown as text. */
 export const MapTiles = z.object({
@@ -10,6 +11,8 @@ export const MapTiles = z.object({
 export const PublicAppConfig = z.object({
   /** Null: no base map; the maps show their markers on a plain background. */
   map: MapTiles.nullable(),
+  /** Sign-in with the national e-ID: whether the button is shown. */
+  eid: EidPublicConfig,
 })
 
 export type MapTiles = z.infer<typeof MapTiles>

@@ -30,6 +30,7 @@ export const MessageKind = {
   PasswordResetByOffice: 'password_reset_by_office',
   FeedbackReceived: 'feedback_received',
   FeedbackAnswered: 'feedback_answered',
+  OrganisationReminder: 'organisation_reminder',
 } as const
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind]
 export const messageKinds = Object.values(MessageKind)
@@ -146,6 +147,32 @@ export const AccountRequestOutcome = {
   ChildLinked: 'child_linked',
 } as const
 export type AccountRequestOutcome = (typeof AccountRequestOutcome)[keyof typeof AccountRequestOutcome]
+/**
+ * The path of the opt-out link of an organisation's reminder (nhắc đăng ký): a person id and its
+ * HMAC, which the server signs and checks. The template accepts only a link of this shape, so that
+ * no other address can be slipped into a message sent under the agency's name.
+ */
+export const REMINDER_OPT_OUT_PATH = '/api/v1/reminders/opt-out/'
+export const REMINDER_OPT_OUT_TOKEN_PATTERN = /^[0-9a-z]{1,11}\.[A-Za-z0-9_-]{22}$/
+const OrganisationReminderVariables = z.strictObject({
+  /** The school, agency or company that asks its member (trường, cơ quan, đơn vị). */
+  organisationName: z
+    .string()
+    .trim()
+    .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N} ().,'&/-]{1,79}$/u, {
+      error: 'organisation name: 2–80 characters',
+    }),
+  optOutUrl: z
+    .string()
+    .max(100)
+    .regex(
+      /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?\/api\/v1\/reminders\/opt-out\/[0-9a-z]{1,11}\.[A-Za-z0-9_-]{22}$/,
+      {
+        error: 'opt-out link: this server, 100 characters at most',
+      },
+    ),
+})
+
 const AccountRequestApprovedVariables = z.strictObject({
   dossierNumber: DossierNumber,
   outcome: z.enum(AccountRequestOutcome),
@@ -889,6 +916,69 @@ const templates = {
       answer: Array.from(`Trả lời [chi tiết] {mờ} €😀 ${'ư'.repeat(4000)}`)
         .slice(0, 4000)
         .join(''),
+    },
+  }),
+  // Sent by an organisation to a member who has not registered yet (seed 000: the schools push their
+  // staff and pupils towards 100 %). No name and no code: the organisation is the only context needed.
+  organisation_reminder: defineTemplate({
+    variables: OrganisationReminderVariables,
+    channels: ['sms', 'email'],
+    maxSmsSegments: 2,
+    smsDiacritics: false,
+    sms: ({ organisationName, optOutUrl }, language, fit) =>
+      vi(language)
+        ? fit(
+            (name) =>
+              `${name} nhắc bạn đăng ký tài khoản giao dịch điện tử BHXH và cài ứng dụng VssID. ` +
+              `Hỗ trợ: ${AGENCY_HOTLINE}. Ngừng nhận tin nhắc: ${optOutUrl}`,
+            organisationName,
+          )
+        : fit(
+            (name) =>
+              `${name} reminds you to register for BHXH e-transactions and install the VssID app. ` +
+              `Help: ${AGENCY_HOTLINE}. Stop these reminders: ${optOutUrl}`,
+            organisationName,
+          ),
+    content: ({ organisationName, optOutUrl }, language) => {
+      const say = sayIn(language)
+      return {
+        subject: say(
+          'Nhắc đăng ký tài khoản giao dịch điện tử BHXH và cài ứng dụng VssID',
+          'Reminder: register for BHXH e-transactions and install VssID',
+        ),
+        blocks: [
+          paragraph(
+            say(
+              `${organisationName} đề nghị bạn đăng ký tài khoản giao dịch điện tử với cơ quan BHXH và cài đặt ` +
+                'ứng dụng VssID – BHXH số, để theo dõi quá trình tham gia, thẻ BHYT và các chế độ của mình.',
+              `${organisationName} asks you to register for e-transactions with the social insurance office ` +
+                'and install the VssID app, to follow your contributions, health card and benefits.',
+            ),
+          ),
+          paragraph(
+            say(
+              'Cách đăng ký: tải ứng dụng VssID từ Google Play hoặc App Store, chọn "Đăng ký", kê khai tờ khai ' +
+                'mẫu 01, rồi mang CCCD đến cơ quan BHXH đã chọn.',
+              'How: get VssID from Google Play or the App Store, choose "Register", fill in form 01, then ' +
+                'bring your citizen ID card to the office you chose.',
+            ),
+          ),
+          paragraph(
+            say(
+              `Nếu không muốn nhận tin nhắc này nữa, mở đường dẫn: ${optOutUrl}`,
+              `To stop these reminders, open: ${optOutUrl}`,
+            ),
+          ),
+        ],
+      }
+    },
+    sample: {
+      organisationName: 'Trường THCS Trần Bội Cơ',
+      optOutUrl: 'https://vssid.example.vn/api/v1/reminders/opt-out/3k9a.AbCdEfGhIjKlMnOpQrStUv',
+    },
+    longest: {
+      organisationName: 'Trường Trung học phổ thông chuyên Lê Hồng Phong - Phân hiệu số'.padEnd(80, 'x'),
+      optOutUrl: `https://${'a'.repeat(21)}.example.vn/api/v1/reminders/opt-out/zzzzzzzzzzz.${'W'.repeat(22)}`,
     },
   }),
 } satisfies Record<MessageKind, TemplateDefinition<z.ZodType>>

@@ -19,14 +19,17 @@ export type StaffRole = z.infer<typeof StaffRole>
 
 /**
  * The roles an administrator may create, lock, unlock and reset, within their office tree: an office
- * administrator reviewers, office administrators and news editors, a system administrator everyone. Whoever
+ * administrator reviewers, office administrators, news editors and organisation administrators, a system
+ * administrator everyone. Whoever
  * manages no role is not an administrator.
  */
 const manageable: Record<StaffRole, readonly StaffRole[]> = {
   reviewer: [],
   organisation_admin: [],
   news_editor: [],
-  office_admin: ['reviewer', 'office_admin', 'news_editor'],
+  // An office administrator also appoints the organisation administrators of the organisations in its
+  // reach (the schools of its district), who then manage their members themselves.
+  office_admin: ['reviewer', 'office_admin', 'news_editor', 'organisation_admin'],
   system_admin: ['reviewer', 'office_admin', 'system_admin', 'organisation_admin', 'news_editor'],
 }
 
@@ -58,6 +61,9 @@ export const StaffAccountView = z.object({
   officeCode: z.string(),
   officeName: z.string(),
   role: StaffRole,
+  /** Set for an organisation administrator only: the organisation whose subtree it manages. */
+  organisationId: z.number().nullable(),
+  organisationName: z.string().nullable(),
   status: StaffAccountStatus,
   /** Set while wrong passwords or codes keep the account locked. */
   lockedUntil: z.iso.datetime().nullable(),
@@ -72,19 +78,33 @@ export const StaffAccountPage = z.object({
 })
 export type StaffAccountPage = z.infer<typeof StaffAccountPage>
 
-export const NewStaffAccountBody = z.object({
-  username: z
-    .string({ error: 'Vui lòng nhập tên đăng nhập.' })
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, {
-      error: 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới.',
-    }),
-  fullName: FullName,
-  email: Email.nullish(),
-  officeCode: OfficeCode,
-  role: StaffRole,
-})
+export const NewStaffAccountBody = z
+  .object({
+    username: z
+      .string({ error: 'Vui lòng nhập tên đăng nhập.' })
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, {
+        error: 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới.',
+      }),
+    fullName: FullName,
+    email: Email.nullish(),
+    officeCode: OfficeCode,
+    role: StaffRole,
+    /** Required for an organisation administrator (quản trị tổ chức), refused for every other role. */
+    organisationId: z.preprocess(
+      (value) => (value === '' || value === null ? undefined : value),
+      z.coerce
+        .number({ error: 'Tổ chức không hợp lệ.' })
+        .int()
+        .positive({ error: 'Tổ chức không hợp lệ.' })
+        .optional(),
+    ),
+  })
+  .refine((body) => (body.role === 'organisation_admin') === (body.organisationId !== undefined), {
+    path: ['organisationId'],
+    error: 'Quản trị tổ chức cần chọn đúng một tổ chức; các vai trò khác không gắn với tổ chức.',
+  })
 export type NewStaffAccountBody = z.infer<typeof NewStaffAccountBody>
 
 export const StaffAccountCreated = z.object({

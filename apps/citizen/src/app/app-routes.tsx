@@ -1,3 +1,4 @@
+import { eidLinkResultPath, eidSignInResultPath } from '@ansinh/domain'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
@@ -40,6 +41,15 @@ const ChangePasswordPage = lazy(() =>
 )
 const DevicesPage = lazy(() =>
   import('../features/account-security/devices-page').then((module) => ({ default: module.DevicesPage })),
+)
+// Back from the national e-ID provider: the sign-in's outcome, and the link's (behind the sign-in).
+const EidSignInResultPage = lazyPage(
+  () => import('../features/eid/eid-result-page'),
+  (m) => m.EidSignInResultPage,
+)
+const EidLinkPage = lazyPage(
+  () => import('../features/eid/eid-link-page'),
+  (m) => m.EidLinkPage,
 )
 
 // "Dịch vụ công" requests (under the list page of its tile) and "Thông báo", behind the sign-in.
@@ -131,6 +141,24 @@ export function AppRoutes() {
             <Suspense fallback={loading}>
               <SignInPage />
             </Suspense>
+          }
+        />
+        <Route
+          path={eidSignInResultPath}
+          element={
+            <Suspense fallback={loading}>
+              <EidSignInResultPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path={eidLinkResultPath}
+          element={
+            <RequireSignIn>
+              <Suspense fallback={loading}>
+                <EidLinkPage />
+              </Suspense>
+            </RequireSignIn>
           }
         />
         <Route

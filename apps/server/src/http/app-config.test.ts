@@ -64,7 +64,7 @@ describe('GET /api/v1/app-config without a tile server', () => {
   it('answers no base map, publicly cacheable, and keeps the CSP to our own images', async () => {
     const response = await t.app.inject('/api/v1/app-config')
     expect(response.statusCode).toBe(200)
-    expect(PublicAppConfig.parse(response.json())).toEqual({ map: null })
+    expect(PublicAppConfig.parse(response.json())).toEqual({ map: null, eid: { enabled: false } })
     expect(response.headers['cache-control']).toBe('public, max-age=300')
     expect(response.headers['content-security-policy']).toContain("img-src 'self' data: blob:;")
   })
@@ -97,6 +97,7 @@ describe('GET /api/v1/app-config with a tile server', () => {
         tileUrl: 'https://{s}.tile.example.vn/{z}/{x}/{y}.png',
         attribution: '© OpenStreetMap contributors, BHXH Việt Nam',
       },
+      eid: { enabled: false },
     })
   })
 

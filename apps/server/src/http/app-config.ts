@@ -7,6 +7,7 @@ import type { Config } from '../config'
 export function presentAppConfig(config: Config): PublicAppConfig {
   return {
     map: config.map ? { tileUrl: config.map.tileUrl, attribution: config.map.attribution } : null,
+    eid: { enabled: config.eid !== null },
   }
 }
 
@@ -18,7 +19,8 @@ export function registerAppConfigRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['configuration'],
-        summary: 'Public settings the apps read at start: the base map of the look-ups',
+        summary:
+          'Public settings the apps read at start: the base map of the look-ups, whether e-ID sign-in is offered',
         response: { 200: PublicAppConfig },
       },
     },

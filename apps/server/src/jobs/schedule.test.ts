@@ -9,6 +9,7 @@ describe('declareJobs', () => {
     'registration-purge-abandoned',
     'registration-expire-dossiers',
     'registration-remind-papers',
+    'organisations-record-adoption',
   ]
 
   it('declares the registration jobs when their dependencies are given, each with a schedule', () => {

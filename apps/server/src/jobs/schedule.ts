@@ -1,6 +1,7 @@
 import type { BaseLogger } from 'pino'
 import type { Deps } from '../app'
 import type { DatabaseHandle } from '../db/client'
+import { deleteExpiredEidFlows } from '../modules/eid/repo'
 import { deleteExpiredPasskeyChallenges } from '../modules/identity/citizen-passkey-repo'
 import { deleteStaleAuthRequests } from '../modules/identity/citizen-repo'
 import { pruneStaffSessions } from '../modules/identity/staff-sessions'
@@ -15,6 +16,7 @@ import {
   sweepStuckMessages,
 } from '../modules/notify/dispatcher'
 import { DAY_MS, HOUR_MS } from '../modules/notify/rate-limits'
+import { recordAdoptionHistory } from '../modules/organisations/adoption-report'
 import {
   expireOverdueDossiers,
   purgeAbandonedRegistrations,
@@ -104,8 +106,8 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
       },
     },
     {
-      // Citizen steps whose OTP never came back (new password hashes included) and passkey challenges
-      // never answered: gone once past their time.
+      // Citizen steps whose OTP never came back (new password hashes included), passkey challenges
+      // never answered and e-ID sign-ins never back from the provider: gone once past their time.
       name: 'citizen-prune-auth-requests',
       cron: '*/10 * * * *',
       expireInSeconds: 10 * 60,
@@ -115,10 +117,13 @@ export function declareJobs(deps: JobDeps): JobDefinition[] {
         if (deleted > 0) deps.log.info({ deleted }, 'expired citizen sign-in requests deleted')
         const challenges = await deleteExpiredPasskeyChallenges(deps.database.db, now)
         if (challenges > 0) deps.log.info({ deleted: challenges }, 'expired passkey challenges deleted')
+        const flows = await deleteExpiredEidFlows(deps.database.db, now)
+        if (flows > 0) deps.log.info({ deleted: flows }, 'abandoned e-ID sign-ins deleted')
       },
     },
     ...(deps.registration ? registrationJobs(deps.registration, deps.log) : []),
     ...(deps.registration ? integrationJobs(deps.registration, deps.log) : []),
+    ...(deps.registration ? organisationJobs(deps.registration, deps.log) : []),
   ]
 }
 
@@ -167,6 +172,21 @@ function integrationJobs(deps: RegistrationJobDeps, log: BaseLogger): JobDefinit
       run: async () => {
         const ran = await runPendingImports({ ...deps, log }, importFormats)
         if (ran > 0) log.info({ ran }, 'imports read')
+      },
+    },
+  ]
+}
+
+function organisationJobs(deps: RegistrationJobDeps, log: BaseLogger): JobDefinition[] {
+  return [
+    {
+      // Late in the evening: the day's point of every organisation's progress chart (reading a report
+      // also records it, so this only fills the days nobody looked).
+      name: 'organisations-record-adoption',
+      cron: '50 23 * * *',
+      expireInSeconds: 30 * 60,
+      run: async () => {
+        log.info({ rows: await recordAdoptionHistory(deps) }, 'organisation adoption history recorded')
       },
     },
   ]

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes } from 'react-router'
 import { PasswordPage } from '../features/account/password-page'
@@ -13,7 +14,9 @@ import { ImportPage } from '../features/imports/import-page'
 import { NewsEditorPage } from '../features/news/news-editor-page'
 import { NewsListPage } from '../features/news/news-list-page'
 import { NotFoundPage } from '../features/not-found/not-found-page'
-import { RequireSession } from '../features/session/session'
+import { OrganisationsPage } from '../features/organisations/organisations-page'
+import { canSee, homePathOf, type StaffSection } from '../features/session/roles'
+import { RequireSession, useStaff } from '../features/session/session'
 import { SignInPage } from '../features/sign-in/sign-in-page'
 import { StaffAccountsPage } from '../features/staff-accounts/staff-accounts-page'
 import { PlaceholderPage } from '../features/workspace/placeholder-page'
@@ -32,19 +35,26 @@ export function AppRoutes() {
           </RequireSession>
         }
       >
-        <Route path="dossiers" element={<DossierListPage />} />
+        <Route path="dossiers" element={<Casework section="dossiers" page={<DossierListPage />} />} />
         <Route path="dossiers/individuals" element={<Navigate to="/dossiers" replace />} />
-        <Route path="dossiers/:id" element={<DossierDetailPage />} />
-        <Route path="feedback" element={<FeedbackListPage />} />
-        <Route path="feedback/:id" element={<FeedbackDetailPage />} />
-        <Route path="accounts" element={<AccountSearchPage />} />
-        <Route path="accounts/:id" element={<AccountDetailPage />} />
-        <Route path="reports" element={<PlaceholderPage title={t('pages.reports')} />} />
+        <Route path="dossiers/:id" element={<Casework section="dossiers" page={<DossierDetailPage />} />} />
+        <Route path="feedback" element={<Casework section="feedback" page={<FeedbackListPage />} />} />
+        <Route path="feedback/:id" element={<Casework section="feedback" page={<FeedbackDetailPage />} />} />
+        <Route path="accounts" element={<Casework section="accounts" page={<AccountSearchPage />} />} />
+        <Route path="accounts/:id" element={<Casework section="accounts" page={<AccountDetailPage />} />} />
+        <Route
+          path="reports"
+          element={<Casework section="reports" page={<PlaceholderPage title={t('pages.reports')} />} />}
+        />
         <Route path="news" element={<NewsListPage />} />
         <Route path="news/new" element={<NewsEditorPage />} />
         <Route path="news/:id" element={<NewsEditorPage />} />
         <Route path="imports" element={<ImportPage />} />
         <Route path="imports/:id" element={<ImportPage />} />
+        <Route path="organisations" element={<OrganisationsPage tab="report" />} />
+        <Route path="organisations/:id" element={<OrganisationsPage tab="report" />} />
+        <Route path="organisations/:id/members" element={<OrganisationsPage tab="members" />} />
+        <Route path="organisations/:id/dossiers" element={<OrganisationsPage tab="dossiers" />} />
         <Route path="admin" element={<StaffAccountsPage />} />
         <Route path="audit" element={<AuditLogPage />} />
         <Route path="me/password" element={<PasswordPage />} />
@@ -53,4 +63,14 @@ export function AppRoutes() {
       </Route>
     </Routes>
   )
+}
+
+/**
+ * A casework page (dossiers, feedback, citizen accounts, reports) for the roles that serve people's
+ * cases; anyone else (an organisation administrator who followed an old link) goes to their own
+ * landing page, as the API would answer them 404 on every call of the page.
+ */
+function Casework({ section, page }: { section: StaffSection; page: ReactNode }) {
+  const { role } = useStaff()
+  return canSee(role, section) ? page : <Navigate to={homePathOf(role)} replace />
 }

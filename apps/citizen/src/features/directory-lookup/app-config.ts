@@ -6,15 +6,16 @@ import { useEffect, useState } from 'react'
 let pending: Promise<PublicAppConfig> | null = null
 
 /**
- * The settings; a failure reads as "no base map" (the maps still show their markers) and is not
- * remembered, so the next page that needs them asks again.
+ * The settings; a failure reads as "no base map" (the maps still show their markers) and no e-ID
+ * button (the password sign-in stays), and is not remembered, so the next page that needs them asks
+ * again.
  */
 export function loadAppConfig(): Promise<PublicAppConfig> {
   if (!pending) {
     const request = apiRequest('/app-config', PublicAppConfig, 'vi').then((result) => {
       if (result.ok) return result.value
       pending = null
-      return { map: null }
+      return { map: null, eid: { enabled: false } }
     })
     pending = request
   }

@@ -1,6 +1,7 @@
 import { formatPartialDate, genderLabelsEn, genderLabelsVi, type MyProfile } from '@ansinh/domain'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
+import { EidLinkSection } from '../eid/eid-link-section'
 import { devicesPath, passwordPath, useCitizenSession } from '../session/session'
 import { useLanguage } from '../session/use-language'
 import { Fact, RecordItem, RecordsPage, StoredRecordContent } from './record-parts'
@@ -10,8 +11,9 @@ import { useStoredRecord } from './use-stored-record'
 
 /**
  * "Quản lý cá nhân": who the signed-in person is and how the agency reaches them, the children's
- * accounts they hold, and the account's own settings. Always the person's own profile: a child chosen
- * on the other screens is not shown here, so the screens inside get a subject of their own.
+ * accounts they hold, the link to the national e-ID, and the account's own settings. Always the
+ * person's own profile: a child chosen on the other screens is not shown here, so the screens inside
+ * get a subject of their own.
  */
 export function ProfilePage() {
   const { t } = useTranslation()
@@ -56,6 +58,7 @@ export function ProfilePage() {
           </ul>
         </section>
       ) : null}
+      <EidLinkSection />
       <section className="records-section" aria-labelledby="records-account">
         <h2 id="records-account" className="records-heading">
           {t('records.profile.account')}

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useLocation, useNavigate } from 'react-router'
 import { BackButton } from '../coming-soon/back-button'
+import { EidSignInSection } from '../eid/eid-sign-in'
 import { CheckedForm, fieldId, useFocusOnSignal } from '../registration/form-controls'
 import '../registration/registration.css'
 import { useFocusHeadingOnArrival } from '../registration/use-focus-on-arrival'
@@ -45,7 +46,10 @@ type Errors = { username?: string | undefined; password?: string | undefined }
 
 const officesPath = '/lookup'
 
-/** "Đăng nhập": BHXH code or personal ID and password; a new device takes over after an OTP. */
+/**
+ * "Đăng nhập": BHXH code or personal ID and password; a new device takes over after an OTP. Or the
+ * national e-ID, whose provider sends the browser back to `/sign-in/eid`.
+ */
 export function SignInPage() {
   const { t } = useTranslation()
   useFocusHeadingOnArrival()
@@ -252,6 +256,10 @@ export function SignInPage() {
             {t('signIn.noAccount')} <Link to="/register">{t('signIn.register')}</Link>
           </p>
         </section>
+      ) : null}
+
+      {step.kind === 'form' ? (
+        <EidSignInSection returnPath={navigation.from} disabled={busy} onFailure={fail} />
       ) : null}
 
       {step.kind === 'warning' ? (

@@ -4,6 +4,7 @@ import {
   bigint,
   boolean,
   char,
+  check,
   index,
   integer,
   pgTable,
@@ -16,6 +17,7 @@ import {
 import { oneOf } from './checks'
 import { identityId, writtenAt } from './columns'
 import { offices } from './directory'
+import { organisations } from './organisations'
 import { people } from './registry'
 
 /**
@@ -69,6 +71,8 @@ export const staffAccounts = pgTable(
       .notNull()
       .references(() => offices.code),
     role: varchar('role', { length: 20, enum: staffRoles }).notNull(),
+    // quản trị tổ chức: the organisation whose subtree the account reaches; set for that role only.
+    organisationId: bigint('organisation_id', { mode: 'number' }).references(() => organisations.id),
     passwordHash: text('password_hash').notNull(), // argon2id
     totpSecret: text('totp_secret'), // second factor, enrolled on first sign-in; encrypted (AES-256-GCM)
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }), // null until enrolment is confirmed
@@ -86,6 +90,10 @@ export const staffAccounts = pgTable(
   (t) => [
     oneOf('staff_accounts_role_check', t.role, staffRoles),
     oneOf('staff_accounts_status_check', t.status, ['active', 'locked']),
+    check(
+      'staff_accounts_organisation_check',
+      sql`(${t.role} = 'organisation_admin') = (${t.organisationId} is not null)`,
+    ),
     uniqueIndex('staff_accounts_username_uq').on(t.username),
     index('staff_accounts_office_idx').on(t.officeCode),
   ],

@@ -63,6 +63,8 @@ export type NewStaffAccount = {
   email?: string | null
   officeCode: string // cơ quan BHXH the staff member belongs to
   role: StaffRole
+  /** quản trị tổ chức: the organisation it manages (required for that role, refused for others by a CHECK). */
+  organisationId?: number | null
   password: string
   /**
    * An authenticator already enrolled (the demo's published secrets, tests); without it the person
@@ -81,6 +83,7 @@ export async function createStaffAccount(db: Executor, account: NewStaffAccount)
       email: account.email ?? null,
       officeCode: account.officeCode,
       role: account.role,
+      organisationId: account.organisationId ?? null,
       passwordHash,
     })
     .returning({ id: staffAccounts.id })

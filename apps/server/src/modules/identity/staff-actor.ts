@@ -12,6 +12,8 @@ export type StaffActor = {
   fullName: string
   officeCode: string
   role: StaffRole
+  /** An organisation administrator's organisation: its subtree is all the account reaches. */
+  organisationId?: number | null
   reach: string[]
   sessionId: string
   /** The client address, for the audit log. */

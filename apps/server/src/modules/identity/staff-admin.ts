@@ -2,6 +2,7 @@ import { ErrorCode, managesRole, type NewStaffAccountBody, type StaffAccountView
 import type { Transaction } from '../../db/client'
 import { DomainError, notFound } from '../../platform/errors'
 import { recordAudit } from '../audit/service'
+import { officeOfReachableOrganisation } from '../organisations/service'
 import { createStaffAccount } from './accounts'
 import { generateTemporaryPassword } from './password'
 import type { StaffActor } from './staff-actor'
@@ -20,8 +21,9 @@ import {
 import type { StaffAuthDeps } from './staff-sessions'
 
 /**
- * Administrators manage the staff of their office tree: an office administrator the reviewers and
- * office administrators at or below their office, a system administrator everyone at or below theirs.
+ * Administrators manage the staff of their office tree: an office administrator the reviewers, office
+ * administrators, news editors and organisation administrators at or below their office, a system
+ * administrator everyone at or below theirs.
  * An account outside that is answered 404, like one that does not exist.
  */
 
@@ -38,6 +40,8 @@ export function presentStaffAccount(row: StaffListRow): StaffAccountView {
     officeCode: row.officeCode,
     officeName: row.officeName,
     role: row.role,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
     status: row.status,
     lockedUntil: row.lockedUntil?.toISOString() ?? null,
     secondFactorEnrolled: row.totpEnabledAt !== null,
@@ -84,8 +88,16 @@ export async function createStaffAccountBy(
   const oneTimePassword = generateTemporaryPassword(12)
   try {
     return await deps.database.db.transaction(async (tx) => {
+      // An organisation administrator belongs to the office its organisation hangs under; the
+      // organisation must be one the creator reaches (404 otherwise).
+      const officeCode =
+        input.organisationId === undefined
+          ? input.officeCode
+          : await officeOfReachableOrganisation(tx, actor, input.organisationId)
       const { id } = await createStaffAccount(tx, {
         ...input,
+        officeCode,
+        organisationId: input.organisationId ?? null,
         email: input.email ?? null,
         password: oneTimePassword,
       })
@@ -96,7 +108,7 @@ export async function createStaffAccountBy(
         action: 'staff.account_created',
         recordType: 'staff_account',
         recordId: id,
-        detail: { role: input.role, officeCode: input.officeCode },
+        detail: { role: input.role, officeCode, organisationId: input.organisationId ?? null },
       })
       return { account: await viewOf(tx, id), oneTimePassword }
     })

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { offices, staffAccounts, staffRecoveryCodes, staffSessions } from '../../db/schema'
+import { offices, organisations, staffAccounts, staffRecoveryCodes, staffSessions } from '../../db/schema'
 import { activeLock, countWrongTrySet, type LockoutPolicy } from './lockout'
 
 /** SQL of staff sign-in, sessions and account management; executor first, no rules. */
@@ -275,11 +275,12 @@ export type StaffListRow = Pick<
   | 'email'
   | 'officeCode'
   | 'role'
+  | 'organisationId'
   | 'status'
   | 'lockedUntil'
   | 'totpEnabledAt'
   | 'createdAt'
-> & { officeName: string }
+> & { officeName: string; organisationName: string | null }
 
 const listColumns = {
   id: staffAccounts.id,
@@ -288,6 +289,8 @@ const listColumns = {
   email: staffAccounts.email,
   officeCode: staffAccounts.officeCode,
   role: staffAccounts.role,
+  organisationId: staffAccounts.organisationId,
+  organisationName: organisations.name,
   status: staffAccounts.status,
   lockedUntil: staffAccounts.lockedUntil,
   totpEnabledAt: staffAccounts.totpEnabledAt,
@@ -305,6 +308,7 @@ export async function listStaffOfOffices(
     .select(listColumns)
     .from(staffAccounts)
     .innerJoin(offices, eq(offices.code, staffAccounts.officeCode))
+    .leftJoin(organisations, eq(organisations.id, staffAccounts.organisationId))
     .where(and(inArray(staffAccounts.officeCode, filter.officeCodes), gt(staffAccounts.id, filter.afterId)))
     .orderBy(asc(staffAccounts.id))
     .limit(filter.limit)
@@ -315,6 +319,7 @@ export async function findStaffListRow(db: Executor, id: number): Promise<StaffL
     .select(listColumns)
     .from(staffAccounts)
     .innerJoin(offices, eq(offices.code, staffAccounts.officeCode))
+    .leftJoin(organisations, eq(organisations.id, staffAccounts.organisationId))
     .where(eq(staffAccounts.id, id))
   return row ?? null
 }

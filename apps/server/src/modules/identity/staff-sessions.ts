@@ -102,6 +102,7 @@ export function signingInActor(staff: SessionWithStaff['staff'], sessionId: stri
     fullName: staff.fullName,
     officeCode: staff.officeCode,
     role: staff.role,
+    organisationId: staff.organisationId,
     reach: [],
     sessionId,
     ip,

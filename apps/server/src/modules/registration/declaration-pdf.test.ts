@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import sharp from 'sharp'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { describe, expect, it } from 'vitest'
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader'
 import {
   DECLARATION_TITLE,
   type DeclarationView,
-  dossierQrPng,
+  dossierQrModules,
   renderDeclarationPdf,
 } from './declaration-pdf'
 
@@ -142,12 +143,26 @@ describe('renderDeclarationPdf', () => {
   })
 })
 
-describe('dossierQrPng', () => {
-  it('encodes the dossier number, which a scanner reads back', async () => {
+describe('dossierQrModules', () => {
+  it('encodes the dossier number, which a scanner reads back from the squares the PDF draws', async () => {
     // zxing-wasm fetches its .wasm from a CDN by default; the test must work offline.
     const wasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm')
     await prepareZXingModule({ overrides: { wasmBinary: readFileSync(wasm) }, fireImmediately: true })
-    const png = await dossierQrPng(sample.dossierNumber)
+    const modules = dossierQrModules(sample.dossierNumber)
+    // The squares as the page has them: 8 pixels a module, a quiet zone of one module.
+    const scale = 8
+    const side = (modules.length + 2) * scale
+    const pixels = Buffer.alloc(side * side, 255)
+    for (const [r, row] of modules.entries()) {
+      for (const [c, dark] of row.entries()) {
+        if (!dark) continue
+        for (let y = (r + 1) * scale; y < (r + 2) * scale; y += 1)
+          pixels.fill(0, y * side + (c + 1) * scale, y * side + (c + 2) * scale)
+      }
+    }
+    const png = await sharp(pixels, { raw: { width: side, height: side, channels: 1 } })
+      .png()
+      .toBuffer()
     const [decoded, ...others] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] })
     expect(others).toHaveLength(0)
     expect(decoded?.text).toBe(sample.dossierNumber)

@@ -47,52 +47,80 @@ const idLabels: Record<IdDocumentKind, string> = {
 // The standard PDF fonts have no Vietnamese glyphs; DejaVu has them all, plus ☐ and ☒. Resolved
 // through the package so that the server finds them whatever its working directory.
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-const REGULAR = 'DejaVuSans'
-const BOLD = 'DejaVuSans-Bold'
+export const REGULAR = 'DejaVuSans'
+export const BOLD = 'DejaVuSans-Bold'
 
-const MARGIN = 50
+export const MARGIN = 50
 const BODY = 10
 const LABEL_WIDTH = 165
 const QR_SIZE = 90
-const INK = '#111111'
-const MUTED = '#555555'
+export const INK = '#111111'
+export const MUTED = '#555555'
 
 type Doc = PDFKit.PDFDocument
-type Style = { font?: string; size?: number; align?: 'left' | 'center' | 'right' | 'justify'; color?: string }
-type Column = { x: number; width: number }
+export type TextStyle = {
+  font?: string
+  size?: number
+  align?: 'left' | 'center' | 'right' | 'justify'
+  color?: string
+}
+export type Column = { x: number; width: number }
 
-/** The dossier number as a QR code, for the office to find the dossier by scanning the paper. */
-export async function dossierQrPng(dossierNumber: string): Promise<Buffer> {
-  // A larger bitmap than the default keeps module edges sharp when viewers smooth the scaled image.
-  return QRCode.toBuffer(dossierNumber, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 8 })
+/**
+ * The dossier number as a QR code (error correction M), for the office to find the dossier by
+ * scanning the paper: its dark modules, row by row. The PDF draws them as vector squares, crisp at
+ * any zoom and cheap enough for an organisation's batch of hundreds of declarations (a bitmap per
+ * page took twenty times longer).
+ */
+export function dossierQrModules(dossierNumber: string): boolean[][] {
+  const { modules } = QRCode.create(dossierNumber, { errorCorrectionLevel: 'M' })
+  return Array.from({ length: modules.size }, (_, row) =>
+    Array.from({ length: modules.size }, (_, column) => Boolean(modules.get(row, column))),
+  )
 }
 
-export async function renderDeclarationPdf(view: DeclarationView): Promise<Buffer> {
-  const qr = await dossierQrPng(view.dossierNumber)
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    lang: 'vi-VN',
-    displayTitle: true,
-    // A fixed creation date makes the bytes (and the file ID derived from it) a function of the view.
-    info: {
-      Title: `Tờ khai Mẫu số 01 – hồ sơ ${view.dossierNumber}`,
-      Author: 'BHXH Việt Nam',
-      Subject: 'Đăng ký sử dụng phương thức giao dịch điện tử trong lĩnh vực bảo hiểm xã hội',
-      Creator: 'Cổng dịch vụ công BHXH số',
-      CreationDate: view.submittedAt,
-      ModDate: view.submittedAt,
-    },
+export function renderDeclarationPdf(view: DeclarationView): Promise<Buffer> {
+  // A fixed creation date makes the bytes (and the file ID derived from it) a function of the view.
+  return renderDeclarationsPdf([view], {
+    Title: `Tờ khai Mẫu số 01 – hồ sơ ${view.dossierNumber}`,
+    CreationDate: view.submittedAt,
   })
-  doc.registerFont(REGULAR, join(fontDir, 'DejaVuSans.ttf'))
-  doc.registerFont(BOLD, join(fontDir, 'DejaVuSans-Bold.ttf'))
-  const done = collect(doc)
-  drawForm(doc, view, qr)
+}
+
+/**
+ * Several declarations in one PDF, one page each (an organisation collects its members' forms to
+ * print them at once).
+ */
+export function renderDeclarationsPdf(
+  views: readonly DeclarationView[],
+  info: { Title: string; CreationDate: Date },
+): Promise<Buffer> {
+  const doc = newA4Pdf({
+    ...info,
+    Author: 'BHXH Việt Nam',
+    Subject: 'Đăng ký sử dụng phương thức giao dịch điện tử trong lĩnh vực bảo hiểm xã hội',
+    Creator: 'Cổng dịch vụ công BHXH số',
+    ModDate: info.CreationDate,
+  })
+  const done = pdfBytes(doc)
+  for (const [index, view] of views.entries()) {
+    if (index > 0) doc.addPage()
+    drawForm(doc, view)
+  }
   doc.end()
   return done
 }
 
-function collect(doc: Doc): Promise<Buffer> {
+/** A4 with the Vietnamese fonts registered: every PDF the server draws starts here. */
+export function newA4Pdf(info: PDFKit.DocumentInfo): Doc {
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, lang: 'vi-VN', displayTitle: true, info })
+  doc.registerFont(REGULAR, join(fontDir, 'DejaVuSans.ttf'))
+  doc.registerFont(BOLD, join(fontDir, 'DejaVuSans-Bold.ttf'))
+  return doc
+}
+
+/** The document's bytes once it ends; call before drawing, so that no chunk is missed. */
+export function pdfBytes(doc: Doc): Promise<Buffer> {
   const chunks: Buffer[] = []
   return new Promise((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -101,10 +129,10 @@ function collect(doc: Doc): Promise<Buffer> {
   })
 }
 
-function drawForm(doc: Doc, view: DeclarationView, qr: Buffer): void {
+function drawForm(doc: Doc, view: DeclarationView): void {
   const page: Column = { x: MARGIN, width: doc.page.width - 2 * MARGIN }
   let y = header(doc, page, MARGIN)
-  y = addressee(doc, page, y + 14, view, qr)
+  y = addressee(doc, page, y + 14, view)
   y = section(doc, page, y + 10, 'I. THÔNG TIN NGƯỜI ĐĂNG KÝ')
   for (const [label, value] of applicantRows(view)) y = row(doc, page, y, label, value)
   y = section(doc, page, y + 8, 'II. NỘI DUNG ĐĂNG KÝ')
@@ -124,7 +152,7 @@ function drawForm(doc: Doc, view: DeclarationView, qr: Buffer): void {
 }
 
 /** Writes NFC text at (column.x, y) and answers the y below it; the one place that sets text style. */
-function put(doc: Doc, text: string, column: Column, y: number, style: Style = {}): number {
+export function put(doc: Doc, text: string, column: Column, y: number, style: TextStyle = {}): number {
   doc
     .font(style.font ?? REGULAR)
     .fontSize(style.size ?? BODY)
@@ -139,26 +167,32 @@ function put(doc: Doc, text: string, column: Column, y: number, style: Style = {
 
 function header(doc: Doc, page: Column, top: number): number {
   put(doc, 'Mẫu số 01', page, top, { font: BOLD, align: 'right' })
-  let y = put(doc, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', page, top + 16, {
+  const y = nationalMotto(doc, page, top + 16)
+  const title: Column = { x: page.x + 30, width: page.width - 60 }
+  return put(doc, DECLARATION_TITLE, title, y + 18, { font: BOLD, size: 13, align: 'center' })
+}
+
+/** Quốc hiệu and tiêu ngữ, centred in `column` and underlined as on official papers; answers the y below. */
+export function nationalMotto(doc: Doc, column: Column, top: number): number {
+  let y = put(doc, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', column, top, {
     font: BOLD,
     size: 12,
     align: 'center',
   })
-  y = put(doc, 'Độc lập - Tự do - Hạnh phúc', page, y, { font: BOLD, size: 11, align: 'center' })
+  y = put(doc, 'Độc lập - Tự do - Hạnh phúc', column, y, { font: BOLD, size: 11, align: 'center' })
   const motto = doc.widthOfString('Độc lập - Tự do - Hạnh phúc')
-  const centre = page.x + page.width / 2
+  const centre = column.x + column.width / 2
   doc
     .moveTo(centre - motto / 2, y)
     .lineTo(centre + motto / 2, y)
     .lineWidth(0.8)
     .strokeColor(INK)
     .stroke()
-  const title: Column = { x: page.x + 30, width: page.width - 60 }
-  return put(doc, DECLARATION_TITLE, title, y + 18, { font: BOLD, size: 13, align: 'center' })
+  return y
 }
 
 /** "Kính gửi" and the dossier number on the left, the dossier QR code on the right. */
-function addressee(doc: Doc, page: Column, top: number, view: DeclarationView, qr: Buffer): number {
+function addressee(doc: Doc, page: Column, top: number, view: DeclarationView): number {
   const text: Column = { x: page.x, width: page.width - QR_SIZE - 20 }
   let y = put(doc, `Kính gửi: ${view.office.name}`, text, top + 14, { font: BOLD, size: 11 })
   y = put(doc, `Số hồ sơ: ${view.dossierNumber}`, text, y + 6, { font: BOLD, size: 11 })
@@ -166,8 +200,26 @@ function addressee(doc: Doc, page: Column, top: number, view: DeclarationView, q
     size: 8.5,
     color: MUTED,
   })
-  doc.image(qr, page.x + page.width - QR_SIZE, top, { width: QR_SIZE, height: QR_SIZE })
+  drawQr(doc, dossierQrModules(view.dossierNumber), page.x + page.width - QR_SIZE, top)
   return top + QR_SIZE
+}
+
+/** The modules in a QR_SIZE square with a quiet zone of one module; each row's runs as one rectangle. */
+function drawQr(doc: Doc, modules: boolean[][], x: number, y: number): void {
+  const cell = QR_SIZE / (modules.length + 2)
+  doc.save().rect(x, y, QR_SIZE, QR_SIZE).fill('#ffffff')
+  modules.forEach((row, r) => {
+    let start = -1
+    row.forEach((dark, c) => {
+      if (dark && start < 0) start = c
+      const runEnds = start >= 0 && (!dark || c === row.length - 1)
+      if (!runEnds) return
+      const end = dark ? c + 1 : c
+      doc.rect(x + (start + 1) * cell, y + (r + 1) * cell, (end - start) * cell, cell)
+      start = -1
+    })
+  })
+  doc.fill('#000000').restore()
 }
 
 function section(doc: Doc, page: Column, top: number, title: string): number {

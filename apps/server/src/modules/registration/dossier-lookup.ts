@@ -44,7 +44,8 @@ export async function declarationPdf(
   return renderDeclarationPdf(await declarationView(deps, dossier))
 }
 
-async function declarationView(deps: Deps, dossier: PaperDossier): Promise<DeclarationView> {
+/** What the declaration prints of a paper dossier: its own fields, the address in words, the office. */
+export async function declarationView(deps: Deps, dossier: PaperDossier): Promise<DeclarationView> {
   const db = deps.database.db
   return {
     dossierNumber: dossier.dossierNumber,

@@ -28,6 +28,7 @@ describe('mayImport', () => {
       'accounts',
       'reports',
       'imports',
+      'organisations',
       'admin',
       'audit',
     ])

@@ -1,4 +1,10 @@
-import { importerRoles, rolesManagedBy, type StaffRole } from '@ansinh/domain'
+import {
+  caseworkRoles,
+  importerRoles,
+  organisationRoles,
+  rolesManagedBy,
+  type StaffRole,
+} from '@ansinh/domain'
 
 /**
  * Whether a staff member administers their office tree: manages the accounts of some role ("Quản
@@ -24,6 +30,7 @@ export const staffSections = [
   'reports',
   'news',
   'imports',
+  'organisations',
   'admin',
   'audit',
 ] as const
@@ -31,15 +38,19 @@ export type StaffSection = (typeof staffSections)[number]
 
 /**
  * The sections a role sees in the menu, as the API allows them (least privilege: it answers 404 to
- * the rest). A news editor writes the news and nothing else; no one else writes it. Data imports
- * come before the administration: office and system administrators only.
+ * the rest). A news editor writes the news and nothing else; no one else writes it. Only the casework
+ * roles serve people's cases; an organisation administrator ("quản trị tổ chức") sees its
+ * organisations and nothing else. Data imports and organisations come before the administration.
  */
 export function sectionsOf(role: StaffRole): readonly StaffSection[] {
   if (role === 'news_editor') return ['news']
-  const casework: StaffSection[] = ['dossiers', 'feedback', 'accounts', 'reports']
+  const casework: StaffSection[] = caseworkRoles.includes(role)
+    ? ['dossiers', 'feedback', 'accounts', 'reports']
+    : []
   const imports: StaffSection[] = mayImport(role) ? ['imports'] : []
+  const organisations: StaffSection[] = organisationRoles.includes(role) ? ['organisations'] : []
   const administration: StaffSection[] = isAdministrator(role) ? ['admin', 'audit'] : []
-  return [...casework, ...imports, ...administration]
+  return [...casework, ...imports, ...organisations, ...administration]
 }
 
 export function canSee(role: StaffRole, section: StaffSection): boolean {

@@ -7,6 +7,8 @@ import {
 } from '@ansinh/domain'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { listOrganisations } from '../organisations/api'
+import { indented } from '../organisations/tree'
 import { useFailureMessage } from '../session/failure-message'
 import { useLanguage, useStaff } from '../session/session'
 import { Field } from '../shared/field'
@@ -21,7 +23,14 @@ type Offices =
   | { status: 'error'; message: string }
   | { status: 'ready'; items: OfficeOption[] }
 
-const fieldOrder: readonly FieldName[] = ['username', 'fullName', 'email', 'officeCode', 'role']
+const fieldOrder: readonly FieldName[] = [
+  'username',
+  'fullName',
+  'email',
+  'officeCode',
+  'role',
+  'organisationId',
+]
 
 /** Indents an office under its parent inside a `<select>`, where options take no styling. */
 function officeLabel(office: OfficeOption): string {
@@ -53,6 +62,9 @@ export function StaffAccountForm({
   const heading = useRef<HTMLHeadingElement>(null)
   const titleId = useId()
   const roles = rolesManagedBy(actorRole)
+  const [role, setRole] = useState<StaffRole | undefined>(roles[0])
+  const choosesOrganisation = role === 'organisation_admin'
+  const organisations = useOrganisationChoices(choosesOrganisation)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the office tree is read once per opening
   useEffect(() => {
@@ -83,6 +95,8 @@ export function StaffAccountForm({
       email: text('email').trim() || undefined,
       officeCode: text('officeCode'),
       role: text('role'),
+      // Only an organisation administrator is tied to an organisation (the API refuses it for others).
+      organisationId: choosesOrganisation ? text('organisationId') : undefined,
     })
     setFailure(null)
     if (!parsed.success) {
@@ -178,15 +192,25 @@ export function StaffAccountForm({
         </Field>
         <Field label={t('staffAccounts.role')} error={errorOf('role')}>
           {(control) => (
-            <select {...control} name="role" required aria-required="true" defaultValue={roles[0]}>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {t(`staffAccounts.roles.${role}`)}
+            <select
+              {...control}
+              name="role"
+              required
+              aria-required="true"
+              value={role}
+              onChange={(event) => setRole(event.target.value as StaffRole)}
+            >
+              {roles.map((each) => (
+                <option key={each} value={each}>
+                  {t(`staffAccounts.roles.${each}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
+        {choosesOrganisation && (
+          <OrganisationField organisations={organisations} error={errorOf('organisationId')} />
+        )}
       </div>
       <div role="alert" className="staff-error">
         {failure}
@@ -195,7 +219,9 @@ export function StaffAccountForm({
         <button
           type="submit"
           className="as-button as-button--primary"
-          disabled={busy || offices.status !== 'ready'}
+          disabled={
+            busy || offices.status !== 'ready' || (choosesOrganisation && organisations.status !== 'ready')
+          }
         >
           {t('staffAccounts.form.submit')}
         </button>
@@ -204,5 +230,80 @@ export function StaffAccountForm({
         </button>
       </div>
     </form>
+  )
+}
+
+type Organisations =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; items: { id: number; name: string; depth: number }[] }
+
+/**
+ * The organisations within the creator's reach, read once the role "Quản trị tổ chức" is chosen: a new
+ * organisation administrator belongs to one of them, and takes its office.
+ */
+function useOrganisationChoices(wanted: boolean): Organisations {
+  const language = useLanguage()
+  const failureMessage = useFailureMessage()
+  const [organisations, setOrganisations] = useState<Organisations>({ status: 'loading' })
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read once, the first time the role is chosen
+  useEffect(() => {
+    if (!wanted || organisations.status === 'ready') return
+    let live = true
+    void listOrganisations(language).then((result) => {
+      if (!live) return
+      setOrganisations(
+        result.ok
+          ? { status: 'ready', items: result.value.items }
+          : { status: 'error', message: failureMessage(result.error) },
+      )
+    })
+    return () => {
+      live = false
+    }
+  }, [wanted])
+  return organisations
+}
+
+/** "Tổ chức": the organisation a new organisation administrator manages, with everything below it. */
+function OrganisationField({
+  organisations,
+  error,
+}: {
+  organisations: Organisations
+  error: string | undefined
+}) {
+  const { t } = useTranslation()
+  return (
+    <Field
+      label={t('staffAccounts.form.organisation')}
+      hint={t('staffAccounts.form.organisationHint')}
+      error={error}
+    >
+      {(control) => (
+        <>
+          <select
+            {...control}
+            name="organisationId"
+            required
+            aria-required="true"
+            disabled={organisations.status !== 'ready'}
+            key={organisations.status}
+          >
+            {organisations.status === 'ready' ? (
+              organisations.items.map((organisation) => (
+                <option key={organisation.id} value={organisation.id}>
+                  {indented(organisation)}
+                </option>
+              ))
+            ) : (
+              <option value="">{t('common.loading')}</option>
+            )}
+          </select>
+          {organisations.status === 'error' && <ErrorAlert>{organisations.message}</ErrorAlert>}
+        </>
+      )}
+    </Field>
   )
 }

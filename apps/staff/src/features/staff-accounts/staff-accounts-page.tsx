@@ -155,7 +155,13 @@ function StaffAccounts({ actorRole }: { actorRole: StaffRole }) {
                       {account.username}
                     </th>
                     <td>{account.fullName}</td>
-                    <td>{account.officeName}</td>
+                    <td>
+                      {account.officeName}
+                      {/* An organisation administrator works for its organisation, under that office. */}
+                      {account.organisationName && (
+                        <span className="staff-account__organisation">{account.organisationName}</span>
+                      )}
+                    </td>
                     <td>{t(`staffAccounts.roles.${account.role}`)}</td>
                     <td>{t(`staffAccounts.statuses.${account.status}`)}</td>
                     <td>

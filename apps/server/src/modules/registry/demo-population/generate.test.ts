@@ -227,7 +227,9 @@ describe('generateDemoPopulation: history invariants', () => {
   it('holds for the well-known demo household too', () => {
     const batch = buildWellKnownBatch(reference, asOf)
     expect(historyProblems(batch)).toEqual([])
-    expect(batch.people).toHaveLength(3) // the citizen, her son, her husband (no account: the one to register)
+    // the citizen, her son, her husband (no account: the one to register), her mother (no account:
+    // the local e-ID provider's level 1 identity)
+    expect(batch.people).toHaveLength(4)
     expect(batch.healthCards.map((c) => c.groupCode)).toEqual(['DN', 'HS'])
     expect(new Set(batch.benefits.map((b) => b.kind))).toEqual(
       new Set(['unemployment', 'maternity', 'convalescence', 'sickness']),

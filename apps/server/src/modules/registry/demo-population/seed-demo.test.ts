@@ -22,11 +22,11 @@ describe.each(testBackends())('seedDemo on %s', (backend) => {
 
   it('loads the well-known household and the generated people once', async () => {
     const first = await seedDemo(handle, { people: 150, seed: 9, asOf: '2026-11-01', totpKey })
-    expect(first).toMatchObject({ skipped: false, people: 153 })
+    expect(first).toMatchObject({ skipped: false, people: 154 }) // 4 well-known people + 150
     const second = await seedDemo(handle, { people: 150, seed: 9, asOf: '2026-11-01', totpKey })
     expect(second).toEqual({ skipped: true })
     const [count] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(people)
-    expect(count?.n).toBe(153)
+    expect(count?.n).toBe(154)
   })
 
   it('creates the demo citizen account on the BHXH code, with a password that verifies', async () => {

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../db/client'
 import { offices, people, staffAccounts } from '../../../db/schema'
 import { createCitizenAccount, createStaffAccount } from '../../identity/accounts'
+import { ensureDemoOrganisation } from '../../organisations/demo-organisations'
 import { currentMonthStart, generateDemoPopulation } from './generate'
 import { loadDemoReference } from './reference'
 import type { PopulationTable } from './types'
@@ -132,6 +133,8 @@ async function createDemoAccounts(handle: DatabaseHandle, totpKey: Buffer) {
         fullName: account.fullName,
         officeCode: account.officeCode,
         role: account.role,
+        organisationId:
+          'organisationCode' in account ? await ensureDemoOrganisation(tx, account.organisationCode) : null,
         password: account.password,
         secondFactor: { totpSecret: account.totpSecret, key: totpKey, enabledAt: new Date() },
       })

@@ -27,6 +27,11 @@ export const demoAccounts = {
   /** Her husband: an adult in the registry with no e-transaction account yet, the one to register in the demo. */
   spouse: { bhxhCode: '7900012347', personalId: '079080000612', fullName: 'Lê Văn Minh' },
   /**
+   * Her mother, in the same household, no account either: the local e-ID provider's level 1 identity,
+   * which may not open an account on the spot (issue 11).
+   */
+  mother: { bhxhCode: '7900012348', personalId: '079150000734', fullName: 'Trần Thị Mai' },
+  /**
    * Demo staff have their second factor (TOTP) already enrolled, with these published secrets (base32 of
    * the first 20 bytes of SHA-256 of `ansinh-demo-totp:<username>`): add one to an authenticator app,
    * or compute the code with any TOTP tool (SHA-1, 6 digits, 30 s).
@@ -72,6 +77,16 @@ export const demoAccounts = {
       officeCode: '000',
       fullName: 'Lý Thu Hà',
     },
+    {
+      // quản trị tổ chức of Phòng Giáo dục và Đào tạo Quận 5 (seed 000), created with its organisation
+      username: 'q5.giaoduc',
+      password: 'Staff@AnSinh2026',
+      totpSecret: 'SAIO42YI2WU4FZFY5PHBBP7A4VPSLEBR',
+      role: 'organisation_admin',
+      officeCode: '07915',
+      fullName: 'Trương Minh Đức',
+      organisationCode: 'PGDDT-Q5',
+    },
   ],
 } as const satisfies DemoAccounts
 
@@ -79,6 +94,7 @@ export type DemoAccounts = {
   citizen: { username: string; password: string; bhxhCode: string; personalId: string; fullName: string }
   child: { bhxhCode: string; personalId: string; fullName: string }
   spouse: { bhxhCode: string; personalId: string; fullName: string }
+  mother: { bhxhCode: string; personalId: string; fullName: string }
   staff: readonly {
     username: string
     password: string
@@ -86,6 +102,8 @@ export type DemoAccounts = {
     role: StaffRole
     officeCode: string
     fullName: string
+    /** An organisation administrator's organisation (its code), made with the account. */
+    organisationCode?: string
   }[]
 }
 
@@ -154,7 +172,7 @@ export function buildWellKnownBatch(reference: DemoReference, asOfDate: string):
     street: 'Số 125 Đường Trần Hưng Đạo',
     householdId: 1,
   } as const
-  const { citizen, child, spouse } = demoAccounts
+  const { citizen, child, spouse, mother } = demoAccounts
   batch.people.push(
     {
       id: 1,
@@ -206,6 +224,23 @@ export function buildWellKnownBatch(reference: DemoReference, asOfDate: string):
       phone: '0901234568',
       email: null,
       householdRelation: 'chồng',
+    },
+    {
+      id: 4,
+      personalId: mother.personalId,
+      bhxhCode: mother.bhxhCode,
+      legacyIdNumber: null,
+      passportNumber: null,
+      fullName: mother.fullName,
+      foldedName: foldVietnamese(mother.fullName),
+      birthYear: 1950,
+      birthMonth: 11,
+      birthDay: 2,
+      gender: 'female',
+      ...home,
+      phone: '0901234569',
+      email: null,
+      householdRelation: 'mẹ',
     },
   )
   addCitizenHistory(batch, asOf)
