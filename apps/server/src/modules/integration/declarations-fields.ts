@@ -1,7 +1,6 @@
 // The wage floors are pure data that the demo generator owns today; they belong in packages/domain.
 import {
   BhxhCode,
-  foldVietnamese,
   formatMonth,
   formatThousands,
   normalizeName,
@@ -15,7 +14,7 @@ import {
   type RowError,
   wageFloor,
 } from '@ansinh/domain'
-import { UnreadableFile } from './import-format'
+import { headerKey, sheetTable, type TableLayout } from './sheet-table'
 
 /**
  * The columns of an employer's monthly declaration (danh sách D02-LT) and the reading of one row into
@@ -95,54 +94,19 @@ const aliases: Record<ColumnKey, string[]> = {
   Schemes: ['Phương án/Chế độ', 'Chế độ', 'Loại bảo hiểm', 'Bảo hiểm', 'schemes', 'scheme'],
 }
 
-/** Columns a file must have; `identifier` = Mã số BHXH or Số định danh cá nhân, at least one. */
-const requiredColumns: ColumnKey[] = ['UnitCode', 'Month', 'FullName', 'Birth', 'Change', 'ContributionBase']
-
-/** Folded header text: lower case, no diacritics, brackets and punctuation gone, single spaces. */
-export function headerKey(text: string): string {
-  return foldVietnamese(text.replace(/\([^)]*\)/g, ' '))
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-}
-
-const columnByHeader = new Map<string, ColumnKey>()
-for (const key of Object.keys(DeclarationColumn) as ColumnKey[])
-  for (const name of [DeclarationColumn[key], ...aliases[key]]) columnByHeader.set(headerKey(name), key)
-
-/** Where each known column sits in the header row (0-based cell index). */
-export type HeaderLayout = Partial<Record<ColumnKey, number>>
-
-/** The known columns of a row, or null when fewer than three cells are column names (not a header). */
-export function matchHeader(cells: readonly string[]): HeaderLayout | null {
-  const layout: HeaderLayout = {}
-  let known = 0
-  cells.forEach((cell, index) => {
-    const key = columnByHeader.get(headerKey(cell))
-    if (key === undefined) return
-    if (layout[key] !== undefined)
-      throw new UnreadableFile(`Cột "${DeclarationColumn[key]}" xuất hiện hai lần trong dòng tiêu đề.`)
-    layout[key] = index
-    known++
-  })
-  return known >= 3 ? layout : null
-}
-
-/** Throws `UnreadableFile` naming the required columns the header lacks. */
-export function checkHeader(layout: HeaderLayout | null): HeaderLayout {
-  const found = layout ?? {}
-  const missing: string[] = requiredColumns
-    .filter((key) => found[key] === undefined)
-    .map((key) => DeclarationColumn[key])
-  if (found.BhxhCode === undefined && found.PersonalId === undefined)
-    missing.push(`${DeclarationColumn.BhxhCode} hoặc ${DeclarationColumn.PersonalId}`)
-  if (missing.length > 0)
-    throw new UnreadableFile(
-      layout === null
-        ? `Không tìm thấy dòng tiêu đề của danh sách; tệp phải có các cột: ${missing.join(', ')}.`
-        : `Tệp thiếu cột: ${missing.join(', ')}.`,
-    )
-  return found
-}
+/** The D02-LT list as a table: its header found, checked and its rows read (sheet-table.ts). */
+export const declarationTable = sheetTable({
+  columns: DeclarationColumn,
+  aliases,
+  minimumKnown: 3,
+  required: ['UnitCode', 'Month', 'FullName', 'Birth', 'Change', 'ContributionBase'],
+  identifiers: ['BhxhCode', 'PersonalId'],
+  // A total, a signature or a note under the list: no identifier, name, date of birth or change.
+  naming: ['BhxhCode', 'PersonalId', 'FullName', 'Birth', 'Change'],
+  kinds: { Month: 'month', BhxhCode: 'bhxhCode', PersonalId: 'personalId' },
+})
+export const { matchHeader, checkHeader } = declarationTable
+export type HeaderLayout = TableLayout<ColumnKey>
 
 const changeByKey = new Map<string, DeclarationChange>([
   ['tang', 'increase'],

@@ -1,8 +1,8 @@
+import type { Readable } from 'node:stream'
 import { ImportKind } from '@ansinh/domain'
 import { applyDeclarations } from './declarations-apply'
-import type { DeclarationFields } from './declarations-fields'
-import { readDeclarationFile } from './declarations-read'
-import type { ImportFormat } from './import-format'
+import { type DeclarationFields, declarationTable, readDeclarationRow } from './declarations-fields'
+import type { ImportFormat, ReadRow } from './import-format'
 
 export type { DeclarationFields } from './declarations-fields'
 
@@ -37,6 +37,11 @@ export type { DeclarationFields } from './declarations-fields'
  */
 export const declarationsFormat: ImportFormat<DeclarationFields> = {
   kind: ImportKind.EmployerDeclarations,
-  read: (file) => readDeclarationFile(file),
+  read: readDeclarationFile,
   applyBatch: applyDeclarations,
+}
+
+async function* readDeclarationFile(file: Readable): AsyncGenerator<ReadRow<DeclarationFields>> {
+  for await (const row of declarationTable.rows(file))
+    yield readDeclarationRow(row.layout, row.texts, row.rowNumber)
 }

@@ -9,9 +9,7 @@ import {
   PersonalId,
   type RowError,
 } from '@ansinh/domain'
-import { headerKey } from '../integration/declarations-fields'
-import { type CellKind, cellText, readSheetRows } from '../integration/declarations-read'
-import { UnreadableFile } from '../integration/import-format'
+import { sheetTable, type TableLayout } from '../integration/sheet-table'
 
 /**
  * Reads a member list (CSV or XLSX, the integration imports' reader): a header row with Mã số BHXH
@@ -36,7 +34,7 @@ export type MemberRow =
   | { rowNumber: number; errors: RowError[] }
 
 type ColumnKey = keyof typeof MEMBER_IMPORT_COLUMNS
-export type MemberLayout = Partial<Record<ColumnKey, number>>
+export type MemberLayout = TableLayout<ColumnKey>
 
 // Accepted spellings besides the template's own header, compared by `headerKey` (case, accents and
 // punctuation ignored).
@@ -56,10 +54,6 @@ const aliases: Record<ColumnKey, string[]> = {
   unit: ['Lớp', 'Phòng', 'Lớp/Phòng ban', 'Phòng ban', 'Tổ', 'Đơn vị', 'class', 'unit', 'department'],
   organisationCode: ['Mã trường', 'Mã đơn vị', 'organisation code', 'organisationCode'],
 }
-
-const columnByHeader = new Map<string, ColumnKey>()
-for (const key of Object.keys(MEMBER_IMPORT_COLUMNS) as ColumnKey[])
-  for (const name of [MEMBER_IMPORT_COLUMNS[key], ...aliases[key]]) columnByHeader.set(headerKey(name), key)
 
 // Vai trò as schools write it, folded: cán bộ, giáo viên, nhân viên are staff; học sinh, sinh viên pupils.
 const roleByKey = new Map<string, MemberRole>([
@@ -81,70 +75,19 @@ const roleByKey = new Map<string, MemberRole>([
   ),
 ])
 
-/** Title lines a school's template may carry above the header row. */
-const MAX_ROWS_BEFORE_HEADER = 10
+/** The member list as a table: its header found, checked and its rows read (sheet-table.ts). */
+const memberTable = sheetTable({
+  columns: MEMBER_IMPORT_COLUMNS,
+  aliases,
+  minimumKnown: 2,
+  required: ['fullName', 'role'],
+  identifiers: ['bhxhCode', 'personalId'],
+  naming: ['bhxhCode', 'personalId', 'fullName'], // a total or a signature under the list names nobody
+  kinds: { bhxhCode: 'bhxhCode', personalId: 'personalId' },
+})
 
 export async function* readMemberFile(file: Readable): AsyncGenerator<MemberRow> {
-  let layout: MemberLayout | null = null
-  let rowsBeforeHeader = 0
-  for await (const row of readSheetRows(file)) {
-    if (row.cells.every((cell) => cellText(cell, 'text').trim() === '')) continue
-    if (layout === null) {
-      const header = matchMemberHeader(row.cells.map((cell) => cellText(cell, 'text')))
-      if (header !== null) layout = checkMemberHeader(header)
-      else if (++rowsBeforeHeader >= MAX_ROWS_BEFORE_HEADER) checkMemberHeader(null)
-      continue
-    }
-    const columns = layout
-    const texts = row.cells.map((cell, index) => cellText(cell, kindOf(columns, index)))
-    if (namesNobody(columns, texts)) continue
-    yield readMemberRow(columns, texts, row.rowNumber)
-  }
-  if (layout === null) checkMemberHeader(null)
-}
-
-function kindOf(layout: MemberLayout, index: number): CellKind {
-  if (index === layout.bhxhCode) return 'bhxhCode'
-  if (index === layout.personalId) return 'personalId'
-  return 'text'
-}
-
-/** A total or a signature under the list: no identifier and no name. */
-function namesNobody(layout: MemberLayout, texts: readonly string[]): boolean {
-  return [layout.bhxhCode, layout.personalId, layout.fullName].every(
-    (index) => index === undefined || (texts[index] ?? '').trim() === '',
-  )
-}
-
-/** The known columns of a row, or null when fewer than two cells are column names (not a header). */
-export function matchMemberHeader(cells: readonly string[]): MemberLayout | null {
-  const layout: MemberLayout = {}
-  let known = 0
-  cells.forEach((cell, index) => {
-    const key = columnByHeader.get(headerKey(cell))
-    if (key === undefined) return
-    if (layout[key] !== undefined)
-      throw new UnreadableFile(`Cột "${MEMBER_IMPORT_COLUMNS[key]}" xuất hiện hai lần trong dòng tiêu đề.`)
-    layout[key] = index
-    known++
-  })
-  return known >= 2 ? layout : null
-}
-
-function checkMemberHeader(layout: MemberLayout | null): MemberLayout {
-  const found = layout ?? {}
-  const missing: string[] = (['fullName', 'role'] as const)
-    .filter((key) => found[key] === undefined)
-    .map((key) => MEMBER_IMPORT_COLUMNS[key])
-  if (found.bhxhCode === undefined && found.personalId === undefined)
-    missing.push(`${MEMBER_IMPORT_COLUMNS.bhxhCode} hoặc ${MEMBER_IMPORT_COLUMNS.personalId}`)
-  if (missing.length > 0)
-    throw new UnreadableFile(
-      layout === null
-        ? `Không tìm thấy dòng tiêu đề của danh sách; tệp phải có các cột: ${missing.join(', ')}.`
-        : `Tệp thiếu cột: ${missing.join(', ')}.`,
-    )
-  return found
+  for await (const row of memberTable.rows(file)) yield readMemberRow(row.layout, row.texts, row.rowNumber)
 }
 
 /** One data row into fields, or every fault it has with its column. */

@@ -2,77 +2,33 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
-import {
-  checkHeader,
-  type DeclarationFields,
-  type HeaderLayout,
-  matchHeader,
-  readDeclarationRow,
-} from './declarations-fields'
-import { type ReadRow, UnreadableFile } from './import-format'
+import { UnreadableFile } from './import-format'
 
 /**
- * Reads a declaration file, CSV or XLSX (told apart by its first bytes, not its name), as a stream of
- * sheet rows: never the whole sheet in memory. Row numbers are the ones a person sees in Excel: the
- * header is row 1 when it is the first line, title lines above it count, blank lines count and are
- * skipped, and so are rows that name no employee (totals, signatures under the list).
+ * Reads a list file, CSV or XLSX (told apart by its first bytes, not its name), as a stream of sheet
+ * rows: never the whole sheet in memory. Row numbers are the ones a person sees in Excel: title lines
+ * and blank lines count. Employers' declarations and organisations' member lists are read through it
+ * (sheet-table.ts finds their header).
  */
 
 export type Cell = string | number | boolean | Date | null | undefined | { [key: string]: unknown }
 export type SheetRow = { rowNumber: number; cells: Cell[] }
 
-/** Title lines an agency template may carry above the header row. */
-const MAX_ROWS_BEFORE_HEADER = 10
 const PEEK_BYTES = 64 * 1024
-
-export async function* readDeclarationFile(file: Readable): AsyncGenerator<ReadRow<DeclarationFields>> {
-  const sheet = readSheetRows(file)
-  let layout: HeaderLayout | null = null
-  let rowsBeforeHeader = 0
-  for await (const row of sheet) {
-    if (row.cells.every((cell) => cellText(cell, 'text').trim() === '')) continue
-    if (layout === null) {
-      const texts = row.cells.map((cell) => cellText(cell, 'text'))
-      const header = matchHeader(texts)
-      if (header !== null) layout = checkHeader(header)
-      else if (++rowsBeforeHeader >= MAX_ROWS_BEFORE_HEADER) checkHeader(null)
-      continue
-    }
-    const columns = layout
-    const texts = row.cells.map((cell, index) => cellText(cell, kindOfColumn(columns, index)))
-    if (namesNoEmployee(columns, texts)) continue
-    yield readDeclarationRow(columns, texts, row.rowNumber)
-  }
-  if (layout === null) checkHeader(null)
-}
 
 /**
  * The first worksheet of an XLSX workbook or the rows of a CSV file (told apart by the first bytes),
- * row by row with the numbers a person sees in Excel; the member imports of organisations read their
- * files through it too. An unreadable file throws `UnreadableFile`.
+ * row by row with the numbers a person sees in Excel. An unreadable file throws `UnreadableFile`.
  */
 export async function* readSheetRows(file: Readable): AsyncGenerator<SheetRow> {
   const { head, rest } = await peek(file, PEEK_BYTES)
   yield* isZip(head) ? xlsxRows(rest) : isOle(head) ? unsupportedXls() : csvRows(head, rest)
 }
 
-/** A total, a signature or a note under the list: no identifier, name, date of birth or change. */
-function namesNoEmployee(layout: HeaderLayout, texts: readonly string[]): boolean {
-  const columns = [layout.BhxhCode, layout.PersonalId, layout.FullName, layout.Birth, layout.Change]
-  return columns.every((index) => index === undefined || (texts[index] ?? '').trim() === '')
-}
-
 // ---------------------------------------------------------------------------------------------
 // Cells to text
 
 export type CellKind = 'text' | 'month' | 'bhxhCode' | 'personalId'
-
-function kindOfColumn(layout: HeaderLayout, index: number): CellKind {
-  if (index === layout.Month) return 'month'
-  if (index === layout.BhxhCode) return 'bhxhCode'
-  if (index === layout.PersonalId) return 'personalId'
-  return 'text'
-}
 
 const pad2 = (value: number) => String(value).padStart(2, '0')
 
