@@ -8,8 +8,9 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/ansinh_bench_dossiers npm run bench:dossiers -- --dossiers 1000000
  */
 import { parseArgs } from 'node:util'
-import { type DossierSearchQuery, DossierSearchQuery as Query } from '@ansinh/domain'
+import { DossierSearchQuery as Query } from '@ansinh/domain'
 import { sql } from 'drizzle-orm'
+import type { z } from 'zod'
 import type { Deps } from '../apps/server/src/app'
 import { type DatabaseHandle, openDatabase, queryRows } from '../apps/server/src/db/client'
 import { prepareDatabase } from '../apps/server/src/main'
@@ -104,7 +105,7 @@ try {
     await actor(database, '000', 'system_admin'),
   ]
   for (const staff of people) {
-    const search = (filters: Partial<DossierSearchQuery> = {}) =>
+    const search = (filters: Partial<z.input<typeof Query>> = {}) =>
       searchDossierList(deps, staff, Query.parse(filters))
     const who = `${staff.officeCode} (${staff.reach.length} offices)`
     await time(`${who}: first page of 50, newest first`, () => search())
@@ -115,7 +116,7 @@ try {
     await time(`${who}: status pending, last 30 days`, () =>
       search({ status: 'pending', from: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) }),
     )
-    await time(`${who}: one BHXH code`, () => search({ bhxhCode: String(total - 7).padStart(10, '0') }))
+    await time(`${who}: one BHXH code`, () => search({ person: String(total - 7).padStart(10, '0') }))
   }
   const plan = await queryRows<{ 'QUERY PLAN': string }>(
     database.db,

@@ -174,6 +174,7 @@ describe.skipIf(!hasChromium())(
         const totalRow = figures
           .getByRole('row')
           .filter({ has: page.getByRole('rowheader', { name: 'Tổng cộng' }) })
+        await totalRow.waitFor() // the report loads after the tab opens; allTextContents does not wait
         expect(await totalRow.getByRole('cell').allTextContents()).toEqual([
           '3',
           String(adoption.figures.total.registered),

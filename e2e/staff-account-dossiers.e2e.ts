@@ -25,7 +25,7 @@ const child = { bhxhCode: '7900012346', fullName: 'Lê Gia Bảo' }
 
 async function openOnlyDossierOf(page: Page, bhxhCode: string): Promise<void> {
   await button(page, 'Mở rộng').click()
-  await field(page, 'Mã số BHXH').fill(bhxhCode)
+  await field(page, 'Số định danh cá nhân hoặc mã số BHXH').fill(bhxhCode)
   await button(page, 'Tra cứu').click()
   await page.getByText('Tìm thấy 1 hồ sơ', { exact: true }).waitFor()
   await page.getByRole('link', { name: /^Xem hồ sơ / }).click()

@@ -92,13 +92,14 @@ async function fileDossier(request: APIRequestContext, applicant: Applicant): Pr
   return ((await confirmed.json()) as { dossierNumber: string }).dossierNumber
 }
 
-async function searchByCode(page: Page, bhxhCode: string): Promise<void> {
+/** Searches by personal ID or BHXH code (one field takes either) and waits for the one dossier. */
+async function searchByPerson(page: Page, identifier: string): Promise<void> {
   const expand = button(page, 'Mở rộng')
   if ((await expand.getAttribute('aria-expanded')) !== 'true') await expand.click()
-  await field(page, 'Mã số BHXH').fill(bhxhCode)
+  await field(page, 'Số định danh cá nhân hoặc mã số BHXH').fill(identifier)
   await button(page, 'Tra cứu').click()
   await page.getByText('Tìm thấy 1 hồ sơ', { exact: true }).waitFor()
-  expect(new URL(page.url()).searchParams.get('bhxhCode')).toBe(bhxhCode)
+  expect(new URL(page.url()).searchParams.get('person')).toBe(identifier)
 }
 
 const auditMenuEntry = (page: Page) =>
@@ -155,8 +156,8 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
       await expect.poll(() => page.locator('.staff-topbar__who').textContent()).toContain('Quận 5')
       await expectNoSeriousViolations(page, 'list')
 
-      // First dossier: found by its code, opened from the keyboard, taken, papers recorded, approved.
-      await searchByCode(page, approved.bhxhCode)
+      // First dossier: found by the personal ID, opened from the keyboard, taken, papers recorded, approved.
+      await searchByPerson(page, approved.idNumber)
       const row = page.locator('tbody tr').first()
       await expect.poll(() => row.textContent()).toContain(approvedNumber)
       await row.focus()
@@ -190,8 +191,8 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
       // Back to the list, which keeps the search; then the second dossier.
       await page.getByRole('link', { name: 'Thoát', exact: true }).click()
       await heading(page, 'Hồ sơ ĐK GDĐT – Cá nhân')
-      expect(new URL(page.url()).searchParams.get('bhxhCode')).toBe(approved.bhxhCode)
-      await searchByCode(page, rejected.bhxhCode)
+      expect(new URL(page.url()).searchParams.get('person')).toBe(approved.idNumber)
+      await searchByPerson(page, rejected.bhxhCode)
       await page.getByRole('link', { name: `Xem hồ sơ ${rejectedNumber}` }).click()
       await heading(page, `Hồ sơ ${rejectedNumber}`)
       await button(page, 'Nhận xử lý').click()
@@ -254,7 +255,8 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
       expect(await field(page, 'Đến ngày').getAttribute('aria-invalid')).toBe('true')
 
       // Everything the reviewer did today, newest first: read oldest first, the steps come in order,
-      // from the sign-in to the decision (the search is the one for the approved dossier's code).
+      // from the sign-in to the decision (the search is the one for the approved dossier's personal ID,
+      // audited masked).
       await field(page, 'Đến ngày').fill('')
       await field(page, 'Tên đăng nhập cán bộ').fill(reviewers.quan5.username)
       const byReviewer = await searchAudit(page, ([, staff]) => staff === reviewers.quan5.username)
@@ -262,10 +264,10 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
         username: reviewers.quan5.username,
         from: today,
       })
-      const searchedCode = `******${approved.bhxhCode.slice(-4)}`
+      const searchedId = `********${approved.idNumber.slice(-4)}`
       const steps = [...byReviewer].reverse().flatMap(([, , , action = '', record = '', , detail = '']) => {
         if (record === onApproved || record.startsWith('Tài khoản cán bộ')) return [action]
-        return action === 'Tra cứu hồ sơ' && detail.includes(searchedCode) ? [action] : []
+        return action === 'Tra cứu hồ sơ' && detail.includes(searchedId) ? [action] : []
       })
       const firstOfEach = [
         'Đăng nhập: đúng mật khẩu',
@@ -304,7 +306,7 @@ describe.skipIf(!hasChromium())('staff review: deciding registration dossiers in
 
 async function searchByCodeExpectingNone(page: Page, bhxhCode: string): Promise<void> {
   await button(page, 'Mở rộng').click()
-  await field(page, 'Mã số BHXH').fill(bhxhCode)
+  await field(page, 'Số định danh cá nhân hoặc mã số BHXH').fill(bhxhCode)
   await button(page, 'Tra cứu').click()
   await page.getByText('Tìm thấy 0 hồ sơ', { exact: true }).waitFor()
 }

@@ -11,8 +11,11 @@ export const MapTiles = z.object({
 export const PublicAppConfig = z.object({
   /** Null: no base map; the maps show their markers on a plain background. */
   map: MapTiles.nullable(),
-  /** Sign-in with the national e-ID: whether the button is shown. */
-  eid: EidPublicConfig,
+  /**
+   * Sign-in with the national e-ID: whether the button is shown. Off when absent, so that an answer
+   * from a server older than the e-ID (or a device's cached copy of one) still reads.
+   */
+  eid: EidPublicConfig.default({ enabled: false }),
 })
 
 export type MapTiles = z.infer<typeof MapTiles>

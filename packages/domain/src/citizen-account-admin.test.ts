@@ -79,6 +79,7 @@ describe('CitizenAccountDetail', () => {
     issuingOffice: null,
     activeDevices: 0,
     address: 'Số 125 Đường Trần Hưng Đạo, Phường Chợ Quán, Thành phố Hồ Chí Minh',
+    currentUnits: null,
     passwordChangedAt: null,
     statusReason: 'Người tham gia báo mất điện thoại',
     statusChangedAt: '2026-03-02T03:15:00.000Z',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { CitizenAccountStatus, StopRequest } from './account-requests'
+import { CurrentUnits } from './directory'
 import { normalizeMobilePhone, parseBhxhCode, parsePersonalId } from './identifiers'
 import { DossierKind, DossierStatus } from './registration'
 import { PartialDateSchema } from './schemas'
@@ -92,6 +93,9 @@ export type AccountDossier = z.infer<typeof AccountDossier>
 
 export const CitizenAccountDetail = CitizenAccountSummary.extend({
   address: z.string(),
+  currentUnits: CurrentUnits.nullable().describe(
+    'For an address in old (pre-1 Jul 2025) units, the current province and commune(s); null otherwise',
+  ),
   passwordChangedAt: z.iso.datetime().nullable(),
   /** The reason staff gave when they last locked or unlocked the account, and when; null before the first time. */
   statusReason: z.string().nullable(),

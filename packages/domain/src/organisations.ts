@@ -207,7 +207,7 @@ export const MemberListQuery = z.object({
   organisationId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
   /** Lớp/phòng, exactly (case and accents folded). */
   unit: z.preprocess(emptyToUndefined, z.string().trim().max(50).optional()),
-  /** Part of the name, accents and case ignored. */
+  /** Part of the name, accents and case ignored; or a whole personal ID or BHXH code (members-repo.ts). */
   q: z.preprocess(
     emptyToUndefined,
     z.string().trim().max(100, { error: 'Từ khóa không được quá 100 ký tự.' }).optional(),

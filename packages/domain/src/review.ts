@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { AccountRequestView } from './account-requests'
 import { isIsoDate } from './dates'
+import { CurrentUnits } from './directory'
 import { AccountRequestOutcome } from './message-templates'
 import {
   DossierCondition,
@@ -14,7 +15,7 @@ import {
   DossierStatus,
   IdDocumentKind,
 } from './registration'
-import { BhxhCode } from './schemas'
+import { PersonIdentifier } from './schemas'
 
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional())
@@ -27,7 +28,8 @@ export type DossierSort = (typeof DossierSort)[keyof typeof DossierSort]
 export const DossierSearchQuery = z
   .object({
     dossierNumber: optional(DossierNumber),
-    bhxhCode: optional(BhxhCode),
+    /** The person's personal ID (12 digits) or BHXH code (10 digits). */
+    person: optional(PersonIdentifier),
     from: optional(isoDay),
     to: optional(isoDay),
     condition: optional(z.enum(DossierCondition)),
@@ -107,6 +109,9 @@ export const DossierDetail = DossierListItem.extend({
   idKind: z.enum(IdDocumentKind).nullable(),
   idNumber: z.string().nullable(),
   address: z.string(),
+  currentUnits: CurrentUnits.nullable().describe(
+    'For an address in old (pre-1 Jul 2025) units, the current province and commune(s); null otherwise',
+  ),
   phone: z.string(),
   email: z.string().nullable(),
   contactChannel: z.enum(['sms', 'email']),

@@ -14,6 +14,7 @@ import {
   PartialDateSchema,
   PassportNumber,
   PersonalId,
+  PersonIdentifier,
   ROOT_FIELD,
   validationErrorOf,
 } from './schemas'
@@ -31,6 +32,13 @@ describe('identifier schemas', () => {
     ['BhxhCode', BhxhCode, '011107701', 'Mã số BHXH phải gồm đúng 10 chữ số.'],
     ['PersonalId', PersonalId, undefined, 'Vui lòng nhập số định danh cá nhân (CCCD).'],
     ['PersonalId', PersonalId, '00109012345', 'Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.'],
+    ['PersonIdentifier', PersonIdentifier, undefined, 'Vui lòng nhập số định danh cá nhân hoặc mã số BHXH.'],
+    [
+      'PersonIdentifier',
+      PersonIdentifier,
+      '01110770121',
+      'Nhập số định danh cá nhân (12 chữ số) hoặc mã số BHXH',
+    ],
     ['LegacyIdNumber', LegacyIdNumber, '001090123456', 'Số CMND phải gồm đúng 9 chữ số.'],
     ['PassportNumber', PassportNumber, 'ABCDEF', 'Số hộ chiếu phải gồm 6–9 chữ cái và chữ số.'],
     ['MobilePhone', MobilePhone, '0212345678', 'Số điện thoại di động không hợp lệ'],
@@ -48,6 +56,8 @@ describe('identifier schemas', () => {
   it.each<[string, z.ZodType, unknown, unknown]>([
     ['BhxhCode', BhxhCode, ' 01 1107 7012 ', '0111077012'],
     ['PersonalId', PersonalId, '001 090 123 456', '001090123456'],
+    ['PersonIdentifier', PersonIdentifier, '001 090 123 456', { kind: 'personalId', value: '001090123456' }],
+    ['PersonIdentifier', PersonIdentifier, '01 1107 7012', { kind: 'bhxhCode', value: '0111077012' }],
     ['LegacyIdNumber', LegacyIdNumber, '123456789', '123456789'],
     ['PassportNumber', PassportNumber, 'c1234567', 'C1234567'],
     ['MobilePhone', MobilePhone, '+84 912 345 678', '0912345678'],

@@ -44,6 +44,24 @@ export const PersonalId = requiredText('số định danh cá nhân (CCCD)')
   .regex(/^\d{12}$/, { error: 'Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.' })
 export type PersonalId = z.infer<typeof PersonalId>
 
+export const PersonIdentifierKind = { PersonalId: 'personalId', BhxhCode: 'bhxhCode' } as const
+export type PersonIdentifierKind = (typeof PersonIdentifierKind)[keyof typeof PersonIdentifierKind]
+
+/**
+ * Whichever identifier of a person is at hand: the 12-digit personal ID (số định danh cá nhân, the
+ * identifier since 1 August 2025) or the 10-digit BHXH code (mã số BHXH). The lengths tell them apart.
+ */
+export const PersonIdentifier = requiredText('số định danh cá nhân hoặc mã số BHXH')
+  .overwrite(withoutSpaces)
+  .regex(/^(?:\d{12}|\d{10})$/, {
+    error: 'Nhập số định danh cá nhân (12 chữ số) hoặc mã số BHXH (10 chữ số).',
+  })
+  .transform((value) => ({
+    kind: value.length === 12 ? PersonIdentifierKind.PersonalId : PersonIdentifierKind.BhxhCode,
+    value,
+  }))
+export type PersonIdentifier = z.infer<typeof PersonIdentifier>
+
 export const LegacyIdNumber = requiredText('số CMND')
   .overwrite(withoutSpaces)
   .regex(/^\d{9}$/, { error: 'Số CMND phải gồm đúng 9 chữ số.' })

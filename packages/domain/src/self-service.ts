@@ -4,6 +4,7 @@
  * Money is integer đồng, months `yyyymm`, dates ISO; the screens format them (GLOSSARY.md).
  */
 import { z } from 'zod'
+import { CurrentUnits } from './directory'
 import { Gender } from './gender'
 
 const Named = z.object({ code: z.string(), name: z.string() })
@@ -28,6 +29,12 @@ export const MyProfile = z.object({
   address: z
     .string()
     .describe('In words, e.g. "Số 125 Đường Trần Hưng Đạo, Phường Chợ Quán, Thành phố Hồ Chí Minh"'),
+  // Defaulted so that a profile a device stored before this field existed still opens offline.
+  currentUnits: CurrentUnits.nullable()
+    .default(null)
+    .describe(
+      'For an address in old (pre-1 Jul 2025) units, the current province and commune(s); null otherwise',
+    ),
   /** True for a child's account, opened under a parent's. */
   isChild: z.boolean(),
 })

@@ -5,7 +5,7 @@ import { useAppConfig } from '../directory-lookup/app-config'
 import { useFocusOnSignal } from '../registration/form-controls'
 import { useFailureText } from '../registration/use-submission'
 import type { ApiFailure } from '../session/api'
-import { useCitizenSession, useSignedIn } from '../session/session'
+import { useCitizenSession } from '../session/session'
 import { useLanguage } from '../session/use-language'
 import { getEidLink, goToProvider, startEidLink, unlinkEid } from './api'
 import './eid.css'
@@ -22,8 +22,10 @@ export function EidLinkSection({ notice: initialNotice = null }: { notice?: EidN
   const { t } = useTranslation()
   const language = useLanguage()
   const failureText = useFailureText()
-  const session = useSignedIn()
-  const { handleFailure } = useCitizenSession()
+  const { state, handleFailure } = useCitizenSession()
+  // Offline the profile opens from the device's copy without a session: the link can be neither read
+  // nor changed then, so the section stays away.
+  const csrfToken = state.status === 'signedIn' ? state.session.csrfToken : null
   const config = useAppConfig()
   const [view, setView] = useState<EidLinkView | null>(null)
   const [loadFailure, setLoadFailure] = useState<ApiFailure | null>(null)
@@ -53,26 +55,29 @@ export function EidLinkSection({ notice: initialNotice = null }: { notice?: EidN
   )
 
   useEffect(() => {
+    if (csrfToken === null) return
     const controller = new AbortController()
     load(controller.signal).catch(() => undefined)
     return () => controller.abort()
-  }, [load])
+  }, [load, csrfToken])
 
   useEffect(() => {
     if (asking) confirmButton.current?.focus()
   }, [asking])
 
   async function link() {
+    if (csrfToken === null) return
     setBusy(true)
-    const result = await startEidLink(session.csrfToken, language)
+    const result = await startEidLink(csrfToken, language)
     if (result.ok) return goToProvider(result.value)
     setBusy(false)
     failed(result.error)
   }
 
   async function unlink() {
+    if (csrfToken === null) return
     setBusy(true)
-    const result = await unlinkEid(session.csrfToken, language)
+    const result = await unlinkEid(csrfToken, language)
     setBusy(false)
     setAsking(false)
     if (!result.ok) return failed(result.error)
@@ -82,6 +87,7 @@ export function EidLinkSection({ notice: initialNotice = null }: { notice?: EidN
 
   // Nothing to link to without a provider, unless the account was linked before it was turned off.
   const canLink = config?.eid.enabled === true
+  if (csrfToken === null) return null
   if (!loadFailure && (view === null || (!view.linked && !canLink && notice === null))) return null
 
   return (

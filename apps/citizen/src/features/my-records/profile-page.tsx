@@ -1,4 +1,10 @@
-import { formatPartialDate, genderLabelsEn, genderLabelsVi, type MyProfile } from '@ansinh/domain'
+import {
+  currentUnitsLine,
+  formatPartialDate,
+  genderLabelsEn,
+  genderLabelsVi,
+  type MyProfile,
+} from '@ansinh/domain'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { EidLinkSection } from '../eid/eid-link-section'
@@ -106,6 +112,11 @@ function OwnProfile() {
             </Fact>
             <Fact label={t('records.profile.email')}>{profile.email ?? t('records.profile.none')}</Fact>
             <Fact label={t('records.profile.address')}>{profile.address}</Fact>
+            {profile.currentUnits ? (
+              <Fact label={t('records.profile.currentUnits')}>
+                {currentUnitsLine(profile.currentUnits, t('records.profile.currentUnitsOr'))}
+              </Fact>
+            ) : null}
           </dl>
           <p className="records-note">{t('records.profile.changeHint')}</p>
         </section>

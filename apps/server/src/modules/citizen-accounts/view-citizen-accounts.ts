@@ -9,7 +9,7 @@ import type { Executor } from '../../db/client'
 import { notFound } from '../../platform/errors'
 import { maskSearchedIdentifier } from '../audit/masking'
 import { recordAudit } from '../audit/service'
-import { contactAddressOf, describeAddress } from '../directory/service'
+import { contactAddressOf, presentAddress } from '../directory/service'
 import type { StaffActor } from '../identity/staff-actor'
 import { dossierOffice } from '../registration/dossier-office'
 import { type AccountScope, reachesAccount, scopeOf } from './reach'
@@ -144,10 +144,10 @@ export async function presentDetail(
 ): Promise<CitizenAccountDetail> {
   const sessions = await listActiveSessions(db, account.account.id, now)
   const dossiers = await listRecentDossiers(db, account.account.username)
-  const address = await describeAddress(db, contactAddressOf(account.holder))
+  const address = await presentAddress(db, contactAddressOf(account.holder))
   return {
     ...(await presentSummary(db, account, sessions.length)),
-    address,
+    ...address,
     passwordChangedAt: account.account.passwordChangedAt?.toISOString() ?? null,
     statusReason: account.account.statusReason,
     statusChangedAt: account.account.statusChangedAt?.toISOString() ?? null,

@@ -35,6 +35,9 @@ export async function loadReferenceData(db: Executor): Promise<void> {
     await upsert(tx, collectionAgents, [collectionAgents.code], data.collectionAgents)
     await upsert(tx, icd10Codes, [icd10Codes.code], data.icd10Codes)
   })
+  // Fresh statistics for the unit search's joins: PGlite has no autovacuum, and without them the
+  // planner loops over every unit (seconds instead of milliseconds).
+  await db.execute(sql`analyze ${adminUnits}, ${adminUnitMappings}`)
 }
 
 /** Where the generated reference files live; read at run time, never imported (they are large). */

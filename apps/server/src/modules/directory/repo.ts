@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import type { AdminUnitHit } from '@ansinh/domain'
+import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import { type Executor, queryRows } from '../../db/client'
 import {
   type adminCodeSets,
@@ -7,6 +8,7 @@ import {
   medicalFacilities,
   offices,
 } from '../../db/schema/directory'
+import { containsText } from '../../db/text-search'
 
 export type AdminCodeSet = (typeof adminCodeSets)[number]
 export type Office = typeof offices.$inferSelect // cơ quan BHXH
@@ -178,6 +180,75 @@ export async function mapOldCommuneToNew(db: Executor, oldCode: string): Promise
     )
     .where(eq(adminUnitMappings.oldCommuneCode, oldCode))
     .orderBy(asc(adminUnitMappings.kind), asc(adminUnitMappings.newCommuneCode))
+}
+
+export type AdminUnitSearch = {
+  /** Folded search keys (unitNameKeys): a unit matches when its folded name contains any of them. */
+  keys: string[]
+  level: 'province' | 'commune'
+  codeSet: AdminCodeSet
+  provinceCode?: string | undefined
+}
+
+// Old unit ↔ new unit it (partly) became, per level. Provinces are linked through their communes:
+// an old province became the new province(s) its communes went to.
+const unitLinks = {
+  commune: sql`select old_commune_code as old_code, new_commune_code as new_code from ${adminUnitMappings}`,
+  province: sql`
+    select distinct oc.province_code as old_code, m.new_province_code as new_code
+    from ${adminUnitMappings} m
+    join ${adminUnits} oc on oc.code_set = '2004-2025' and oc.level = 'commune' and oc.code = m.old_commune_code`,
+}
+
+/**
+ * Units of one code set whose name, or the name of a unit of the other set linked to it by the 2025
+ * reform, contains a search key: "Phường Phúc Xá" (old) offers "Phường Ba Đình" (new), and the reverse.
+ * Direct matches come first, then by folded name; a direct match is not repeated as a linked one.
+ * The other set's matches are gathered first (a materialized CTE): without table statistics (PGlite)
+ * the planner otherwise loops over every unit of the target set, taking seconds.
+ */
+export async function searchAdminUnits(db: Executor, search: AdminUnitSearch): Promise<AdminUnitHit[]> {
+  const other: AdminCodeSet = search.codeSet === '2025-07-01' ? '2004-2025' : '2025-07-01'
+  const [targetColumn, otherColumn] =
+    search.codeSet === '2025-07-01' ? ['new_code', 'old_code'] : ['old_code', 'new_code']
+  const nameMatches = (alias: string) =>
+    or(...search.keys.map((key) => containsText(sql.raw(`${alias}.folded_name`), key))) as SQL
+  const inProvince = search.provinceCode ? sql`and t.province_code = ${search.provinceCode}` : sql``
+  const rows = await queryRows<AdminUnitHit & { viaCode: string | null; viaName: string | null }>(
+    db,
+    sql`
+    with other_hits as materialized (
+      select o.code, o.full_name from ${adminUnits} o
+      where o.code_set = ${other} and o.level = ${search.level} and ${nameMatches('o')}
+    )
+    select * from (
+      select t.code, t.name, t.full_name as "fullName", t.unit_type as "unitType", t.level,
+             t.province_code as "provinceCode", t.parent_code as "parentCode",
+             null::text as "viaCode", null::text as "viaName", t.folded_name as folded, 0 as rank
+      from ${adminUnits} t
+      where t.code_set = ${search.codeSet} and t.level = ${search.level} and ${nameMatches('t')} ${inProvince}
+      union all
+      select distinct t.code, t.name, t.full_name, t.unit_type, t.level, t.province_code, t.parent_code,
+             o.code, o.full_name, t.folded_name, 1
+      from other_hits o
+      join (${unitLinks[search.level]}) l on l.${sql.raw(otherColumn)} = o.code
+      join ${adminUnits} t on t.code_set = ${search.codeSet} and t.level = ${search.level}
+        and t.code = l.${sql.raw(targetColumn)}
+      where not (${nameMatches('t')}) ${inProvince}
+    ) hits
+    order by rank, folded collate "C", code, "viaCode"
+    limit 30`,
+  )
+  return rows.map(({ viaCode, viaName, ...unit }) => ({
+    code: unit.code,
+    name: unit.name,
+    fullName: unit.fullName,
+    unitType: unit.unitType,
+    level: unit.level,
+    provinceCode: unit.provinceCode,
+    parentCode: unit.parentCode,
+    matchedVia: viaCode && viaName ? { code: viaCode, fullName: viaName } : null,
+  }))
 }
 
 export type District = Province

@@ -1,10 +1,13 @@
 import {
+  AdminUnitSearchQuery,
+  AdminUnitSearchResult,
   CommuneList,
   OfficeSuggestion,
   OfficeTree,
   OfficeView,
   ProvinceList,
   todayInVietnam,
+  unitNameKeys,
 } from '@ansinh/domain'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -17,6 +20,7 @@ import {
   listOfficeTree,
   listProvinces,
   type OfficeTreeNode,
+  searchAdminUnits,
 } from './repo'
 import {
   CodeSetQuery,
@@ -73,6 +77,21 @@ export async function registerDirectoryRoutes(app: FastifyInstance) {
       const items = await listCommunes(db(), request.query.codeSet, request.params.provinceCode)
       if (items.length === 0) throw notFound('province')
       return { items }
+    },
+  )
+  api.get(
+    '/directory/admin-units',
+    {
+      schema: {
+        tags,
+        summary: 'Search provinces or communes by an old or a new name (tên trước hoặc sau sáp nhập 2025)',
+        querystring: AdminUnitSearchQuery,
+        response: { 200: AdminUnitSearchResult },
+      },
+    },
+    async (request) => {
+      const { q, ...search } = request.query
+      return { items: await searchAdminUnits(db(), { ...search, keys: unitNameKeys(q) }) }
     },
   )
   api.get(

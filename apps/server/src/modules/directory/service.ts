@@ -1,4 +1,4 @@
-import { AddressCodeSet, type ContactAddress } from '@ansinh/domain'
+import { AddressCodeSet, type ContactAddress, type CurrentUnits, currentUnitsOf } from '@ansinh/domain'
 import type { Executor } from '../../db/client'
 import {
   type AdminUnit,
@@ -74,6 +74,34 @@ export async function describeAddress(db: Executor, address: ContactAddress): Pr
   return [address.street, commune?.fullName, district?.fullName, province?.fullName]
     .filter((part): part is string => Boolean(part))
     .join(', ')
+}
+
+/**
+ * Where an address recorded in old three-level units lies since 1 Jul 2025 (null for an address
+ * already in new units, or a commune the mapping does not know).
+ */
+export async function currentUnitsOfAddress(
+  db: Executor,
+  address: ContactAddress,
+): Promise<CurrentUnits | null> {
+  if (address.codeSet !== AddressCodeSet.Legacy) return null
+  const successors = await mapOldCommuneToNew(db, address.communeCode)
+  const [first] = successors
+  if (!first) return null
+  const [province] = await findAdminUnits(db, AddressCodeSet.Current, [first.newProvinceCode])
+  if (!province) return null
+  return currentUnitsOf(
+    { code: province.code, fullName: province.fullName },
+    successors.map(({ newCommuneCode, fullName, kind }) => ({ code: newCommuneCode, fullName, kind })),
+  )
+}
+
+/** An address in words with, for one in old units, the units it belongs to now: what screens show. */
+export async function presentAddress(db: Executor, address: ContactAddress) {
+  return {
+    address: await describeAddress(db, address),
+    currentUnits: await currentUnitsOfAddress(db, address),
+  }
 }
 
 /** The grassroots office that serves an address (the province office when none is known). */

@@ -1,5 +1,5 @@
 import type { MemberListQuery, MemberRole } from '@ansinh/domain'
-import { foldVietnamese } from '@ansinh/domain'
+import { foldVietnamese, PersonIdentifier, PersonIdentifierKind } from '@ansinh/domain'
 import { type SQL, sql } from 'drizzle-orm'
 import { arrayLiteral } from '../../db/array-literal'
 import { type Executor, queryRows } from '../../db/client'
@@ -63,6 +63,22 @@ export type MemberListRow = {
 }
 
 /**
+ * The `q` of the member list: a whole personal ID or BHXH code finds that member (the lengths tell
+ * them apart); anything else is part of a name, accents and case ignored.
+ */
+function memberSearch(q: string): SQL {
+  const identifier = PersonIdentifier.safeParse(q)
+  if (identifier.success) {
+    const { kind, value } = identifier.data
+    return kind === PersonIdentifierKind.PersonalId
+      ? sql`p.personal_id = ${value}`
+      : sql`p.bhxh_code = ${value}`
+  }
+  const escaped = foldVietnamese(q).replace(/[\\%_]/g, (character) => `\\${character}`)
+  return sql`p.folded_name like ${`%${escaped}%`}`
+}
+
+/**
  * A page of the members of the organisations `ids` (a subtree), with their adoption flags (as the
  * report counts them, see repo.ts), filtered; ordered by organisation, unit and name; and the total.
  */
@@ -76,10 +92,7 @@ export async function listMembers(
   if (query.role) filters.push(sql`m.role = ${query.role}`)
   if (query.organisationId) filters.push(sql`m.organisation_id = ${query.organisationId}`)
   if (query.unit) filters.push(sql`m.folded_unit = ${foldVietnamese(query.unit)}`)
-  if (query.q) {
-    const escaped = foldVietnamese(query.q).replace(/[\\%_]/g, (character) => `\\${character}`)
-    filters.push(sql`p.folded_name like ${`%${escaped}%`}`)
-  }
+  if (query.q) filters.push(memberSearch(query.q))
   if (query.registered === 'yes') filters.push(sql`f.registered`)
   if (query.registered === 'no') filters.push(sql`not f.registered`)
   const from = sql`

@@ -313,6 +313,13 @@ describe.each(testBackends())('organisations on %s', (backend) => {
       expect((await page('q=binh')).json().items.map((item: { fullName: string }) => item.fullName)).toEqual([
         'Trần Thị Bình',
       ])
+      const names = async (query: string) =>
+        (await page(query)).json().items.map((item: { fullName: string }) => item.fullName)
+      // A whole personal ID or BHXH code finds the member; a part of one finds nobody's name.
+      expect(await names('q=079%20212%20000%20003')).toEqual(['Lê Văn Cường'])
+      expect(await names('q=7900000002')).toEqual(['Trần Thị Bình'])
+      expect(await names('q=079212000009')).toEqual([])
+      expect(await names('q=790000000')).toEqual([])
       expect((await page(`organisationId=${schoolB.id}`)).json().total).toBe(2)
       expect((await page('unit=to van')).json().total).toBe(1)
       expect((await page(`organisationId=${elsewhere.id}`)).statusCode).toBe(404)
@@ -331,6 +338,7 @@ describe.each(testBackends())('organisations on %s', (backend) => {
         .where(eq(auditLog.action, 'organisation.members_listed'))
       expect(entries.length).toBeGreaterThan(5)
       expect(JSON.stringify(entries.map((entry) => entry.detail))).not.toContain('binh')
+      expect(JSON.stringify(entries.map((entry) => entry.detail))).not.toContain('079212000003')
     })
   })
 })

@@ -11,6 +11,7 @@ import type { Deps } from '../../app'
 import { recordAudit } from '../audit/service'
 import type { StaffActor } from '../identity/staff-actor'
 import { type Keyset, searchDossiers } from './repo'
+import { resolveSearch } from './view-dossiers'
 
 /** More than this is not a list to read but a data extract, which goes through another channel. */
 export const MAX_EXPORT_ROWS = 50_000
@@ -50,8 +51,9 @@ async function writeWorkbook(deps: Deps, staff: StaffActor, query: DossierSearch
   sheet.getRow(1).font = { bold: true }
   let keyset: Keyset | null = null
   let rows = 0
+  const filters = await resolveSearch(deps.database.db, { ...query, limit: PAGE })
   while (rows < MAX_EXPORT_ROWS) {
-    const page = await searchDossiers(deps.database.db, { ...query, limit: PAGE }, staff.reach, keyset)
+    const page = await searchDossiers(deps.database.db, filters, staff.reach, keyset)
     for (const { dossier } of page.slice(0, PAGE)) {
       sheet
         .addRow({

@@ -1,5 +1,11 @@
-import { addDays, type DossierFileKind, type DossierSearchQuery, startOfVietnamDay } from '@ansinh/domain'
-import { and, asc, count, desc, eq, gte, isNull, lt, type SQL } from 'drizzle-orm'
+import {
+  addDays,
+  type DossierFileKind,
+  type DossierSearchQuery,
+  IdDocumentKind,
+  startOfVietnamDay,
+} from '@ansinh/domain'
+import { and, asc, count, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { dossierEvents, dossierPhotos, dossiers, staffAccounts } from '../../db/schema'
 import { afterKeyset, type Keyset, withinReach as officesWithinReach } from '../../db/staff-lists'
@@ -7,17 +13,37 @@ import { afterKeyset, type Keyset, withinReach as officesWithinReach } from '../
 export type Dossier = typeof dossiers.$inferSelect
 export type { Keyset }
 
+/** The person searched for: their BHXH code, if known, and the personal ID typed, if one was. */
+export type SearchedPerson = { bhxhCode: string | null; personalId: string | null }
+
+/** A search with the person resolved against the registry (view-dossiers.ts `resolveSearch`). */
+export type DossierFilters = Omit<DossierSearchQuery, 'person'> & { person?: SearchedPerson }
+
 /** Dossiers of the offices within reach; no condition at all for the national office's staff. */
 function withinReach(reach: string[]): SQL | undefined {
   return officesWithinReach(dossiers.officeCode, reach)
 }
 
+/**
+ * A person's dossiers: those naming their BHXH code, and those filed with their personal ID as the ID
+ * document (a person the registry does not know by personal ID yet, or without a code of theirs).
+ */
+function personFilter(person: SearchedPerson | undefined): SQL | undefined {
+  if (!person) return undefined
+  const byPersonalId =
+    person.personalId === null
+      ? undefined
+      : and(eq(dossiers.idKind, IdDocumentKind.PersonalId), eq(dossiers.idNumber, person.personalId))
+  const byBhxhCode = person.bhxhCode === null ? undefined : eq(dossiers.bhxhCode, person.bhxhCode)
+  return or(byBhxhCode, byPersonalId) ?? sql`false`
+}
+
 /** The filters of a search, within the offices a staff member reaches. */
-function searchFilter(query: DossierSearchQuery, reach: string[]): SQL | undefined {
+function searchFilter(query: DossierFilters, reach: string[]): SQL | undefined {
   return and(
     withinReach(reach),
     query.dossierNumber ? eq(dossiers.dossierNumber, query.dossierNumber) : undefined,
-    query.bhxhCode ? eq(dossiers.bhxhCode, query.bhxhCode) : undefined,
+    personFilter(query.person),
     query.from ? gte(dossiers.submittedAt, startOfVietnamDay(query.from)) : undefined,
     query.to ? lt(dossiers.submittedAt, startOfVietnamDay(addDays(query.to, 1))) : undefined,
     query.condition ? eq(dossiers.condition, query.condition) : undefined,
@@ -28,7 +54,7 @@ function searchFilter(query: DossierSearchQuery, reach: string[]): SQL | undefin
 
 export async function searchDossiers(
   db: Executor,
-  query: DossierSearchQuery,
+  query: DossierFilters,
   reach: string[],
   keyset: Keyset | null,
 ) {
@@ -43,11 +69,7 @@ export async function searchDossiers(
     .limit(query.limit + 1)
 }
 
-export async function countDossiers(
-  db: Executor,
-  query: DossierSearchQuery,
-  reach: string[],
-): Promise<number> {
+export async function countDossiers(db: Executor, query: DossierFilters, reach: string[]): Promise<number> {
   const [row] = await db.select({ total: count() }).from(dossiers).where(searchFilter(query, reach))
   return row?.total ?? 0
 }

@@ -85,7 +85,7 @@ describe.each(testBackends())('dossier review on %s', (backend) => {
 
   it('lists only dossiers within reach, newest first, a page at a time, with the total', async () => {
     for (const n of [1, 2, 3]) await file(`790008800${n}`, `090880000${n}`)
-    const first = await search(quan5, { limit: 2, bhxhCode: undefined })
+    const first = await search(quan5, { limit: 2, person: undefined })
     expect(first.total).toBeGreaterThanOrEqual(3)
     expect(first.items).toHaveLength(2)
     expect(first.nextCursor).not.toBeNull()
@@ -93,9 +93,11 @@ describe.each(testBackends())('dossier review on %s', (backend) => {
     const seen = [...first.items, ...second.items].map((item) => item.id)
     expect(new Set(seen).size).toBe(seen.length)
     expect((first.items[0]?.submittedAt ?? '') >= (first.items[1]?.submittedAt ?? '')).toBe(true)
-    expect((await search(quan5, { bhxhCode: '7900088002' })).items.map((item) => item.bhxhCode)).toEqual([
-      '7900088002',
-    ])
+    expect(
+      (await search(quan5, { person: { kind: 'bhxhCode', value: '7900088002' } })).items.map(
+        (item) => item.bhxhCode,
+      ),
+    ).toEqual(['7900088002'])
     expect(await search(hanoi)).toMatchObject({ items: [], total: 0 })
     const [audited] = await test.database.db
       .select()

@@ -1,3 +1,4 @@
+import { foldVietnamese } from '@ansinh/domain'
 import { and, eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -5,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../test/app'
 import { testBackends } from '../../../test/database'
 import { registerDossier, registrationForm, testJpeg } from '../../../test/registration'
 import { type StaffSignIn, signInStaff } from '../../../test/staff'
-import { auditLog, dossierPhotos, dossiers } from '../../db/schema'
+import { auditLog, dossierPhotos, dossiers, people } from '../../db/schema'
 
 // The review API over HTTP, signed in as the demo staff: every staff endpoint answers 404 for a
 // dossier outside the staff member's office tree, exactly as for one that does not exist.
@@ -77,7 +78,7 @@ describe.each(testBackends())('review API on %s', (backend) => {
   })
 
   it('lets the office reviewer find, take, receive and reject the dossier, and shows the photo', async () => {
-    const list = await call(quan5, 'GET', '/dossiers?bhxhCode=7900077001&status=pending')
+    const list = await call(quan5, 'GET', '/dossiers?person=7900077001&status=pending')
     expect(list.json()).toMatchObject({ total: 1, items: [{ id: dossierId, fullName: 'Trần Văn Bình' }] })
     const photo = await call(quan5, 'GET', `/dossiers/${dossierId}/files/${portraitId}?size=thumbnail`)
     expect(photo.headers['content-type']).toBe('image/jpeg')
@@ -113,14 +114,14 @@ describe.each(testBackends())('review API on %s', (backend) => {
   })
 
   it('exports the search as XLSX, within reach only', async () => {
-    const answer = await call(quan5, 'GET', '/dossiers/export.xlsx?bhxhCode=7900077001')
+    const answer = await call(quan5, 'GET', '/dossiers/export.xlsx?person=7900077001')
     expect(answer.headers['content-type']).toContain('spreadsheetml')
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(answer.rawPayload as unknown as ArrayBuffer)
     const sheet = workbook.worksheets[0]
     expect(sheet?.getRow(1).getCell(1).value).toBe('Số hồ sơ')
     expect(sheet?.getRow(2).getCell(3).value).toBe('Trần Văn Bình')
-    const outside = await call(hanoi, 'GET', '/dossiers/export.xlsx?bhxhCode=7900077001')
+    const outside = await call(hanoi, 'GET', '/dossiers/export.xlsx?person=7900077001')
     const empty = new ExcelJS.Workbook()
     await empty.xlsx.load(outside.rawPayload as unknown as ArrayBuffer)
     expect(empty.worksheets[0]?.rowCount).toBe(1)
@@ -134,5 +135,40 @@ describe.each(testBackends())('review API on %s', (backend) => {
       payload: { version: 1 },
     })
     expect(answer.statusCode).toBe(403)
+  })
+
+  it('finds the dossier by a personal ID: the one it was filed with, or the one the registry holds', async () => {
+    const byDocument = await call(quan5, 'GET', '/dossiers?person=079090001234')
+    expect(byDocument.json()).toMatchObject({ total: 1, items: [{ id: dossierId }] })
+    expect((await call(quan5, 'GET', '/dossiers?person=079085007001')).json()).toMatchObject({ total: 0 })
+    await test.database.db.insert(people).values({
+      bhxhCode: '7900077001',
+      personalId: '079085007001',
+      fullName: 'Trần Văn Bình',
+      foldedName: foldVietnamese('Trần Văn Bình'),
+      birthYear: 1985,
+      gender: 'male',
+      addressCodeSet: '2025-07-01',
+      provinceCode: '79',
+    })
+    const byRegistry = await call(quan5, 'GET', '/dossiers?person=079085007001')
+    expect(byRegistry.json()).toMatchObject({ total: 1, items: [{ id: dossierId }] })
+    const exported = new ExcelJS.Workbook()
+    await exported.xlsx.load(
+      (await call(quan5, 'GET', '/dossiers/export.xlsx?person=079085007001'))
+        .rawPayload as unknown as ArrayBuffer,
+    )
+    expect(exported.worksheets[0]?.getRow(2).getCell(3).value).toBe('Trần Văn Bình')
+    expect((await call(hanoi, 'GET', '/dossiers?person=079085007001')).json()).toMatchObject({ total: 0 })
+    const invalid = await call(quan5, 'GET', '/dossiers?person=07908500700')
+    expect(invalid.statusCode).toBe(400)
+    expect(invalid.json().error.fields.person[0]).toContain('số định danh cá nhân (12 chữ số)')
+    const audited = await test.database.db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'dossier.search'))
+    const filters = audited.map((row) => (row.detail as { filters: Record<string, unknown> }).filters)
+    expect(filters).toContainEqual({ sort: 'newest', personalId: '********7001' })
+    expect(JSON.stringify(filters)).not.toContain('079085007001')
   })
 })

@@ -4,6 +4,7 @@ import {
   type DossierListPage,
   type DossierSearchQuery,
   namesMatch,
+  PersonIdentifierKind,
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
@@ -11,14 +12,15 @@ import { decodeCursor, pageOf } from '../../db/staff-lists'
 import { notFound } from '../../platform/errors'
 import { maskSearchedIdentifier } from '../audit/masking'
 import { recordAudit } from '../audit/service'
-import { contactAddressOf, describeAddress } from '../directory/service'
+import { contactAddressOf, presentAddress } from '../directory/service'
 import type { StaffActor } from '../identity/staff-actor'
 import { dossierOffice } from '../registration/dossier-office'
-import { findPersonByBhxhCode, type RegistryPerson } from '../registry/service'
+import { bhxhCodeOfPersonalId, findPersonByBhxhCode, type RegistryPerson } from '../registry/service'
 import { presentAccountRequest } from './account-request-view'
 import {
   countDossiers,
   type Dossier,
+  type DossierFilters,
   findDossierInReach,
   findPhoto,
   findStaffName,
@@ -33,15 +35,30 @@ import {
  * member's reach exist for them; every search, view and photo is written to the audit log.
  */
 
+/**
+ * The search with its person resolved: a personal ID also finds the dossiers under the BHXH code the
+ * registry holds for it, since a dossier is filed under the code.
+ */
+export async function resolveSearch(db: Executor, query: DossierSearchQuery): Promise<DossierFilters> {
+  const { person, ...rest } = query
+  if (!person) return rest
+  if (person.kind === PersonIdentifierKind.BhxhCode) {
+    return { ...rest, person: { bhxhCode: person.value, personalId: null } }
+  }
+  const bhxhCode = await bhxhCodeOfPersonalId(db, person.value)
+  return { ...rest, person: { bhxhCode, personalId: person.value } }
+}
+
 export async function searchDossierList(
   deps: Deps,
   staff: StaffActor,
   query: DossierSearchQuery,
 ): Promise<DossierListPage> {
   const db = deps.database.db
-  const rows = await searchDossiers(db, query, staff.reach, decodeCursor(query.cursor))
+  const filters = await resolveSearch(db, query)
+  const rows = await searchDossiers(db, filters, staff.reach, decodeCursor(query.cursor))
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.dossier)
-  const total = await countDossiers(db, query, staff.reach)
+  const total = await countDossiers(db, filters, staff.reach)
   await recordAudit(db, {
     actor: staff,
     action: 'dossier.search',
@@ -94,7 +111,7 @@ export async function presentDetail(db: Executor, dossier: Dossier): Promise<Dos
   const history = await listEvents(db, dossier.id)
   const photos = await listPhotos(db, dossier.id)
   const person = await findPersonByBhxhCode(db, dossier.bhxhCode)
-  const address = await describeAddress(db, contactAddressOf(dossier))
+  const address = await presentAddress(db, contactAddressOf(dossier))
   const assigneeName =
     dossier.assignedStaffId === null ? null : await findStaffName(db, dossier.assignedStaffId)
   return {
@@ -102,7 +119,7 @@ export async function presentDetail(db: Executor, dossier: Dossier): Promise<Dos
     version: dossier.version,
     idKind: dossier.idKind,
     idNumber: dossier.idNumber,
-    address,
+    ...address,
     phone: dossier.phone,
     email: dossier.email,
     contactChannel: dossier.contactChannel,
@@ -177,6 +194,6 @@ function listItem(dossier: Dossier, assigneeName: string | null): DossierListIte
 }
 
 function auditedFilters(query: DossierSearchQuery): Record<string, unknown> {
-  const { bhxhCode, cursor: _cursor, limit: _limit, ...rest } = query
-  return { ...rest, ...(bhxhCode ? { bhxhCode: maskSearchedIdentifier(bhxhCode) } : {}) }
+  const { person, cursor: _cursor, limit: _limit, ...rest } = query
+  return { ...rest, ...(person ? { [person.kind]: maskSearchedIdentifier(person.value) } : {}) }
 }

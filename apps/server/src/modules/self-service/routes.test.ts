@@ -75,6 +75,7 @@ describe.each(testBackends())('my records on %s', (backend) => {
       phone: '0901234567',
       email: 'thuhang.demo@example.com',
       address: expect.stringMatching(/^Số 125 Đường Trần Hưng Đạo, Phường Chợ Quán, Thành phố Hồ Chí Minh$/),
+      currentUnits: null, // already in the 2025 units
       isChild: false,
     })
   })

@@ -23,7 +23,7 @@ import {
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
 import { DomainError, notFound } from '../../platform/errors'
-import { contactAddressOf, describeAddress } from '../directory/service'
+import { contactAddressOf, describeAddress, presentAddress } from '../directory/service'
 import { birthOfRecord, findPersonById, type RegistryContact } from '../registry/service'
 import {
   findAccountPerson,
@@ -76,7 +76,7 @@ export async function myProfile(deps: Deps, subject: Subject): Promise<MyProfile
     gender: person.gender,
     phone: person.phone,
     email: person.email,
-    address: await describeAddress(db, contactAddressOf(person)),
+    ...(await presentAddress(db, contactAddressOf(person))),
     isChild: subject.isChild,
   }
 }

@@ -1,4 +1,9 @@
-import { dossierStatusLabels, formatMobilePhone, type PasswordChannel } from '@ansinh/domain'
+import {
+  currentUnitsLine,
+  dossierStatusLabels,
+  formatMobilePhone,
+  type PasswordChannel,
+} from '@ansinh/domain'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
@@ -107,6 +112,11 @@ export function AccountDetailPage() {
         <h2 id="account-fields">{t('accounts.fields')}</h2>
         <AccountFields account={current}>
           <FieldRow label={t('accounts.address')}>{current.address || null}</FieldRow>
+          {current.currentUnits ? (
+            <FieldRow label={t('common.currentUnits')}>
+              {currentUnitsLine(current.currentUnits, t('common.or'))}
+            </FieldRow>
+          ) : null}
           <FieldRow label={t('accounts.passwordChangedAt')}>
             {current.passwordChangedAt ? dateTime(current.passwordChangedAt) : null}
           </FieldRow>

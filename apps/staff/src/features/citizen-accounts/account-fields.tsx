@@ -14,14 +14,21 @@ export function AccountFields({
 }) {
   const { t } = useTranslation()
   const office = account.issuingOffice
+  const bhxhCode = (
+    <FieldRow label={t('accounts.bhxhCode')}>
+      <span translate="no">{account.bhxhCode}</span>
+    </FieldRow>
+  )
+  const personalId = (
+    <FieldRow label={t('accounts.personalId')}>
+      {account.personalId && <span translate="no">{account.personalId}</span>}
+    </FieldRow>
+  )
   return (
     <dl className="staff-dl">
-      <FieldRow label={t('accounts.bhxhCode')}>
-        <span translate="no">{account.bhxhCode}</span>
-      </FieldRow>
-      <FieldRow label={t('accounts.personalId')}>
-        {account.personalId && <span translate="no">{account.personalId}</span>}
-      </FieldRow>
+      {/* The personal ID is people's identifier since 1 August 2025: first when the person has one. */}
+      {account.personalId ? personalId : bhxhCode}
+      {account.personalId ? bhxhCode : personalId}
       <FieldRow label={t('accounts.fullName')}>{account.fullName}</FieldRow>
       <FieldRow label={t('accounts.dateOfBirth')}>{formatPartialDate(account.dateOfBirth)}</FieldRow>
       {/* In full: the person at the counter confirms the number a new password would go to. */}

@@ -1,4 +1,5 @@
 import {
+  currentUnitsLine,
   type DecisionOutcome,
   dossierConditionLabels,
   dossierStatusLabels,
@@ -141,6 +142,11 @@ export function DossierDetailPage() {
           </FieldRow>
           <FieldRow label={t('detail.idNumber')}>{current.idNumber}</FieldRow>
           <FieldRow label={t('detail.address')}>{current.address}</FieldRow>
+          {current.currentUnits ? (
+            <FieldRow label={t('common.currentUnits')}>
+              {currentUnitsLine(current.currentUnits, t('common.or'))}
+            </FieldRow>
+          ) : null}
           <FieldRow label={t('detail.phone')}>{current.phone}</FieldRow>
           <FieldRow label={t('detail.email')}>{current.email}</FieldRow>
           <FieldRow label={t('detail.contactChannel')}>

@@ -17,7 +17,7 @@ import { usePageTitle } from '../shared/page-title'
 import { SearchForm, SelectFilter } from '../shared/search-form'
 import { useUrlFilters } from '../shared/url-filters'
 
-const filterKeys = ['dossierNumber', 'bhxhCode', 'from', 'to', 'condition', 'status', 'kind'] as const
+const filterKeys = ['dossierNumber', 'person', 'from', 'to', 'condition', 'status', 'kind'] as const
 
 /** "Hồ sơ ĐK GDĐT" → "Cá nhân": the dossiers within reach, the search panel, keyset pages. */
 export function DossierListPage() {
@@ -76,9 +76,9 @@ export function DossierListPage() {
             />
           )}
         </Field>
-        <Field label={t('list.bhxhCode')}>
+        <Field label={t('list.person')}>
           {(control) => (
-            <input {...control} name="bhxhCode" inputMode="numeric" defaultValue={filters.bhxhCode} />
+            <input {...control} name="person" inputMode="numeric" defaultValue={filters.person} />
           )}
         </Field>
         <Field label={t('list.from')}>
