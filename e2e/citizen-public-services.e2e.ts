@@ -99,11 +99,14 @@ async function otpsTo(request: APIRequestContext, phone: string) {
   return (await outbox(request, phone)).filter((item) => item.kind === 'otp')
 }
 
-/** In the back-office: finds the one dossier by number or BHXH code, takes it and records the decision. */
+/** The staff dossier search's field for a person: either identifier. */
+const personField = 'Số định danh cá nhân hoặc mã số BHXH'
+
+/** In the back-office: finds the one dossier by its number or the person's identifier, takes it and records the decision. */
 async function decide(
   running: Running,
   staff: StaffSignIn,
-  search: { label: 'Số hồ sơ' | 'Mã số BHXH'; value: string },
+  search: { label: 'Số hồ sơ' | typeof personField; value: string },
   decision: { valid: true; outcome: string } | { valid: false; reason: string },
 ): Promise<void> {
   await withStaffContext(running.browser, running.server.baseUrl, async (page) => {
@@ -152,7 +155,7 @@ describe.skipIf(!hasChromium())(
       await decide(
         running,
         demoStaff.hcmAdmin,
-        { label: 'Mã số BHXH', value: child.bhxhCode },
+        { label: personField, value: child.bhxhCode },
         { valid: false, reason: refusal },
       )
 
@@ -238,7 +241,7 @@ describe.skipIf(!hasChromium())(
       await decide(
         running,
         demoStaff.quan5Reviewer,
-        { label: 'Mã số BHXH', value: parent.bhxhCode },
+        { label: personField, value: parent.bhxhCode },
         { valid: true, outcome: 'đã cập nhật thông tin liên hệ của tài khoản' },
       )
 
