@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decideEidSignIn, type EidMatch, EidOutcome, eidOutcomeMessagesEn, eidOutcomeMessagesVi } from './eid'
+import { decideEidSignIn, type EidMatch } from './eid'
 
 const holder = (overrides: Partial<Extract<EidMatch, { hasAccount: true }>> = {}): EidMatch => ({
   kind: 'person',
@@ -45,14 +45,5 @@ describe('decideEidSignIn', () => {
       kind: 'refuse',
       outcome: 'eid_unlinked',
     })
-  })
-})
-
-describe('e-ID outcome messages', () => {
-  it('word every outcome in Vietnamese (NFC) and English', () => {
-    for (const outcome of EidOutcome.options) {
-      expect(eidOutcomeMessagesVi[outcome]).toBe(eidOutcomeMessagesVi[outcome].normalize('NFC'))
-      expect(eidOutcomeMessagesEn[outcome].length).toBeGreaterThan(10)
-    }
   })
 })

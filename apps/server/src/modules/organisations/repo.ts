@@ -66,7 +66,8 @@ type RawOrganisation = {
   office_name: string
   member_count: string | number
   target_percent: string | number | null
-  target_deadline: string | Date | null
+  /** yyyy-mm-dd: cast in SQL, as the drivers give a `date` differently (a Date, a string). */
+  target_deadline: string | null
   demo: boolean
   depth?: number
 }
@@ -74,7 +75,7 @@ type RawOrganisation = {
 const organisationColumns =
   sql.raw(`o.id, o.code, o.name, o.kind, o.parent_id, o.office_code, f.name as office_name,
   (select count(*) from organisation_members m where m.organisation_id = o.id) as member_count,
-  o.target_percent, o.target_deadline, o.demo`)
+  o.target_percent, o.target_deadline::text as target_deadline, o.demo`)
 
 function organisationOf(row: RawOrganisation): OrganisationRow {
   return {
@@ -88,17 +89,9 @@ function organisationOf(row: RawOrganisation): OrganisationRow {
     depth: Number(row.depth ?? 0),
     memberCount: Number(row.member_count),
     targetPercent: row.target_percent === null ? null : Number(row.target_percent),
-    targetDeadline: isoDateOf(row.target_deadline),
+    targetDeadline: row.target_deadline,
     demo: row.demo,
   }
-}
-
-/** node-postgres gives `date` columns as local-midnight Dates, PGlite as strings: both to yyyy-mm-dd. */
-function isoDateOf(value: string | Date | null): string | null {
-  if (value === null) return null
-  if (typeof value === 'string') return value.slice(0, 10)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`
 }
 
 /** One organisation with its depth in `roots`' tree (steps below its root), or null when outside it. */
@@ -385,7 +378,7 @@ export async function historyOf(db: Executor, id: number, fromDay: string): Prom
     .orderBy(organisationAdoptionDaily.day)
   return rows.map((row) => ({
     organisationId: row.organisationId,
-    day: isoDateOf(row.day) ?? row.day,
+    day: row.day,
     role: row.role,
     counts: {
       members: row.members,
