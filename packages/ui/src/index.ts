@@ -20,3 +20,4 @@ export {
   uiNamespace,
 } from './i18n/create-i18n'
 export { defaultLanguage, isLanguage, Language, languages } from './i18n/languages'
+export { lazyPage } from './routing/lazy-page'

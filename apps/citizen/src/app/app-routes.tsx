@@ -1,4 +1,5 @@
 import { eidLinkResultPath, eidSignInResultPath } from '@ansinh/domain'
+import { lazyPage } from '@ansinh/ui'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
@@ -9,7 +10,7 @@ import {
   directoryLookupPaths,
 } from '../features/directory-lookup/paths'
 import { HomePage } from '../features/home/home-page'
-import { lazyPage, offlineServicePages, servicePages } from '../features/home/service-pages'
+import { offlineServicePages, servicePages } from '../features/home/service-pages'
 import { type ServiceId, services } from '../features/home/services'
 import { inboxPath } from '../features/inbox/api'
 import { NotFoundPage } from '../features/not-found/not-found-page'

@@ -1,26 +1,55 @@
+import { lazyPage } from '@ansinh/ui'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes } from 'react-router'
 import { PasswordPage } from '../features/account/password-page'
 import { RecoveryCodesPage } from '../features/account/recovery-codes-page'
-import { AuditLogPage } from '../features/audit/audit-log-page'
 import { AccountDetailPage } from '../features/citizen-accounts/account-detail-page'
 import { AccountSearchPage } from '../features/citizen-accounts/account-search-page'
 import { DossierDetailPage } from '../features/dossiers/dossier-detail-page'
 import { DossierListPage } from '../features/dossiers/dossier-list-page'
-import { FeedbackDetailPage } from '../features/feedback/feedback-detail-page'
-import { FeedbackListPage } from '../features/feedback/feedback-list-page'
-import { ImportPage } from '../features/imports/import-page'
-import { NewsEditorPage } from '../features/news/news-editor-page'
-import { NewsListPage } from '../features/news/news-list-page'
 import { NotFoundPage } from '../features/not-found/not-found-page'
-import { OrganisationsPage } from '../features/organisations/organisations-page'
 import { canSee, homePathOf, type StaffSection } from '../features/session/roles'
 import { RequireSession, useStaff } from '../features/session/session'
 import { SignInPage } from '../features/sign-in/sign-in-page'
-import { StaffAccountsPage } from '../features/staff-accounts/staff-accounts-page'
 import { PlaceholderPage } from '../features/workspace/placeholder-page'
 import { StaffLayout } from './staff-layout'
+
+// Sections most staff never open (news, imports, organisations, administration, audit, feedback) are
+// their own chunks, fetched when first opened; the sign-in and the dossiers, where caseworkers land, are
+// in the first download.
+const AuditLogPage = lazyPage(
+  () => import('../features/audit/audit-log-page'),
+  (m) => m.AuditLogPage,
+)
+const FeedbackDetailPage = lazyPage(
+  () => import('../features/feedback/feedback-detail-page'),
+  (m) => m.FeedbackDetailPage,
+)
+const FeedbackListPage = lazyPage(
+  () => import('../features/feedback/feedback-list-page'),
+  (m) => m.FeedbackListPage,
+)
+const ImportPage = lazyPage(
+  () => import('../features/imports/import-page'),
+  (m) => m.ImportPage,
+)
+const NewsEditorPage = lazyPage(
+  () => import('../features/news/news-editor-page'),
+  (m) => m.NewsEditorPage,
+)
+const NewsListPage = lazyPage(
+  () => import('../features/news/news-list-page'),
+  (m) => m.NewsListPage,
+)
+const OrganisationsPage = lazyPage(
+  () => import('../features/organisations/organisations-page'),
+  (m) => m.OrganisationsPage,
+)
+const StaffAccountsPage = lazyPage(
+  () => import('../features/staff-accounts/staff-accounts-page'),
+  (m) => m.StaffAccountsPage,
+)
 
 /** Paths are relative to the `/staff` basename. */
 export function AppRoutes() {

@@ -1,8 +1,10 @@
 import { LanguageSwitch, SkipLink, useFocusHeading } from '@ansinh/ui'
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { canSee, type StaffSection, staffSections } from '../features/session/roles'
 import { passwordChangePath, useSession, useStaff } from '../features/session/session'
+import { Loading } from '../features/shared/status'
 import { StaffBrand } from './staff-brand'
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -72,7 +74,9 @@ export function StaffLayout() {
           </ul>
         </nav>
         <main id="main" className="staff-main">
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>

@@ -1,4 +1,5 @@
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react'
+import { lazyPage } from '@ansinh/ui'
+import type { ComponentType, LazyExoticComponent } from 'react'
 import type { ServiceId } from './services'
 
 /**
@@ -45,8 +46,3 @@ export const servicePages: Partial<Record<ServiceId, LazyExoticComponent<Compone
  * nobody knows yet who is signed in (the card, as last loaded); the others ask for the sign-in.
  */
 export const offlineServicePages: ReadonlySet<ServiceId> = new Set<ServiceId>(['healthCard', 'profile'])
-
-/** `lazy` for a named export, so that pages keep named exports like the rest of the app. */
-export function lazyPage<Module>(load: () => Promise<Module>, pick: (module: Module) => ComponentType) {
-  return lazy(() => load().then((module) => ({ default: pick(module) })))
-}
