@@ -92,10 +92,38 @@ describe('an interrupted demo seed', () => {
     try {
       await insertReferenceFixture(handle.db)
       await seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01', totpKey })
-      await handle.db.delete(staffAccounts) // as if the process died before the accounts were written
+      // As if the process died before the accounts (one transaction) were written.
+      await handle.db.delete(staffAccounts)
+      await handle.db.delete(citizenAccounts)
       await expect(seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01', totpKey })).rejects.toThrow(
         IncompleteSeedError,
       )
+    } finally {
+      await handle.close()
+    }
+  })
+})
+
+describe('a demo seeded by an earlier version', () => {
+  it('gets the demo staff added since, and nothing else changes', async () => {
+    const handle = await createTestDatabase()
+    try {
+      await insertReferenceFixture(handle.db)
+      await seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01', totpKey })
+      const newer = demoAccounts.staff.at(-1)?.username ?? ''
+      await handle.db.delete(staffAccounts).where(eq(staffAccounts.username, newer))
+      const [before] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(people)
+
+      const again = await seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01', totpKey })
+
+      expect(again).toEqual({ skipped: true, addedDemoStaff: [newer] })
+      const [account] = await handle.db.select().from(staffAccounts).where(eq(staffAccounts.username, newer))
+      expect(account?.fullName).toBe(demoAccounts.staff.at(-1)?.fullName)
+      const [after] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(people)
+      expect(after?.n).toBe(before?.n)
+      expect(await seedDemo(handle, { people: 5, seed: 3, asOf: '2026-11-01', totpKey })).toEqual({
+        skipped: true,
+      })
     } finally {
       await handle.close()
     }

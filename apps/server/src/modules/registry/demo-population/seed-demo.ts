@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm'
-import type { DatabaseHandle } from '../../../db/client'
-import { offices, people, staffAccounts } from '../../../db/schema'
+import type { DatabaseHandle, Executor } from '../../../db/client'
+import { citizenAccounts, offices, people, staffAccounts } from '../../../db/schema'
 import { createCitizenAccount, createStaffAccount } from '../../identity/accounts'
 import { ensureDemoOrganisation } from '../../organisations/demo-organisations'
 import { currentMonthStart, generateDemoPopulation } from './generate'
@@ -22,7 +22,11 @@ export type SeedDemoOptions = {
 }
 
 export type SeedDemoResult =
-  | { skipped: true }
+  | {
+      skipped: true
+      /** Demo staff added to a demo seeded by an earlier version (its people stay as they were). */
+      addedDemoStaff?: string[]
+    }
   | {
       skipped: false
       people: number
@@ -37,15 +41,18 @@ export type SeedDemoResult =
  * Skips when the registry already has people, so it is safe on every start. Needs the reference data
  * (offices, facilities, administrative units) to be loaded first.
  *
- * The demo accounts are written last, so they mark a finished seed: people without them mean an
- * earlier seed was interrupted, and this refuses to guess what to do with the half-written registry.
+ * The demo accounts are written last, in one transaction, so the demo citizen's account marks a
+ * finished seed: people without it mean an earlier seed was interrupted, and this refuses to guess what
+ * to do with the half-written registry. A finished seed of an earlier version gets the demo staff added
+ * since (the README lists them all), so an old data folder keeps working.
  */
 export async function seedDemo(handle: DatabaseHandle, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const started = performance.now()
   const existing = await handle.db.select({ id: people.id }).from(people).limit(1)
   if (existing.length > 0) {
-    if (await demoAccountsExist(handle)) return { skipped: true }
-    throw new IncompleteSeedError()
+    if (!(await demoCitizenExists(handle))) throw new IncompleteSeedError()
+    const added = await createMissingDemoStaff(handle, options.totpKey)
+    return added.length > 0 ? { skipped: true, addedDemoStaff: added } : { skipped: true }
   }
   const asOf = options.asOf ?? currentMonthStart()
   const reference = await loadDemoReference(handle.db)
@@ -91,13 +98,30 @@ export class IncompleteSeedError extends Error {
   }
 }
 
-async function demoAccountsExist(handle: DatabaseHandle): Promise<boolean> {
-  const usernames = demoAccounts.staff.map((account) => account.username)
+async function demoCitizenExists(handle: DatabaseHandle): Promise<boolean> {
   const found = await handle.db
-    .select({ id: staffAccounts.id })
+    .select({ id: citizenAccounts.id })
+    .from(citizenAccounts)
+    .where(eq(citizenAccounts.username, demoAccounts.citizen.username))
+  return found.length > 0
+}
+
+/** The demo staff an earlier version did not have; their usernames. */
+async function createMissingDemoStaff(handle: DatabaseHandle, totpKey: Buffer): Promise<string[]> {
+  const found = await handle.db
+    .select({ username: staffAccounts.username })
     .from(staffAccounts)
-    .where(inArray(staffAccounts.username, usernames))
-  return found.length === usernames.length
+    .where(
+      inArray(
+        staffAccounts.username,
+        demoAccounts.staff.map((account) => account.username),
+      ),
+    )
+  const missing = demoAccounts.staff.filter(
+    (account) => !found.some((row) => row.username === account.username),
+  )
+  if (missing.length > 0) await handle.db.transaction((tx) => createDemoStaff(tx, missing, totpKey))
+  return missing.map((account) => account.username)
 }
 
 async function assertDemoOffices(handle: DatabaseHandle) {
@@ -127,16 +151,24 @@ async function createDemoAccounts(handle: DatabaseHandle, totpKey: Buffer) {
       password: citizen.password,
       mustChangePassword: false,
     })
-    for (const account of staff)
-      await createStaffAccount(tx, {
-        username: account.username,
-        fullName: account.fullName,
-        officeCode: account.officeCode,
-        role: account.role,
-        organisationId:
-          'organisationCode' in account ? await ensureDemoOrganisation(tx, account.organisationCode) : null,
-        password: account.password,
-        secondFactor: { totpSecret: account.totpSecret, key: totpKey, enabledAt: new Date() },
-      })
+    await createDemoStaff(tx, staff, totpKey)
   })
+}
+
+async function createDemoStaff(
+  tx: Executor,
+  staff: readonly (typeof demoAccounts.staff)[number][],
+  totpKey: Buffer,
+) {
+  for (const account of staff)
+    await createStaffAccount(tx, {
+      username: account.username,
+      fullName: account.fullName,
+      officeCode: account.officeCode,
+      role: account.role,
+      organisationId:
+        'organisationCode' in account ? await ensureDemoOrganisation(tx, account.organisationCode) : null,
+      password: account.password,
+      secondFactor: { totpSecret: account.totpSecret, key: totpKey, enabledAt: new Date() },
+    })
 }
