@@ -8,7 +8,8 @@ import { button, expectNoSeriousViolations, field, heading } from './support/sta
 // Journey (issue 8, look-ups 3–6): on a phone, without signing in, someone looks up the BHXH office
 // nearest to them (the device's position, with consent), a facility under a BHYT contract by a name
 // typed without accents, one more page of facilities issuing sick-leave certificates, an employer
-// unit by part of its name, and, the position refused, the collection points nearest a chosen commune.
+// unit by part of its name, and, the position refused, the collection points nearest a chosen commune
+// (first found by the name, typed without accents, of an old ward split in 2025, then in the lists).
 // The offices and collection points also open on a map (Leaflet, loaded when "Xem bản đồ" is pressed):
 // one marker per listed place, "you are here" with the device's position, and, this server having no
 // MAP_TILE_URL (or, for the facilities, a tile server that does not answer), the note that the base
@@ -144,8 +145,25 @@ describe.skipIf(!hasChromium())(
         await heading(page, 'Tra cứu điểm thu, đại lý thu')
         await button(page, 'Gần tôi').click()
         await page.getByRole('alert').filter({ hasText: 'Không lấy được vị trí của thiết bị' }).waitFor()
+        // Phường Cống Vị went partly to Phường Giảng Võ and partly to Phường Ngọc Hà (1 July 2025).
+        const search = page.getByRole('combobox', { name: 'Tìm xã/phường theo tên mới hoặc tên cũ' })
+        await search.fill('cong vi')
+        await page.getByRole('status').filter({ hasText: '2 kết quả' }).waitFor()
+        const giangVo = page.getByRole('option', { name: 'Phường Giảng Võ, Thành phố Hà Nội' })
+        await giangVo.getByText('trước đây: Phường Cống Vị').waitFor()
+        expect(await page.getByRole('listbox').getByRole('option').count()).toBe(2)
+        await expectNoSeriousViolations(page, 'commune name search')
+        await search.press('ArrowDown')
+        expect(await search.getAttribute('aria-activedescendant')).toBe(await giangVo.getAttribute('id'))
+        await search.press('Enter')
+        expect(await search.getAttribute('aria-expanded')).toBe('false')
+        const chosen = (label: string) =>
+          field(page, label).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)
+        await expect.poll(() => chosen('Tỉnh/thành phố')).toBe('Thành phố Hà Nội')
+        await expect.poll(() => chosen('Xã/phường')).toBe('Phường Giảng Võ')
+        // The lists stay the way to choose by hand.
         await page.getByLabel('Tỉnh/thành phố').selectOption({ label: 'Thành phố Hà Nội' })
-        await page.getByLabel('Xã/phường').selectOption({ label: 'Phường Kim Liên' })
+        await field(page, 'Xã/phường').selectOption({ label: 'Phường Kim Liên' })
         const answered = page.waitForResponse((response) =>
           new URL(response.url()).search.includes('communeCode=00229'),
         )

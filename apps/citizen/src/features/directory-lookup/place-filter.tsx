@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LoadProblem } from '../registration/address-fields'
 import { SelectField } from '../registration/form-controls'
+import { UnitSearch } from '../registration/unit-search'
 import { type Loaded, useCommunes, useProvinces } from '../registration/use-directory'
 
 export type Place = { provinceCode: string; communeCode: string; near: GeoPoint | null }
@@ -26,9 +27,10 @@ function unitOptions(loaded: Loaded<{ items: { code: string; fullName: string }[
 type Locating = 'idle' | 'asking' | 'refused'
 
 /**
- * Province, commune and "Gần tôi". The position is asked only when the person presses the button
- * (the browser then asks for consent) and is used for this search alone; refused or unavailable, the
- * person is told why and offered the commune instead, which sorts from the office serving it.
+ * The commune by its new or old name, province, commune and "Gần tôi". The position is asked only
+ * when the person presses the button (the browser then asks for consent) and is used for this search
+ * alone; refused or unavailable, the person is told why and offered the commune instead, which sorts
+ * from the office serving it.
  */
 export function PlaceFilter({
   place,
@@ -66,6 +68,15 @@ export function PlaceFilter({
   return (
     <fieldset className="reg-fieldset dirlookup-place">
       <legend className="reg-fieldset__legend">{t('directoryLookup.place')}</legend>
+      {communeSorts ? (
+        <UnitSearch
+          codeSet={AddressCodeSet.Current}
+          provinces={provinces}
+          onChoose={({ provinceCode, communeCode }) =>
+            onChange({ ...place, provinceCode, communeCode, near: null })
+          }
+        />
+      ) : null}
       <div className="dirlookup-near">
         <button
           type="button"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ApiFailure } from './api'
 import type { DraftFields } from './draft'
 import { SegmentedChoice, SelectField, type SelectOption, TextField } from './form-controls'
+import { UnitSearch } from './unit-search'
 import { type Loaded, useCommunes, useDistricts, useProvinces } from './use-directory'
 import { firstError } from './use-step-validation'
 import type { FieldErrors } from './validation'
@@ -24,8 +25,9 @@ export type AddressDraft = Pick<
 
 /**
  * Contact address: the current two levels (province → commune, from 1 July 2025) or the old three
- * (province → district → commune). Changing a level empties the levels below it. Used by the
- * registration and by "Thay đổi thông tin", each holding the value in its own state.
+ * (province → district → commune). Changing a level empties the levels below it; the name search
+ * above the selects fills them all at once. Used by the registration and by "Thay đổi thông tin",
+ * each holding the value in its own state.
  */
 export function AddressFields({
   errors,
@@ -58,6 +60,8 @@ export function AddressFields({
         value={fields.codeSet}
         onChange={(codeSet) => update({ codeSet, provinceCode: '', districtCode: '', communeCode: '' })}
       />
+      {/* Keyed by the code set: hits of the other set would fill codes the selects do not list. */}
+      <UnitSearch key={fields.codeSet} codeSet={fields.codeSet} provinces={provinces} onChoose={update} />
       <div className={legacy ? 'reg-grid reg-grid--3' : 'reg-grid reg-grid--2'}>
         <SelectField
           name="address.provinceCode"

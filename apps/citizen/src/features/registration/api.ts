@@ -4,6 +4,7 @@
  * server's `{ error: { code, message, fields } }` is read into one `ApiFailure`.
  */
 import {
+  AdminUnitSearchResult,
   CommuneList,
   type DossierNumber,
   OfficeSuggestion,
@@ -39,6 +40,12 @@ export function getDistricts(codeSet: string, provinceCode: string, language: La
 
 export function getCommunes(codeSet: string, provinceCode: string, language: Language) {
   return request(unitsOfProvince(provinceCode, 'communes', codeSet), CommuneList, language)
+}
+
+/** `GET /directory/admin-units`: communes of `codeSet` whose old or new name contains `q`. */
+export function searchCommunes(q: string, codeSet: string, language: Language, signal: AbortSignal) {
+  const params = new URLSearchParams({ q, level: 'commune', codeSet })
+  return request(`/directory/admin-units?${params}`, AdminUnitSearchResult, language, { signal })
 }
 
 export function getOfficeTree(language: Language) {
