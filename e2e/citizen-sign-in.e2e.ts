@@ -1,7 +1,7 @@
-import type { APIRequestContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { hasChromium } from './support/browser'
-import { withPhone } from './support/citizen'
+import { otpFromOutbox, seenOtps, withPhone } from './support/citizen'
 import { useServerAndBrowser } from './support/journey'
 import {
   button,
@@ -10,7 +10,6 @@ import {
   field,
   heading,
   notice,
-  outbox,
   signIn as staffSignIn,
   waitForMessage,
   withStaffContext,
@@ -33,25 +32,6 @@ const citizen = {
 const resetPassword = 'Hang#Moi2026x'
 const changedPassword = 'Thu-Hang@2027'
 const voluntaryPassword = 'Hang.Doi#2028'
-
-/** The newest OTP sent to `phone` that is not one of `seen`, from the development outbox. */
-async function otpFromOutbox(request: APIRequestContext, phone: string, seen: Set<string>): Promise<string> {
-  for (let attempt = 0; attempt < 80; attempt += 1) {
-    const message = (await outbox(request, phone)).find((item) => item.kind === 'otp' && !seen.has(item.id))
-    const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined
-    if (message && code) {
-      seen.add(message.id)
-      return code
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`no OTP for ${phone} in the outbox`)
-}
-
-/** Marks every OTP already in the outbox as seen, so the next one read is the one just asked for. */
-async function seenOtps(request: APIRequestContext): Promise<Set<string>> {
-  return new Set((await outbox(request, citizen.phone)).map((item) => item.id))
-}
 
 async function fillSignIn(page: Page, username: string, password: string): Promise<void> {
   await heading(page, 'Đăng nhập')
@@ -106,7 +86,7 @@ describe.skipIf(!hasChromium())(
         await expectNoSeriousViolations(first, 'devices')
 
         await withPhone(running, async (second, secondContext) => {
-          const seen = await seenOtps(secondContext.request)
+          const seen = await seenOtps(secondContext.request, citizen.phone)
           await second.goto('/sign-in')
           // The personal ID works as the username too.
           await fillSignIn(second, '079176000417', citizen.password)
@@ -147,7 +127,7 @@ describe.skipIf(!hasChromium())(
 
     it('phone: a forgotten password is reset with the OTP, the in-person path always shown', async () => {
       await withPhone(running, async (page, context) => {
-        const seen = await seenOtps(context.request)
+        const seen = await seenOtps(context.request, citizen.phone)
         await page.goto('/sign-in')
         await heading(page, 'Đăng nhập')
         await page.getByRole('link', { name: 'Quên mật khẩu?', exact: true }).click()
@@ -241,7 +221,7 @@ describe.skipIf(!hasChromium())(
         await heading(page, 'Thẻ BHYT')
 
         // A change she asks for herself is confirmed by an OTP to her phone.
-        const seen = await seenOtps(context.request)
+        const seen = await seenOtps(context.request, citizen.phone)
         await page.goto('/account/devices')
         await heading(page, 'Thiết bị đăng nhập')
         await page.getByRole('link', { name: 'Đổi mật khẩu', exact: true }).click()

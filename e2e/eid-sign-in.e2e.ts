@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { hasChromium, newDesktopContext } from './support/browser'
-import { type Running, withPhone } from './support/citizen'
+import { otpFromOutbox, type Running, seenOtps, signInCitizen, withPhone } from './support/citizen'
 import { useServerAndBrowser } from './support/journey'
 import { button, expectNoSeriousViolations, field, heading } from './support/staff'
 
@@ -11,7 +11,10 @@ import { button, expectNoSeriousViolations, field, heading } from './support/sta
 // account and at level 2, gets one on the spot and is signed in; her mother, at level 1, is refused
 // with what to do, as is a personal ID in no record, and a declined consent signs nobody in. On her
 // profile the demo citizen unlinks the e-ID (which then refuses her), signs in with her password, and
-// links it again (another person's e-ID is refused).
+// links it again (another person's e-ID is refused). Signed in with her password on one phone, she
+// signs in on a second with the e-ID at level 1 (chosen on the local provider's login page, a test aid
+// of that provider only): the device-change OTP sent to her phone is asked first, and the first phone
+// is signed out; at her own level 2 a third phone takes over at once.
 //
 // The tests share one server and run in order: the last one starts from the link the first made.
 
@@ -19,7 +22,9 @@ import { button, expectNoSeriousViolations, field, heading } from './support/sta
 const eidPassword = 'Demo@VNeID2026'
 const holder = {
   personalId: '079176000417',
+  bhxhCode: '7900012345',
   fullName: 'Nguyễn Thị Thu Hằng',
+  phone: '0901234567',
   password: 'Demo@AnSinh2026',
 }
 const husband = { personalId: '079080000612', fullName: 'Lê Văn Minh', bhxhCode: '7900012347' }
@@ -36,21 +41,27 @@ async function startEidSignIn(page: Page): Promise<void> {
   await button(page, eidButton).click()
 }
 
+/** The local provider's choice of a lower level than the identity's (a development test aid). */
+const levelChoice = 'Mức định danh khi thử'
+
 /**
- * At the provider: its login page (the personal ID and the demo password), then its consent step,
- * answered with "Đồng ý" or "Từ chối"; resolves once the browser is back in the app.
+ * At the provider: its login page (the personal ID, the demo password, and "Mức 1" when asked for
+ * instead of the identity's own level), then its consent step, answered with "Đồng ý" or "Từ chối";
+ * resolves once the browser is back in the app.
  */
 async function throughProvider(
   page: Page,
   running: Running,
   personalId: string,
   answer: 'Đồng ý' | 'Từ chối' = 'Đồng ý',
+  level?: 'Mức 1',
 ): Promise<void> {
   const provider = running.server.eidProviderUrl
   await page.waitForURL((url) => url.origin === provider)
   await heading(page, 'Đăng nhập tài khoản định danh điện tử')
   await field(page, 'Số định danh cá nhân').fill(personalId)
   await field(page, 'Mật khẩu').fill(eidPassword)
+  if (level) await field(page, levelChoice).selectOption({ label: level })
   await button(page, 'Đăng nhập').click()
   // The consent step names the app and what it asks to read.
   await heading(page, /^Chia sẻ thông tin với/)
@@ -63,6 +74,13 @@ async function expectSignedInHome(page: Page, fullName: string): Promise<void> {
   await page.getByText(fullName, { exact: true }).waitFor()
   await button(page, 'Đăng xuất').waitFor()
   expect(new URL(page.url()).pathname).toBe('/')
+}
+
+/** The next navigation of a phone whose session another device's sign-in ended. */
+async function expectSignedOutElsewhere(page: Page): Promise<void> {
+  await page.goto('/profile')
+  await heading(page, 'Đăng nhập')
+  await page.getByText(/Tài khoản của bạn đã đăng nhập trên thiết bị khác/).waitFor()
 }
 
 async function expectSignedOut(page: Page): Promise<void> {
@@ -229,6 +247,49 @@ describe.skipIf(!hasChromium())('sign-in with the national e-ID through the loca
       await page.getByRole('link', { name: 'Về Quản lý cá nhân' }).click()
       await heading(page, 'Quản lý cá nhân')
       await eidSection(page, 'Đã liên kết')
+      // Signed out: the next test's first phone is then the only device signed in.
+      await button(page, 'Đăng xuất').click()
+      await page.getByRole('link', { name: 'Đăng nhập', exact: true }).waitFor()
+    })
+  })
+
+  it('phone: at level 1 chosen on the provider a second phone needs the device-change OTP; at level 2 a third takes over at once', async () => {
+    await withPhone(running, async (first) => {
+      await signInCitizen(first, holder)
+      await withPhone(running, async (second, secondContext) => {
+        const seen = await seenOtps(secondContext.request, holder.phone)
+        await startEidSignIn(second)
+        await second.waitForURL((url) => url.origin === running.server.eidProviderUrl)
+        // Offered as a test aid of the local provider; the identity's own level unless changed.
+        await heading(second, 'Đăng nhập tài khoản định danh điện tử')
+        expect(await field(second, levelChoice).inputValue()).toBe('')
+        await second.getByText(/^Chỉ có ở nhà cung cấp định danh thử nghiệm/).waitFor()
+        await throughProvider(second, running, holder.personalId, 'Đồng ý', 'Mức 1')
+
+        expect(new URL(second.url()).pathname).toBe('/sign-in/eid')
+        await heading(second, 'Xác thực thiết bị mới bằng mã OTP', 2)
+        await second.getByText(/Tài khoản định danh điện tử mức 1 chưa đủ để đổi thiết bị/).waitFor()
+        await second
+          .getByText('Mã OTP đã được gửi tới số điện thoại 090****567. Mã có hiệu lực trong 5 phút.')
+          .waitFor()
+        expect(await second.content()).not.toContain(holder.phone)
+        await expectNoSeriousViolations(second, 'e-ID at level 1, device-change OTP')
+        await field(second, 'Mã OTP (6 chữ số)').fill(
+          await otpFromOutbox(secondContext.request, holder.phone, seen),
+        )
+        await button(second, 'Xác nhận').click()
+        await expectSignedInHome(second, holder.fullName)
+
+        // Her own level 2 on a third phone: no OTP, the second phone is signed out.
+        await withPhone(running, async (third) => {
+          await startEidSignIn(third)
+          await throughProvider(third, running, holder.personalId)
+          await expectSignedInHome(third, holder.fullName)
+        })
+        await expectSignedOutElsewhere(second)
+      })
+      // The first phone's next navigation: its session was ended by the second's OTP.
+      await expectSignedOutElsewhere(first)
     })
   })
 })

@@ -1,7 +1,7 @@
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import type { APIRequestContext, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { newPhoneContext } from './browser'
 import type { useServerAndBrowser } from './journey'
-import { button, field, heading } from './staff'
+import { button, field, heading, outbox } from './staff'
 
 /** What the citizen journeys share: a phone of their own, signing in through the app's screens. */
 
@@ -41,4 +41,27 @@ export async function signInCitizen(page: Page, citizen: CitizenSignIn): Promise
   await field(page, 'Mật khẩu').fill(citizen.password)
   await button(page, 'Đăng nhập').click()
   await page.getByText(citizen.fullName, { exact: true }).waitFor()
+}
+
+/** The newest OTP sent to `phone` that is not one of `seen`, from the development outbox. */
+export async function otpFromOutbox(
+  request: APIRequestContext,
+  phone: string,
+  seen: Set<string>,
+): Promise<string> {
+  for (let attempt = 0; attempt < 80; attempt += 1) {
+    const message = (await outbox(request, phone)).find((item) => item.kind === 'otp' && !seen.has(item.id))
+    const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined
+    if (message && code) {
+      seen.add(message.id)
+      return code
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`no OTP for ${phone} in the outbox`)
+}
+
+/** Marks every OTP already in the outbox as seen, so the next one read is the one just asked for. */
+export async function seenOtps(request: APIRequestContext, phone: string): Promise<Set<string>> {
+  return new Set((await outbox(request, phone)).map((item) => item.id))
 }

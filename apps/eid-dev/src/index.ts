@@ -195,22 +195,43 @@ async function submitLogin(
   input: { form: URLSearchParams; identities: readonly DemoIdentity[]; password: string },
 ) {
   const personalId = (input.form.get('personalId') ?? '').replace(/\s/g, '')
-  const identity = input.identities.find((one) => one.personalId === personalId)
-  if (!identity || input.form.get('password') !== input.password) {
-    const action = req.url ?? ''
-    const error = 'Số định danh cá nhân hoặc mật khẩu không đúng.'
-    return answerHtml(
+  const chosenLevel = input.form.get('level') ?? ''
+  const again = (error: string) =>
+    answerHtml(
       res,
       200,
-      loginPage({ action, identities: input.identities, password: input.password, error, personalId }),
+      loginPage({
+        action: req.url ?? '',
+        identities: input.identities,
+        password: input.password,
+        error,
+        personalId,
+        level: chosenLevel,
+      }),
     )
-  }
+  const identity = input.identities.find((one) => one.personalId === personalId)
+  if (!identity || input.form.get('password') !== input.password)
+    return again('Số định danh cá nhân hoặc mật khẩu không đúng.')
+  const level = loginLevel(chosenLevel, identity.level)
+  if (level === null)
+    return again(`Mức định danh khi thử không được cao hơn mức của tài khoản (mức ${identity.level}).`)
+  // The login's acr is kept with the provider's session and becomes the ID token's `acr`.
   await provider.interactionFinished(
     req,
     res,
-    { login: { accountId: subjectOf(identity.personalId), acr: `level${identity.level}` } },
+    { login: { accountId: subjectOf(identity.personalId), acr: `level${level}` } },
     { mergeWithLastSubmission: false },
   )
+}
+
+/**
+ * The level this login asserts: the identity's own unless the tester chose a lower one on the login
+ * page (a development aid); null for a level above the identity's or one that does not exist.
+ */
+function loginLevel(chosen: string, own: DemoIdentity['level']): DemoIdentity['level'] | null {
+  if (chosen === '') return own
+  const level = chosen === '1' ? 1 : chosen === '2' ? 2 : null
+  return level !== null && level <= own ? level : null
 }
 
 async function submitConsent(

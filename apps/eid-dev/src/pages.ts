@@ -28,7 +28,7 @@ function layout(title: string, body: string): string {
          box-shadow: 0 1px 3px rgb(0 0 0 / 0.12); }
   h1 { font-size: 1.25rem; margin-top: 0; color: #b71c1c; }
   label { display: block; margin: 0.75rem 0 0.25rem; font-weight: 600; }
-  input { width: 100%; box-sizing: border-box; padding: 0.6rem; font-size: 1rem; border: 1px solid #9aa4ae; border-radius: 0.4rem; }
+  input, select { width: 100%; box-sizing: border-box; padding: 0.6rem; font-size: 1rem; border: 1px solid #9aa4ae; border-radius: 0.4rem; }
   button { margin-top: 1rem; padding: 0.7rem 1.2rem; font-size: 1rem; border-radius: 0.4rem; border: 0; cursor: pointer; }
   .primary { background: #b71c1c; color: #fff; }
   .secondary { background: #e3e7eb; color: #1b1f24; }
@@ -48,6 +48,8 @@ export function loginPage(input: {
   password: string
   error?: string
   personalId?: string
+  /** The level chosen on the page shown again after an error: '' for the identity's own. */
+  level?: string
 }): string {
   const options = input.identities
     .map((identity) => `<option value="${identity.personalId}">${escapeHtml(identity.fullName)}</option>`)
@@ -71,12 +73,32 @@ ${error}
   <datalist id="demo-identities">${options}</datalist>
   <label for="password">Mật khẩu</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required>
+  ${levelChoice(input.level ?? '')}
   <button class="primary" type="submit">Đăng nhập</button>
 </form>
 <p class="note">Mật khẩu của mọi tài khoản thử nghiệm: <code>${escapeHtml(input.password)}</code></p>
 <table><thead><tr><th>Số định danh</th><th>Họ và tên</th><th>Mức</th><th>Kết quả ở An Sinh</th></tr></thead>
 <tbody>${rows}</tbody></table>`,
   )
+}
+
+/**
+ * A test aid of this development provider only, which a real provider has no counterpart of: the
+ * login asserts a lower level than the identity's (a level-2 account holder at level 1, so the
+ * device-change OTP can be tried in a browser). Without script the page does not know the identity
+ * before it is sent, so it offers the identity's own level or level 1, the one level below any;
+ * the provider refuses a level above the identity's.
+ */
+function levelChoice(chosen: string): string {
+  const option = (value: string, text: string) =>
+    `<option value="${value}"${value === chosen ? ' selected' : ''}>${text}</option>`
+  return `<label for="level">Mức định danh khi thử</label>
+  <select id="level" name="level" aria-describedby="level-note">
+    ${option('', 'Mức của tài khoản (theo bảng dưới)')}
+    ${option('1', 'Mức 1')}
+  </select>
+  <p id="level-note" class="note">Chỉ có ở nhà cung cấp định danh thử nghiệm: đăng nhập ở mức thấp hơn mức của
+  tài khoản, chẳng hạn để thử mã OTP khi đổi thiết bị. Không bao giờ cao hơn mức của tài khoản.</p>`
 }
 
 /** What each scope lets An Sinh read, as the person is told before agreeing. */

@@ -24,10 +24,13 @@ export type EidTestBed = {
   close: () => Promise<void>
 }
 
-/** `privateKeyJwt`: the client authenticates with a signed JWT (an EC key made here) instead of its secret. */
+/**
+ * `privateKeyJwt`: the client authenticates with a signed JWT (an EC key made here) instead of its
+ * secret. `logStream`: the application's log lines (level info), for tests of what is logged.
+ */
 export async function startEidTestBed(
   backend: TestBackend,
-  options: { privateKeyJwt?: boolean } = {},
+  options: { privateKeyJwt?: boolean; logStream?: { write: (line: string) => void } } = {},
 ): Promise<EidTestBed> {
   const port = await freePort()
   const appUrl = `http://127.0.0.1:${port}`
@@ -53,7 +56,9 @@ export async function startEidTestBed(
       RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000',
       OTP_SMS_PER_HOUR: '1000',
       MESSAGES_PER_RECIPIENT_PER_HOUR: '1000',
+      ...(options.logStream ? { LOG_LEVEL: 'info' } : {}),
     },
+    ...(options.logStream ? { logStream: options.logStream } : {}),
   })
   await test.app.listen({ port, host: '127.0.0.1' })
   return {
@@ -181,13 +186,14 @@ export type ProviderVisit = {
 
 /**
  * From the authorisation URL to the provider's redirect back to An Sinh: the login form (personal ID
- * and password), then the consent page, agreeing or declining.
+ * and password, and the level to sign in at, the identity's own unless told), then the consent page,
+ * agreeing or declining.
  */
 export async function throughProvider(
   browser: TestBrowser,
   bed: EidTestBed,
   authorizationUrl: string,
-  input: { personalId: string; decision?: 'allow' | 'deny' },
+  input: { personalId: string; level?: '1' | '2'; decision?: 'allow' | 'deny' },
 ): Promise<ProviderVisit> {
   const callbackPrefix = `${bed.appUrl}${eidCallbackPath}`
   const login = await browser.walk(authorizationUrl, callbackPrefix)
@@ -195,7 +201,7 @@ export async function throughProvider(
   const loginAction = formAction(login.page, login.url)
   const submitted = await browser.request(loginAction, {
     method: 'POST',
-    form: { personalId: input.personalId, password: demoPassword },
+    form: { personalId: input.personalId, password: demoPassword, level: input.level ?? '' },
   })
   if (submitted.status !== 303)
     throw new Error(`login answered ${submitted.status}: ${await submitted.text()}`)
