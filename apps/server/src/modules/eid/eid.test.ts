@@ -17,11 +17,13 @@ import { lastCodeSentTo } from '../../../test/registration'
 import { ConfigError, loadConfig } from '../../config'
 import { auditLog, citizenAccounts } from '../../db/schema'
 import { demoAccounts } from '../registry/demo-population/well-known'
+import { assertionOf, EidProviderError } from './relying-party'
 
 describe.each(testBackends())('sign-in with the national e-ID through the local provider (%s)', (backend) => {
   let bed: EidTestBed
+  const logLines: string[] = []
   beforeAll(async () => {
-    bed = await startEidTestBed(backend)
+    bed = await startEidTestBed(backend, { logStream: { write: (line) => logLines.push(line) } })
   })
   afterAll(async () => bed?.close())
 
@@ -39,12 +41,13 @@ describe.each(testBackends())('sign-in with the national e-ID through the local 
   async function signInWithEid(
     browser: TestBrowser,
     personalId: string,
-    options: { deviceId?: string; decision?: 'allow' | 'deny' } = {},
+    options: { deviceId?: string; decision?: 'allow' | 'deny'; level?: '1' | '2' } = {},
   ) {
     const authorizationUrl = await start(browser, options.deviceId)
     const visit = await throughProvider(browser, bed, authorizationUrl, {
       personalId,
       ...(options.decision ? { decision: options.decision } : {}),
+      ...(options.level ? { level: options.level } : {}),
     })
     return { visit, result: await followCallback(browser, visit.callbackUrl) }
   }
@@ -186,6 +189,76 @@ describe.each(testBackends())('sign-in with the national e-ID through the local 
     ).toBeGreaterThan(0)
   })
 
+  it('logs why each callback failed, in codes only, never what the person or the provider sent', async () => {
+    const from = logLines.length
+    const holder = await createTestCitizen(bed.test.database)
+    bed.identities.push(identityOf(holder, 2))
+    const declined = await signInWithEid(new TestBrowser(), holder.personalId, { decision: 'deny' })
+    expect(declined.result.query).toEqual({ outcome: 'denied' })
+
+    // A forged authorisation code: the provider's token endpoint refuses the exchange.
+    const browser = new TestBrowser()
+    const authorizationUrl = await start(browser)
+    const flowCookie = browser.cookies.get('ansinh_eid') ?? ''
+    const visit = await throughProvider(browser, bed, authorizationUrl, { personalId: holder.personalId })
+    const callback = new URL(visit.callbackUrl)
+    const forged = new URL(callback)
+    forged.searchParams.set('code', 'forged-authorisation-code')
+    expect((await followCallback(browser, forged.href)).query).toEqual({ outcome: 'provider_error' })
+    // The flow is spent: the true callback, with the cookie put back, and then without any cookie.
+    browser.cookies.set('ansinh_eid', flowCookie)
+    expect((await followCallback(browser, visit.callbackUrl)).query).toEqual({ outcome: 'state_invalid' })
+    expect((await followCallback(new TestBrowser(), visit.callbackUrl)).query).toEqual({
+      outcome: 'state_invalid',
+    })
+
+    const lines = logLines.slice(from)
+    const refusals = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.msg === 'e-ID callback refused')
+      .map(({ level, eidOutcome, reason, providerError, httpStatus, errorCode }) => ({
+        level,
+        eidOutcome,
+        reason,
+        ...(providerError === undefined ? {} : { providerError }),
+        ...(httpStatus === undefined ? {} : { httpStatus }),
+        ...(errorCode === undefined ? {} : { errorCode }),
+      }))
+    const warn = 40
+    const error = 50
+    expect(refusals).toEqual([
+      {
+        level: warn,
+        eidOutcome: 'denied',
+        reason: 'provider_returned_error',
+        providerError: 'access_denied',
+      },
+      {
+        level: error,
+        eidOutcome: 'provider_error',
+        reason: 'token_exchange_failed',
+        providerError: 'invalid_grant',
+        httpStatus: 400,
+        errorCode: 'OAUTH_RESPONSE_BODY_ERROR',
+      },
+      { level: warn, eidOutcome: 'state_invalid', reason: 'state_unknown_or_used' },
+      { level: warn, eidOutcome: 'state_invalid', reason: 'flow_cookie_missing' },
+    ])
+    const log = lines.join('\n')
+    for (const secret of [
+      holder.personalId,
+      holder.bhxhCode,
+      holder.phone ?? '',
+      callback.searchParams.get('code') ?? '',
+      callback.searchParams.get('state') ?? '',
+      'forged-authorisation-code',
+      flowCookie,
+    ]) {
+      expect(secret.length).toBeGreaterThan(0)
+      expect(log).not.toContain(secret)
+    }
+  })
+
   it('at level 2 signs the other device out; at level 1 asks for the device-change OTP instead', async () => {
     const strong = await createTestCitizen(bed.test.database)
     bed.identities.push(identityOf(strong, 2))
@@ -218,6 +291,57 @@ describe.each(testBackends())('sign-in with the national e-ID through the local 
     expect(confirmed.status).toBe(200)
     expect((await me(phoneB)).status).toBe(200)
     expect((await me(phoneA)).status).toBe(401)
+  })
+
+  it('takes the level the tester chose on the local provider’s login page, never one above the identity’s', async () => {
+    const holder = await createTestCitizen(bed.test.database)
+    bed.identities.push(identityOf(holder, 2))
+    const first = new TestBrowser()
+    await passwordSignIn(first, holder.bhxhCode, holder.password, 'eid-chosen-first')
+    // Level 2 in the provider's records, level 1 asserted by this login: the OTP step, as at level 1.
+    const second = new TestBrowser()
+    const lower = await signInWithEid(second, holder.personalId, {
+      deviceId: 'eid-chosen-second',
+      level: '1',
+    })
+    expect(lower.visit.loginPage).toContain('Mức định danh khi thử')
+    expect(lower.result.query).toMatchObject({ outcome: 'device_change_required' })
+    expect(second.cookies.has('ansinh_citizen')).toBe(false)
+    expect((await me(first)).status).toBe(200)
+    const audited = await auditOutcomes('eid.sign_in')
+    expect(audited.find((row) => row.recordId === String(holder.accountId))?.detail).toEqual({
+      outcome: 'device_change_required',
+      level: 1,
+    })
+    const otp = await lastCodeSentTo(bed.test.database, holder.phone ?? '')
+    const confirmed = await second.request(
+      api(`/auth/device-change/${lower.result.query.requestId}/confirm`),
+      {
+        method: 'POST',
+        json: { otp },
+      },
+    )
+    expect(confirmed.status).toBe(200)
+    expect((await me(first)).status).toBe(401)
+
+    // Her own level chosen explicitly: signed in at once, the other device signed out.
+    const third = new TestBrowser()
+    const own = await signInWithEid(third, holder.personalId, { deviceId: 'eid-chosen-third', level: '2' })
+    expect(own.result.query).toEqual({ outcome: 'signed_in' })
+    expect((await me(second)).status).toBe(401)
+
+    // A level above the identity's is refused on the login page itself.
+    const weak = await createTestCitizen(bed.test.database)
+    bed.identities.push(identityOf(weak, 1))
+    const browser = new TestBrowser()
+    const authorizationUrl = await start(browser, 'eid-chosen-weak')
+    const raised = throughProvider(browser, bed, authorizationUrl, {
+      personalId: weak.personalId,
+      level: '2',
+    })
+    await expect(raised).rejects.toThrow(
+      /login answered 200: .*không được cao hơn mức của tài khoản \(mức 1\)/s,
+    )
   })
 
   it('links and unlinks from a session; an unlinked account refuses e-ID sign-in until linked again', async () => {
@@ -326,6 +450,35 @@ describe('without an e-ID provider', () => {
 
 describe('e-ID configuration', () => {
   const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent' }
+
+  it('names a missing or malformed claim by its configured name, never by what it held', () => {
+    const eid = loadConfig({
+      ...base,
+      EID_ISSUER: 'https://vneid.example.vn',
+      EID_CLIENT_ID: 'ansinh',
+      EID_CLIENT_SECRET: 'secret',
+      EID_CLAIM_LEVEL: 'loa',
+    }).eid
+    if (!eid) throw new Error('no e-ID configuration')
+    const claims = { sub: 'subject-1', [eid.claims.personalId]: '079176000417', loa: '2' }
+    expect(assertionOf(eid, claims)).toMatchObject({ personalId: '079176000417', level: 2 })
+    const failureOf = (changed: Record<string, unknown>) => {
+      try {
+        assertionOf(eid, { ...claims, ...changed })
+      } catch (error) {
+        if (!(error instanceof EidProviderError)) throw error
+        return { outcome: error.outcome, failure: error.failure, message: error.message }
+      }
+      throw new Error('the claims were accepted')
+    }
+    expect(failureOf({ [eid.claims.personalId]: '07917600041' })).toEqual({
+      outcome: 'provider_error',
+      failure: { reason: 'claim_missing', claim: eid.claims.personalId },
+      message: 'e-ID claim_missing',
+    })
+    expect(failureOf({ loa: undefined }).failure).toEqual({ reason: 'claim_missing', claim: 'loa' })
+    expect(failureOf({ sub: 42 }).failure).toEqual({ reason: 'claim_missing', claim: 'sub' })
+  })
 
   it('runs the local provider on the loopback with its own client when no issuer is set', () => {
     const config = loadConfig({ ...base, EID_DEV_PROVIDER: 'true', EID_DEV_PROVIDER_PORT: '3911' })

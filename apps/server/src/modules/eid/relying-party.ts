@@ -1,6 +1,7 @@
 import type { EidLevel } from '@ansinh/domain'
 import * as oidc from 'openid-client'
 import type { Config } from '../../config'
+import { codeExchangeFailure, type EidFailure, EidFailureReason, errorFacts, oauthErrorCode } from './failure'
 
 /**
  * The OpenID Connect relying party of the national e-ID (`openid-client` 6): the provider's metadata
@@ -32,16 +33,21 @@ export type RelyingParty = {
   finish: (query: string, checks: AuthorizationChecks) => Promise<EidAssertion>
 }
 
-/** Why a callback failed, as the outcome names it: refused by the person, or the provider's fault. */
+/**
+ * Why a callback failed: as the outcome names it (refused by the person, or the provider's fault), and
+ * as the operators' log does (`failure`, with no personal data; the message is its reason only).
+ */
 export class EidProviderError extends Error {
   constructor(
     readonly outcome: 'denied' | 'provider_error',
-    message: string,
+    readonly failure: EidFailure,
   ) {
-    super(message)
+    super(`e-ID ${failure.reason}`)
     this.name = 'EidProviderError'
   }
 }
+
+const providerFault = (failure: EidFailure) => new EidProviderError('provider_error', failure)
 
 const discoveryTimeoutSeconds = 10
 
@@ -62,7 +68,7 @@ export function createRelyingParty(config: EidConfig): RelyingParty {
   const configuration = () => {
     discovered ??= discover(config).catch((error: unknown) => {
       discovered = null
-      throw new EidProviderError('provider_error', `e-ID discovery failed: ${messageOf(error)}`)
+      throw providerFault({ reason: EidFailureReason.DiscoveryFailed, ...errorFacts(error) })
     })
     return discovered
   }
@@ -106,11 +112,11 @@ export function createRelyingParty(config: EidConfig): RelyingParty {
         throw providerErrorOf(error)
       }
       const idClaims = tokens.claims()
-      if (!idClaims) throw new EidProviderError('provider_error', 'no ID token')
+      if (!idClaims) throw providerFault({ reason: EidFailureReason.IdTokenInvalid })
       const userInfo = await oidc
         .fetchUserInfo(server, tokens.access_token, idClaims.sub)
         .catch((error: unknown) => {
-          throw new EidProviderError('provider_error', `userinfo failed: ${messageOf(error)}`)
+          throw providerFault({ reason: EidFailureReason.UserinfoFailed, ...errorFacts(error) })
         })
       // The ID token's claims (acr among them) win over the userinfo answer's.
       return assertionOf(config, { ...userInfo, ...idClaims })
@@ -144,11 +150,11 @@ export function assertionOf(config: EidConfig, claims: Record<string, unknown>):
   const personalId = claims[config.claims.personalId]
   const level = claims[config.claims.level]
   const subject = claims.sub
-  if (typeof personalId !== 'string' || !/^\d{12}$/.test(personalId))
-    throw new EidProviderError('provider_error', `claim ${config.claims.personalId} missing or not 12 digits`)
-  if (typeof level !== 'string' && typeof level !== 'number')
-    throw new EidProviderError('provider_error', `claim ${config.claims.level} missing`)
-  if (typeof subject !== 'string') throw new EidProviderError('provider_error', 'no subject')
+  // The claim's configured name is logged, never what it held.
+  const missing = (claim: string) => providerFault({ reason: EidFailureReason.ClaimMissing, claim })
+  if (typeof personalId !== 'string' || !/^\d{12}$/.test(personalId)) throw missing(config.claims.personalId)
+  if (typeof level !== 'string' && typeof level !== 'number') throw missing(config.claims.level)
+  if (typeof subject !== 'string') throw missing('sub')
   return {
     issuer: config.issuer,
     subject,
@@ -159,13 +165,10 @@ export function assertionOf(config: EidConfig, claims: Record<string, unknown>):
 
 function providerErrorOf(error: unknown): EidProviderError {
   if (error instanceof oidc.AuthorizationResponseError)
-    return new EidProviderError(
-      error.error === 'access_denied' ? 'denied' : 'provider_error',
-      `authorisation refused: ${error.error}`,
-    )
-  return new EidProviderError('provider_error', `code exchange failed: ${messageOf(error)}`)
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    // The OAuth code only: error_description is free text the provider may fill with what was typed.
+    return new EidProviderError(error.error === 'access_denied' ? 'denied' : 'provider_error', {
+      reason: EidFailureReason.ProviderReturnedError,
+      providerError: oauthErrorCode(error.error),
+    })
+  return providerFault(codeExchangeFailure(error))
 }

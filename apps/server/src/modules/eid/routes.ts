@@ -15,6 +15,7 @@ import { errorAnswers } from '../../http/error-answers'
 import { DomainError } from '../../platform/errors'
 import { citizenOf, citizenSessionCookie } from '../identity/citizen-guard'
 import { readSessionCookie, secureCookies, setSessionCookie } from '../identity/session-tokens'
+import { EidFailureReason, failureLevel } from './failure'
 import { readEidLink, unlinkAccount } from './link'
 import {
   configuredRedirectUri,
@@ -129,6 +130,7 @@ export async function registerEidRoutes(app: FastifyInstance) {
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : ''
       const token = readSessionCookie(request, flowCookieName)
       const finished = await finish(app, rp, { token, query, client: { ip: request.ip } })
+      logFailure(request, finished)
       reply.clearCookie(flowCookieName, flowCookie)
       if (finished.sessionToken)
         setSessionCookie(reply, citizenSessionCookie(deps.config), finished.sessionToken)
@@ -183,13 +185,36 @@ async function finish(
   rp: RelyingParty | null,
   input: Parameters<typeof finishEidFlow>[2],
 ): Promise<EidFinished> {
-  if (!rp) return { mode: 'sign_in', outcome: 'provider_error' }
+  if (!rp)
+    return {
+      mode: 'sign_in',
+      outcome: 'provider_error',
+      failure: { reason: EidFailureReason.ProviderNotConfigured },
+    }
   try {
     return await finishEidFlow(app.deps, rp, input)
   } catch (error) {
-    app.log.error({ err: error }, 'e-ID callback failed')
+    // Our own fault, not the provider's: the stack is wanted, and the logger strips what the
+    // error may quote of the data (query parameters, digit runs).
+    app.log.error(
+      { err: error, eidOutcome: 'provider_error', reason: EidFailureReason.InternalError },
+      'e-ID callback failed',
+    )
     return { mode: 'sign_in', outcome: 'provider_error' }
   }
+}
+
+/**
+ * One line per failed callback: the outcome the person saw and why, in codes only (see
+ * `failure.ts`); the query, which holds the authorisation code, is never logged.
+ */
+function logFailure(request: FastifyRequest, finished: EidFinished): void {
+  if (!finished.failure) return
+  const { reason, ...facts } = finished.failure
+  request.log[failureLevel(finished.failure)](
+    { eidOutcome: finished.outcome, eidMode: finished.mode, reason, ...facts },
+    'e-ID callback refused',
+  )
 }
 
 function resultLocation(finished: EidFinished): string {

@@ -22,6 +22,7 @@ import type { CitizenAuthDeps, CitizenClient, CitizenDevice } from '../identity/
 import { openOnOneDevice } from '../identity/citizen-sign-in'
 import { hashSessionToken, newSessionToken } from '../identity/session-tokens'
 import { bhxhCodeOfPersonalId, findPersonByBhxhCode } from '../registry/service'
+import { type EidFailure, EidFailureReason } from './failure'
 import { type EidAssertion, EidProviderError, type RelyingParty } from './relying-party'
 import {
   type EidFlowRow,
@@ -77,9 +78,12 @@ export async function startEidFlow(
 }
 
 function providerUnavailable(error: unknown): DomainError {
+  // The log line of the 503 names the reason and the library's code, nothing the provider sent.
+  const failure = error instanceof EidProviderError ? error.failure : null
+  const facts = failure ? [failure.reason, failure.errorCode, failure.httpStatus].filter(Boolean) : []
   return new DomainError(
     ErrorCode.ServiceUnavailable,
-    error instanceof Error ? error.message : 'e-ID provider unavailable',
+    `e-ID provider unavailable${facts.length > 0 ? `: ${facts.join(' ')}` : ''}`,
     {
       userMessage: {
         vi: 'Không kết nối được hệ thống định danh điện tử. Vui lòng thử lại sau hoặc đăng nhập bằng mật khẩu.',
@@ -96,6 +100,22 @@ export type EidFinished = {
   sessionToken?: string
   /** device_change_required: the OTP sent for the device change. */
   otp?: CitizenOtpSent
+  /** Why the trip failed (state_invalid, denied, provider_error), for the operators' log. */
+  failure?: EidFailure
+}
+
+/** Which check of the trip the callback fails, if any; the person sees state_invalid for all. */
+function staleTrip(
+  token: string | undefined,
+  flow: EidFlowRow | null,
+  state: string | null,
+  now: Date,
+): EidFailureReason | null {
+  if (!token) return EidFailureReason.FlowCookieMissing
+  if (!flow) return EidFailureReason.StateUnknownOrUsed
+  if (flow.expiresAt <= now) return EidFailureReason.StateExpired
+  if (!state) return EidFailureReason.StateMissing
+  return state === flow.state ? null : EidFailureReason.StateMismatch
 }
 
 /**
@@ -109,10 +129,15 @@ export async function finishEidFlow(
 ): Promise<EidFinished> {
   const flow = input.token ? await takeEidFlow(deps.database.db, hashSessionToken(input.token)) : null
   const state = new URLSearchParams(input.query).get('state')
-  if (!flow || flow.expiresAt <= deps.clock() || state !== flow.state) {
+  const stale = staleTrip(input.token, flow, state, deps.clock())
+  if (stale || !flow) {
     const mode = flow?.mode ?? 'sign_in'
     await audit(deps.database.db, { mode, outcome: 'state_invalid', ip: input.client.ip })
-    return { mode, outcome: 'state_invalid' }
+    return {
+      mode,
+      outcome: 'state_invalid',
+      failure: { reason: stale ?? EidFailureReason.StateUnknownOrUsed },
+    }
   }
   let assertion: EidAssertion
   try {
@@ -130,7 +155,7 @@ export async function finishEidFlow(
       ip: input.client.ip,
       accountId: flow.accountId,
     })
-    return { mode: flow.mode, outcome: error.outcome }
+    return { mode: flow.mode, outcome: error.outcome, failure: error.failure }
   }
   return flow.mode === 'link'
     ? linkAccount(deps, flow, assertion, input.client)
