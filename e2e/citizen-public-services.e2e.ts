@@ -101,6 +101,7 @@ async function otpsTo(request: APIRequestContext, phone: string) {
 
 /** The staff dossier search's field for a person: either identifier. */
 const personField = 'Số định danh cá nhân hoặc mã số BHXH'
+const childIdField = 'Mã số BHXH hoặc số định danh cá nhân của con'
 
 /** In the back-office: finds the one dossier by its number or the person's identifier, takes it and records the decision. */
 async function decide(
@@ -170,11 +171,11 @@ describe.skipIf(!hasChromium())(
       await button(page, 'Gửi hồ sơ').click()
       await page.getByText('Vui lòng kiểm tra lại các mục sau:').waitFor()
       await page.locator('#reg-birthCertificate-error').waitFor()
-      expect(await field(page, 'Mã số BHXH').getAttribute('aria-invalid')).toBe('true')
+      expect(await field(page, childIdField).getAttribute('aria-invalid')).toBe('true')
       await expectNoSeriousViolations(page, 'child form errors')
 
       // Her own code has an account: the server's answer shows beside the field.
-      await field(page, 'Mã số BHXH').fill(parent.bhxhCode)
+      await field(page, childIdField).fill(parent.bhxhCode)
       await field(page, 'Họ và tên của con').fill(child.fullName)
       const photo = await sharp({ create: { width: 900, height: 640, channels: 3, background: '#f4ecd8' } })
         .jpeg({ quality: 80 })
@@ -187,11 +188,11 @@ describe.skipIf(!hasChromium())(
       await page.getByLabel(/^Tôi đồng ý và cam đoan/).check()
       await button(page, 'Gửi hồ sơ').click()
       await page
-        .locator('#reg-bhxhCode-error')
+        .locator('#reg-identifier-error')
         .filter({ hasText: 'Mã số BHXH này đã có tài khoản giao dịch điện tử.' })
         .waitFor()
 
-      await field(page, 'Mã số BHXH').fill(child.bhxhCode)
+      await field(page, childIdField).fill(child.bhxhCode)
       await button(page, 'Gửi hồ sơ').click()
       const number = await filedNumber(page)
       filed.child = number

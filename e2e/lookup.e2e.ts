@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium())('lookup: a person finds her BHXH code and her ca
       await page.goto('/lookup')
       await page.getByRole('link', { name: /Tra cứu giá trị sử dụng thẻ BHYT/ }).click()
       await heading(page, 'Tra cứu giá trị sử dụng thẻ BHYT')
-      await field(page, 'Mã thẻ BHYT hoặc mã số BHXH').fill(`DN479${citizen.bhxhCode}`)
+      await field(page, 'Mã thẻ BHYT, mã số BHXH hoặc số định danh cá nhân').fill(`DN479${citizen.bhxhCode}`)
       await field(page, 'Họ và tên').fill(citizen.fullName)
       await field(page, 'Ngày sinh').fill(citizen.birth)
       await button(page, 'Tra cứu').click()

@@ -4,10 +4,11 @@
  * self-service screens send them, and what the back-office shows of them.
  */
 import { z } from 'zod'
+import { CurrentUnits } from './directory'
 import { enumValues } from './enums'
 import { AccountRequestOutcome } from './message-templates'
 import { ContactAddress } from './registration'
-import { BhxhCode, Email, FullName, MobilePhone, OfficeCode } from './schemas'
+import { Email, FullName, MobilePhone, OfficeCode, PersonIdentifier } from './schemas'
 
 const notTheNationalOffice = (officeCode: string) => officeCode !== '000'
 const ReceivingOffice = OfficeCode.refine(notTheNationalOffice, {
@@ -40,9 +41,15 @@ export type StopRequest = z.infer<typeof StopRequest>
 /** A child's account is for a minor: adulthood begins at 18 (Bộ luật Dân sự 2015, Điều 20). */
 export const ADULTHOOD_AGE = 18
 
-/** Đăng ký tài khoản cho con (seed 004): the child's BHXH code and full name; the birth certificate goes as a photo. */
+/**
+ * Đăng ký tài khoản cho con (seed 004): the child's BHXH code or personal ID (số định danh cá nhân)
+ * and full name; the birth certificate goes as a photo.
+ */
 export const ChildRegistrationRequest = z.object({
-  bhxhCode: BhxhCode,
+  identifier: PersonIdentifier.describe(
+    "The child's 10-digit BHXH code (mã số BHXH) or 12-digit personal ID (số định danh cá nhân); spaces and " +
+      'dots are ignored',
+  ),
   fullName: FullName,
   officeCode: ReceivingOffice,
 })
@@ -71,7 +78,14 @@ export const AccountRequestView = z.discriminatedUnion('kind', [
     account: AccountRef,
     /** Only the fields that change: the value on the account now, and the one asked for. */
     changes: z.array(
-      z.object({ field: z.enum(ContactField), before: z.string().nullable(), after: z.string().nullable() }),
+      z.object({
+        field: z.enum(ContactField),
+        before: z.string().nullable(),
+        after: z.string().nullable(),
+        /** For an address side recorded in old (pre-1 Jul 2025) units, where it lies now; else null. */
+        beforeUnits: CurrentUnits.nullable(),
+        afterUnits: CurrentUnits.nullable(),
+      }),
     ),
   }),
   z.object({ kind: z.literal('stop'), account: AccountRef, reason: z.string().nullable() }),

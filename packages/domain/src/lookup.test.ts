@@ -55,7 +55,22 @@ describe('look-up fields', () => {
     'takes the BHXH code out of %s',
     (cardNumber) => {
       const parsed = HealthCardLookupFields.parse({ cardNumber, fullName: 'Lê An', dateOfBirth: '1976' })
-      expect(parsed.cardNumber).toBe('7900012345')
+      expect(parsed.cardNumber).toEqual({ kind: 'bhxhCode', value: '7900012345' })
     },
   )
+
+  it.each(['079176000418', '079 176 000 418', '079.176.000.418'])(
+    'takes a personal ID out of %s',
+    (cardNumber) => {
+      const parsed = HealthCardLookupFields.parse({ cardNumber, fullName: 'Lê An', dateOfBirth: '1976' })
+      expect(parsed.cardNumber).toEqual({ kind: 'personalId', value: '079176000418' })
+    },
+  )
+
+  it.each(['12345', '79000123456', '0791760004181'])('names the three forms for %j', (cardNumber) => {
+    const parsed = HealthCardLookupFields.safeParse({ cardNumber, fullName: 'Lê An', dateOfBirth: '1976' })
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      'Nhập mã thẻ BHYT (10 chữ số hoặc 15 ký tự thẻ mẫu cũ), mã số BHXH (10 chữ số) hoặc số định danh cá nhân (12 chữ số).',
+    ])
+  })
 })

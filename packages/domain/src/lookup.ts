@@ -13,7 +13,14 @@ import { z } from 'zod'
 import { type PartialDate, parsePartialDate } from './dates'
 import { Gender } from './gender'
 import { parseHealthCardNumber } from './health-card'
-import { FullName, PersonalId, requiredText, viaParser } from './schemas'
+import {
+  FullName,
+  PersonalId,
+  type PersonIdentifier,
+  PersonIdentifierKind,
+  requiredText,
+  viaParser,
+} from './schemas'
 import { CardStatus } from './self-service'
 
 // ---------------------------------------------------------------------------------------------
@@ -79,9 +86,37 @@ export const CardOrBhxhCode = requiredText('mã thẻ BHYT hoặc mã số BHXH'
   }),
 )
 
+/**
+ * What the health-card look-up takes in its card field: a card number of either form or the BHXH code
+ * (out as the BHXH code), or a 12-digit personal ID (số định danh cá nhân). Spaces and dots ignored.
+ */
+export const CardOrPersonalId = requiredText('mã thẻ BHYT, mã số BHXH hoặc số định danh cá nhân').transform(
+  viaParser<PersonIdentifier>((value) => {
+    const compact = value.replace(/[\s.]/g, '')
+    if (/^\d{12}$/.test(compact))
+      return { ok: true, value: { kind: PersonIdentifierKind.PersonalId, value: compact } }
+    const parsed = parseHealthCardNumber(value)
+    if (parsed.ok)
+      return { ok: true, value: { kind: PersonIdentifierKind.BhxhCode, value: parsed.value.bhxhCode } }
+    // A legacy number (it starts with its group code) keeps the card parser's precise message.
+    if (/^[a-z]/i.test(compact)) return parsed
+    return {
+      ok: false,
+      error: {
+        ...parsed.error,
+        message:
+          'Nhập mã thẻ BHYT (10 chữ số hoặc 15 ký tự thẻ mẫu cũ), mã số BHXH (10 chữ số) hoặc số định danh cá nhân (12 chữ số).',
+      },
+    }
+  }),
+)
+
 /** The fields of "Tra cứu giá trị sử dụng thẻ BHYT". */
 export const HealthCardLookupFields = z.object({
-  cardNumber: CardOrBhxhCode.describe('10-digit card number (= BHXH code) or the legacy 15-character one'),
+  cardNumber: CardOrPersonalId.describe(
+    'The 10-digit card number (= BHXH code), the legacy 15-character one, or the 12-digit personal ID ' +
+      '(số định danh cá nhân); spaces and dots are ignored',
+  ),
   fullName: FullName,
   dateOfBirth: DateOfBirthText,
 })

@@ -51,6 +51,13 @@ export const MyHealthCard = z.object({
   birth: BirthDate,
   gender: Gender,
   address: z.string(),
+  // Beside the card, not on it: the card and its QR code keep the address as recorded. Defaulted so
+  // that a card a device stored before this field existed still opens offline.
+  currentUnits: CurrentUnits.nullable()
+    .default(null)
+    .describe(
+      'For an address in old (pre-1 Jul 2025) units, the current province and commune(s); null otherwise',
+    ),
   groupCode: z.string().describe('mã đối tượng'),
   benefitLevel: z.number().int().describe('mức hưởng 1–5'),
   livingArea: z.string().nullable().describe('K1/K2/K3 where printed'),

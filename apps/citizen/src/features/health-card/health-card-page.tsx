@@ -1,3 +1,4 @@
+import { currentUnitsLine } from '@ansinh/domain'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RecordsPage, StoredRecordContent } from '../my-records/record-parts'
@@ -35,6 +36,13 @@ export function HealthCardPage() {
         {(card) => (
           <>
             <HealthCardFace card={card} />
+            {/* Under the card, not on it: the card shows the address as recorded, like the plastic one. */}
+            {card.currentUnits ? (
+              <p className="hc-current-units">
+                <span className="hc-current-units__label">{t('records.profile.currentUnits')}:</span>{' '}
+                {currentUnitsLine(card.currentUnits, t('records.profile.currentUnitsOr'))}
+              </p>
+            ) : null}
             <div className="hc-actions">
               <button
                 ref={rotateButton}

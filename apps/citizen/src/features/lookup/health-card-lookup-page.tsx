@@ -7,7 +7,10 @@ import { useLookup, useLookupFields } from './use-lookup'
 
 const empty = { cardNumber: '', fullName: '', dateOfBirth: '' }
 
-/** Tra cứu giá trị sử dụng thẻ BHYT: card number (either form) or BHXH code, name, date of birth. */
+/**
+ * Tra cứu giá trị sử dụng thẻ BHYT: card number (either form), BHXH code or personal ID, name, date of
+ * birth.
+ */
 export function HealthCardLookupPage() {
   const { t } = useTranslation()
   const form = useLookup(HealthCardLookupFields, lookUpHealthCard)
@@ -38,7 +41,7 @@ function CardAnswer({ answer }: { answer: HealthCardLookupAnswer }) {
   const from = formatDateVi(answer.validFrom)
   return (
     <AnswerCard title={t(`lookup.healthCard.status.${answer.status}`)}>
-      <AnswerFact label={t('lookup.cardNumber')}>{answer.cardNumber}</AnswerFact>
+      <AnswerFact label={t('lookup.healthCard.cardNumber')}>{answer.cardNumber}</AnswerFact>
       <AnswerFact label={t('healthCard.validity')}>
         {answer.validTo
           ? t('healthCard.validFromTo', { from, to: formatDateVi(answer.validTo) })

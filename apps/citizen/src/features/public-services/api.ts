@@ -59,7 +59,7 @@ export function fileChild(
   language: Language,
 ) {
   const body = new FormData()
-  body.append('bhxhCode', request.bhxhCode)
+  body.append('identifier', request.identifier.value)
   body.append('fullName', request.fullName)
   body.append('officeCode', request.officeCode)
   body.append('birthCertificate', birthCertificate.blob, birthCertificate.name)

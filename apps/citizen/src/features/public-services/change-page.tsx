@@ -2,6 +2,7 @@ import {
   AccountRequestPurpose,
   AddressCodeSet,
   ContactChangeRequest,
+  currentUnitsLine,
   IdDocumentKind,
   type MyProfile,
   normalizeEmail,
@@ -162,6 +163,12 @@ function ChangeForm({ profile }: { profile: MyProfile }) {
         <p className="pubsvc-current">
           <span className="pubsvc-current__label">{t('publicServices.change.currentAddress')}</span>{' '}
           {profile.address}
+          {profile.currentUnits ? (
+            <span className="pubsvc-current__units">
+              {t('records.profile.currentUnits')}:{' '}
+              {currentUnitsLine(profile.currentUnits, t('records.profile.currentUnitsOr'))}
+            </span>
+          ) : null}
         </p>
         <div className="reg-commitment">
           <input

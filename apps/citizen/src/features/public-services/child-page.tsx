@@ -13,9 +13,9 @@ import { type ApiFailure, fileChild } from './api'
 import { FiledConfirmation, ServiceForm, ServicePage, useServiceRequest } from './service-parts'
 
 /**
- * "Đăng ký tài khoản cho con" (seed 004): the child's BHXH code and full name, the birth certificate
- * photo, the receiving office and the commitment; no OTP, the parent is signed in. The account is
- * issued under the parent's once the office approves it.
+ * "Đăng ký tài khoản cho con" (seed 004): the child's BHXH code or personal ID and full name, the
+ * birth certificate photo, the receiving office and the commitment; no OTP, the parent is signed in.
+ * The account is issued under the parent's once the office approves it.
  */
 export function ChildPage() {
   const { t } = useTranslation()
@@ -23,7 +23,7 @@ export function ChildPage() {
   const { language, csrfToken, office, form } = service
   const { handleFailure } = useCitizenSession()
   const baseLabels = useFieldLabels(IdDocumentKind.PersonalId)
-  const [bhxhCode, setBhxhCode] = useState('')
+  const [identifier, setIdentifier] = useState('')
   const [fullName, setFullName] = useState('')
   const [photo, setPhoto] = useState<DraftPhoto>()
   const [refused, setRefused] = useState<PhotoProblem>()
@@ -34,13 +34,14 @@ export function ChildPage() {
   const title = t('publicServices.child.title')
   const labels = {
     ...baseLabels,
+    identifier: t('publicServices.child.identifier'),
     fullName: t('publicServices.child.fullName'),
     birthCertificate: t('publicServices.child.birthCertificate'),
   }
 
   function check() {
     const errors = errorsOf(ChildRegistrationRequest, {
-      bhxhCode: given(bhxhCode),
+      identifier: given(identifier),
       fullName: given(fullName),
       officeCode: given(office.officeCode),
     })
@@ -57,7 +58,7 @@ export function ChildPage() {
     }
     setBusy(true)
     setFailure(null)
-    const request = ChildRegistrationRequest.parse({ bhxhCode, fullName, officeCode: office.officeCode })
+    const request = ChildRegistrationRequest.parse({ identifier, fullName, officeCode: office.officeCode })
     const result = await fileChild(request, photo, csrfToken, language)
     setBusy(false)
     if (result.ok) setFiled(result.value)
@@ -102,17 +103,17 @@ export function ChildPage() {
         <fieldset className="reg-fieldset">
           <legend className="reg-fieldset__legend">{t('publicServices.child.childLegend')}</legend>
           <TextField
-            name="bhxhCode"
-            label={t('registration.info.bhxhCode')}
-            hint={t('registration.info.bhxhCodeHint')}
-            value={bhxhCode}
-            error={form.first('bhxhCode')}
+            name="identifier"
+            label={labels.identifier}
+            hint={t('publicServices.child.identifierHint')}
+            value={identifier}
+            error={form.first('identifier')}
             inputMode="numeric"
             autoComplete="off"
-            maxLength={10}
+            maxLength={15}
             onChange={(value) => {
-              setBhxhCode(value)
-              form.clear('bhxhCode')
+              setIdentifier(value)
+              form.clear('identifier')
             }}
           />
           <TextField

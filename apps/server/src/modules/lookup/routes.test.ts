@@ -196,10 +196,40 @@ describe.each(testBackends())('public look-ups on %s', (backend) => {
       expect(wrongBirth.body).toBe(unknown.body)
     })
 
+    it.each(['079176000417', '079 176 000 417'])(
+      'answers the card by the personal ID %s',
+      async (cardNumber) => {
+        const answer = await lookUp(test, 'health-card', { ...card, cardNumber })
+        expect(answer.statusCode, answer.body).toBe(200)
+        expect(answer.json()).toMatchObject({ cardNumber: '7900012345', status: 'valid' })
+      },
+    )
+
+    it('answers a personal ID that is unknown or not of that name and date exactly as an unknown card', async () => {
+      const unknownCard = await lookUp(test, 'health-card', { ...card, cardNumber: '7999999999' })
+      const unknownId = await lookUp(test, 'health-card', { ...card, cardNumber: '079176999999' })
+      const wrongName = await lookUp(test, 'health-card', {
+        ...card,
+        cardNumber: '079176000417',
+        fullName: 'Lê Văn Minh',
+      })
+      const wrongBirth = await lookUp(test, 'health-card', {
+        ...card,
+        cardNumber: '079176000417',
+        dateOfBirth: '13/03/1976',
+      })
+      expect(unknownCard.statusCode).toBe(404)
+      expect(unknownId.body).toBe(unknownCard.body)
+      expect(wrongName.body).toBe(unknownCard.body)
+      expect(wrongBirth.body).toBe(unknownCard.body)
+    })
+
     it('refuses a card number of neither form', async () => {
       const answer = await lookUp(test, 'health-card', { ...card, cardNumber: '12345' })
       expect(answer.statusCode).toBe(400)
-      expect(Object.keys(answer.json().error.fields)).toEqual(['cardNumber'])
+      expect(answer.json().error.fields.cardNumber).toEqual([
+        'Nhập mã thẻ BHYT (10 chữ số hoặc 15 ký tự thẻ mẫu cũ), mã số BHXH (10 chữ số) hoặc số định danh cá nhân (12 chữ số).',
+      ])
     })
   })
 

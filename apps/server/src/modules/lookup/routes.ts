@@ -86,10 +86,13 @@ export async function registerLookupRoutes(app: FastifyInstance) {
       preHandler: guard,
       schema: {
         tags,
-        summary: 'Validity of a BHYT card by its number (or BHXH code), name and date of birth',
+        summary:
+          'Validity of a BHYT card by its number (or BHXH code, or personal ID), name and date of birth',
         description:
           'The card in force (else the next, else the last): validity, status, benefit level, primary facility. ' +
-          'A name or date of birth that does not fit answers 404 exactly as an unknown card.',
+          '`cardNumber` takes the card number of either form, the BHXH code or the 12-digit personal ID (số định ' +
+          'danh cá nhân). A name or date of birth that does not fit, and an unknown personal ID, answer 404 ' +
+          'exactly as an unknown card.',
         body: HealthCardLookupRequest,
         response: { 200: HealthCardLookupAnswer, ...errors },
       },

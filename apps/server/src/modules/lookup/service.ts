@@ -7,6 +7,7 @@ import {
   type HealthCardLookupRequest,
   LookupNarrowing,
   maskName,
+  PersonIdentifierKind,
   todayInVietnam,
 } from '@ansinh/domain'
 import type { Deps } from '../../app'
@@ -104,15 +105,24 @@ export async function lookUpBhxhCode(
 
 /**
  * Tra cứu giá trị sử dụng thẻ BHYT: the card in force of the person with this card number (or BHXH
- * code), name and date of birth. A name or date that does not fit answers exactly as an unknown card.
+ * code, or personal ID), name and date of birth. A name or date that does not fit answers exactly as an
+ * unknown card.
+ *
+ * A personal ID is taken here (issue 11: every look-up of a person takes either identifier) because it
+ * gives nothing away: its first three digits already name the province it was registered in, and
+ * the ID is a stronger secret than the province, name and date of birth that the BHXH-code look-up
+ * asks, so the answer (the card, whose number is the BHXH code) tells the asker nothing they could
+ * not already find out. The proof of work and the limits apply unchanged, and an ID that is unknown
+ * or does not fit the name and date answers exactly as a card number that misses (`noCard`).
  */
 export async function lookUpHealthCard(
   deps: LookupDeps,
   request: Fields<HealthCardLookupRequest>,
 ): Promise<HealthCardLookupAnswer> {
   const db = deps.database.db
+  const { kind, value } = request.cardNumber
   const person = await findPersonByCodeNameAndBirth(db, {
-    bhxhCode: request.cardNumber,
+    ...(kind === PersonIdentifierKind.PersonalId ? { personalId: value } : { bhxhCode: value }),
     foldedName: foldVietnamese(request.fullName),
     birth: request.dateOfBirth,
   })

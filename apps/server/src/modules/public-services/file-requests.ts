@@ -1,5 +1,6 @@
 import type { ChildRegistrationRequest, ContactChangeFiling, FiledDossier, StopFiling } from '@ansinh/domain'
 import type { Deps } from '../../app'
+import { countKeyedTry } from '../identity/citizen-throttle'
 import { fileChildRegistration, fileContactChange, fileStopRequest } from '../registration/account-dossiers'
 import { dossierOffice } from '../registration/dossier-office'
 import type { Dossier } from '../registration/repo'
@@ -37,6 +38,13 @@ export async function fileStopAccountRequest(
 }
 
 /**
+ * Child filings per parent account and clock hour. A filing by personal ID tells whether the registry
+ * holds that ID under that name: with no OTP in the way, this keeps an account (and whoever holds its
+ * session) from trying names and IDs in bulk, and is far above what a family files.
+ */
+export const CHILD_FILINGS_PER_HOUR = 10
+
+/**
  * Đăng ký tài khoản cho con: no OTP (the parent is signed in and the account stays theirs); the birth
  * certificate photo is checked, re-encoded and staged like a registration photo.
  */
@@ -46,6 +54,16 @@ export async function fileChildRequest(
   request: ChildRegistrationRequest,
   birthCertificate: SubmittedPhoto | undefined,
 ): Promise<FiledDossier> {
+  // Counted before the photo is decoded: a refused filing is an attempt too.
+  await countKeyedTry(deps, {
+    scope: 'child-filing-account',
+    value: String(parentAccountId),
+    perHour: CHILD_FILINGS_PER_HOUR,
+    tooMany: (minutes) => ({
+      vi: `Tài khoản của bạn đã gửi quá nhiều hồ sơ đăng ký tài khoản cho con. Vui lòng thử lại sau ${minutes} phút.`,
+      en: `Your account has filed too many requests for a child's account. Please try again in ${minutes} minutes.`,
+    }),
+  })
   const photo = await storePhoto(deps, birthCertificate, 'birthCertificate')
   const dossier = await fileChildRegistration(deps, parentAccountId, request, photo).catch(
     async (error: unknown) => {

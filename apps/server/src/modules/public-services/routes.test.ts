@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto'
+import { foldVietnamese } from '@ansinh/domain'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp, unlimitedOtpEnv } from '../../../test/app'
@@ -7,6 +8,7 @@ import { testBackends } from '../../../test/database'
 import { lastCodeSentTo, multipartBody, testJpeg } from '../../../test/registration'
 import { type StaffSignIn, signInStaff } from '../../../test/staff'
 import { dossiers, messages, people } from '../../db/schema'
+import { CHILD_FILINGS_PER_HOUR } from './file-requests'
 
 // "Dịch vụ công" through the HTTP API, as the citizen app calls it, and the office deciding what
 // was filed through the back-office API.
@@ -227,7 +229,7 @@ describe.each(testBackends())('citizen public services on %s', (backend) => {
     it('files a child with the birth certificate, and lists every dossier with its outcome', async () => {
       const parent = await createSignedInCitizen(test)
       const photo = await testJpeg(800, 600)
-      const child = { bhxhCode: childCode(), fullName: 'Trần Bảo An', officeCode: '07915' }
+      const child = { identifier: childCode(), fullName: 'Trần Bảo An', officeCode: '07915' }
       const filed = await fileChild(parent, child, { birthCertificate: photo })
       expect(filed.statusCode, filed.body).toBe(201)
       expect(filed.json()).toMatchObject({ kind: 'child', status: 'pending', office: { code: '07915' } })
@@ -278,12 +280,127 @@ describe.each(testBackends())('citizen public services on %s', (backend) => {
       ])
     })
 
+    /** A child in the registry, with no account, under a random BHXH code and personal ID. */
+    async function insertChild(fullName: string) {
+      const child = { bhxhCode: childCode(), personalId: `099${String(randomInt(1e9)).padStart(9, '0')}` }
+      await test.database.db.insert(people).values({
+        ...child,
+        fullName,
+        foldedName: foldVietnamese(fullName),
+        birthYear: 2019,
+        birthMonth: 4,
+        birthDay: 2,
+        gender: 'female',
+        addressCodeSet: '2025-07-01',
+        provinceCode: '79',
+      })
+      return child
+    }
+    const filedDossier = async (dossierNumber: string) =>
+      (await test.database.db.select().from(dossiers).where(eq(dossiers.dossierNumber, dossierNumber)))[0]
+
+    it('files by the personal ID under the BHXH code it resolves to, keeping the ID', async () => {
+      const parent = await createSignedInCitizen(test)
+      const child = await insertChild('Phạm Ngọc Hà')
+      const spaced = child.personalId.replace(/(\d{3})(?=\d)/g, '$1 ')
+      const filed = await fileChild(
+        parent,
+        { identifier: spaced, fullName: 'PHAM NGOC  HA', officeCode: '07915' },
+        { birthCertificate: await testJpeg(800, 600) },
+      )
+      expect(filed.statusCode, filed.body).toBe(201)
+      expect(await filedDossier(filed.json().dossierNumber)).toMatchObject({
+        kind: 'child',
+        bhxhCode: child.bhxhCode,
+        idKind: 'personal_id',
+        idNumber: child.personalId,
+        fullName: 'PHAM NGOC HA',
+      })
+    })
+
+    it('answers an unknown personal ID and a name that does not fit alike, before any account check', async () => {
+      const parent = await createSignedInCitizen(test)
+      const child = await insertChild('Phạm Ngọc Hà')
+      // Someone with an account: a wrong name must not tell that either.
+      const adult = await createSignedInCitizen(test)
+      const photo = { birthCertificate: await testJpeg(800, 600) }
+      const attempt = (identifier: string, fullName: string) =>
+        fileChild(parent, { identifier, fullName, officeCode: '07915' }, photo)
+      const unknown = await attempt('099000000001', 'Phạm Ngọc Hà')
+      const wrongName = await attempt(child.personalId, 'Phạm Ngọc Hân')
+      const wrongNameWithAccount = await attempt(adult.personalId, 'Phạm Ngọc Hà')
+      expect(unknown.statusCode).toBe(400)
+      expect(unknown.json().error.fields).toEqual({
+        identifier: [
+          'Không tìm thấy trẻ có số định danh cá nhân và họ tên này. Kiểm tra lại theo giấy khai sinh, hoặc ' +
+            'nhập mã số BHXH của con (in trên thẻ BHYT).',
+        ],
+      })
+      expect(wrongName.body).toBe(unknown.body)
+      expect(wrongNameWithAccount.body).toBe(unknown.body)
+      expect(
+        await test.database.db.select().from(dossiers).where(eq(dossiers.bhxhCode, child.bhxhCode)),
+      ).toEqual([])
+      // With the right name, the one who has an account is named as such.
+      const withAccount = await attempt(adult.personalId, 'Trần Văn Thử')
+      expect(withAccount.statusCode).toBe(409)
+      expect(withAccount.json().error.fields.identifier).toHaveLength(1)
+    })
+
+    it('files by the BHXH code as typed, also from an app that still sends it as bhxhCode', async () => {
+      const parent = await createSignedInCitizen(test)
+      const photo = { birthCertificate: await testJpeg(800, 600) }
+      const byCode = await fileChild(
+        parent,
+        { identifier: childCode(), fullName: 'Trần Bảo An', officeCode: '07915' },
+        photo,
+      )
+      expect(byCode.statusCode, byCode.body).toBe(201)
+      expect(await filedDossier(byCode.json().dossierNumber)).toMatchObject({ idKind: null, idNumber: null })
+      const legacyCode = childCode()
+      const legacy = await fileChild(
+        await createSignedInCitizen(test),
+        { bhxhCode: legacyCode, fullName: 'Trần Bảo An', officeCode: '07915' },
+        photo,
+      )
+      expect(legacy.statusCode, legacy.body).toBe(201)
+      expect(await filedDossier(legacy.json().dossierNumber)).toMatchObject({
+        bhxhCode: legacyCode,
+        idKind: null,
+      })
+      const taken = await fileChild(
+        parent,
+        { identifier: parent.bhxhCode, fullName: 'Trần Bảo An', officeCode: '07915' },
+        photo,
+      )
+      expect(taken.statusCode).toBe(409)
+      expect(taken.json().error.fields).toEqual({
+        identifier: ['Mã số BHXH này đã có tài khoản giao dịch điện tử.'],
+      })
+    })
+
+    it(`refuses the filing after ${CHILD_FILINGS_PER_HOUR} in an hour from one account, not from another`, async () => {
+      const parent = await createSignedInCitizen(test)
+      const photo = { birthCertificate: await testJpeg(400, 300) }
+      const attempt = (citizen: CitizenTestSession) =>
+        fileChild(
+          citizen,
+          { identifier: '099000000002', fullName: 'Phạm Ngọc Hà', officeCode: '07915' },
+          photo,
+        )
+      for (let i = 0; i < CHILD_FILINGS_PER_HOUR; i++) expect((await attempt(parent)).statusCode).toBe(400)
+      const refused = await attempt(parent)
+      expect(refused.statusCode).toBe(429)
+      expect(refused.json().error.message).toMatch(/quá nhiều hồ sơ/)
+      expect((await attempt(await createSignedInCitizen(test))).statusCode).toBe(400)
+    })
+
     it('names the missing fields and the refused photo', async () => {
       const parent = await createSignedInCitizen(test)
       const noFields = await fileChild(parent, { fullName: 'Trần Bảo An' }, {})
       expect(noFields.statusCode).toBe(400)
-      expect(Object.keys(noFields.json().error.fields).sort()).toEqual(['bhxhCode', 'officeCode'])
-      const child = { bhxhCode: childCode(), fullName: 'Trần Bảo An', officeCode: '07915' }
+      expect(Object.keys(noFields.json().error.fields).sort()).toEqual(['identifier', 'officeCode'])
+      const child = { identifier: childCode(), fullName: 'Trần Bảo An', officeCode: '07915' }
       const noPhoto = await fileChild(parent, child, {})
       expect(noPhoto.json().error.fields.birthCertificate).toHaveLength(1)
       const notAnImage = await fileChild(parent, child, { birthCertificate: Buffer.from('not a photo') })

@@ -15,15 +15,36 @@ import { z } from 'zod'
 import { errorAnswers } from '../../http/error-answers'
 import { multipartRouteValidator, readPhotoForm, registerPhotoUploads } from '../../http/photo-uploads'
 import { citizenOf } from '../identity/citizen-guard'
-import { fileChildRequest, fileContactChangeRequest, fileStopAccountRequest } from './file-requests'
+import {
+  CHILD_FILINGS_PER_HOUR,
+  fileChildRequest,
+  fileContactChangeRequest,
+  fileStopAccountRequest,
+} from './file-requests'
 import { listMyDossiers } from './my-dossiers'
 import { resendAccountRequestOtp, sendAccountRequestOtp } from './request-otp'
 
 const tags = ['citizen: public services']
 const errors = errorAnswers(400, 401, 403, 404, 409, 410, 429)
 
+/**
+ * The text fields of `POST /me/requests/child`. App versions from before the personal ID was taken send
+ * the child's BHXH code as `bhxhCode`, and an installed app may run one for a while after a release:
+ * it is read as the identifier.
+ */
+const ChildFields = z.preprocess((input) => {
+  if (typeof input !== 'object' || input === null || 'identifier' in input || !('bhxhCode' in input))
+    return input
+  const { bhxhCode, ...rest } = input
+  return { ...rest, identifier: bhxhCode }
+}, ChildRegistrationRequest)
+
 /** The multipart body of `POST /me/requests/child`, for the OpenAPI description (parsed by hand). */
 const ChildMultipart = ChildRegistrationRequest.extend({
+  bhxhCode: z
+    .string()
+    .optional()
+    .meta({ deprecated: true, description: 'Read as `identifier` when that is absent (older app versions)' }),
   birthCertificate: z
     .string()
     .meta({ format: 'binary', description: 'Ảnh giấy khai sinh: JPEG, PNG, HEIC or WebP, at most 10 MB' }),
@@ -145,8 +166,12 @@ export async function registerPublicServiceRoutes(app: FastifyInstance) {
         tags,
         summary: "Đăng ký tài khoản cho con: file a child's account with the birth certificate photo",
         description:
-          'No OTP: the parent is signed in. The photo is checked by content, re-encoded without metadata and ' +
-          'stored encrypted (400 `fields.birthCertificate` when refused). A child who already has an account: 409.',
+          "No OTP: the parent is signed in. `identifier` is the child's BHXH code or personal ID. A personal ID " +
+          'is resolved to the BHXH code only when the registry holds it under `fullName`; an unknown ID and a ' +
+          'name that does not fit answer the same 400 `fields.identifier`. A BHXH code is checked by the office. ' +
+          'The photo is checked by content, re-encoded without metadata and stored encrypted (400 ' +
+          '`fields.birthCertificate` when refused). A child who already has an account: 409. At most ' +
+          `${CHILD_FILINGS_PER_HOUR} filings per account and clock hour (429).`,
         consumes: ['multipart/form-data'],
         body: ChildMultipart,
         response: { 201: FiledDossier, ...errors, 413: ApiError },
@@ -154,7 +179,7 @@ export async function registerPublicServiceRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { fields, file } = await readPhotoForm(request, {
-        fields: ChildRegistrationRequest,
+        fields: ChildFields,
         fileField: 'birthCertificate',
       })
       const filed = await fileChildRequest(deps, citizenOf(request).accountId, fields, file)

@@ -8,6 +8,8 @@ import {
   foldVietnamese,
   formatDossierNumber,
   type IdDocumentKind,
+  namesMatch,
+  PersonIdentifierKind,
   type StopRequest,
   todayInVietnam,
   yyyymmOf,
@@ -19,7 +21,12 @@ import { keepFiles } from '../../platform/file-deletions'
 import { checkAddress, receivingOffice } from '../directory/service'
 import { lockCitizenAccount } from '../identity/accounts'
 import { queueInboxCopy, queueMessage, queueOptionsFrom } from '../notify/service'
-import { contactDataOf, findPersonById, type RegistryContact } from '../registry/service'
+import {
+  contactDataOf,
+  findPersonById,
+  findPersonByPersonalId,
+  type RegistryContact,
+} from '../registry/service'
 import { dossierOffice } from './dossier-office'
 import {
   appendEvent,
@@ -105,8 +112,9 @@ export async function fileStopRequest(
 }
 
 /**
- * A parent (or guardian) asks for an account for their child; the birth certificate photo, already
- * checked and stored encrypted, goes with it. Messages go to the parent's contact.
+ * A parent (or guardian) asks for an account for their child, by the child's BHXH code or personal ID;
+ * the birth certificate photo, already checked and stored encrypted, goes with it. Messages go to the
+ * parent's contact.
  */
 export async function fileChildRegistration(
   deps: Deps,
@@ -114,24 +122,53 @@ export async function fileChildRegistration(
   request: ChildRegistrationRequest,
   birthCertificate: StoredPhoto,
 ): Promise<Dossier> {
-  if (await hasActiveAccount(deps.database.db, request.bhxhCode))
+  const child = await childOf(deps.database.db, request)
+  if (await hasActiveAccount(deps.database.db, child.bhxhCode))
     throw new DomainError(ErrorCode.Conflict, 'child already has an account', {
-      fields: { bhxhCode: ['Mã số BHXH này đã có tài khoản giao dịch điện tử.'] },
+      fields: {
+        identifier: [
+          child.idKind
+            ? 'Trẻ có số định danh cá nhân này đã có tài khoản giao dịch điện tử.'
+            : 'Mã số BHXH này đã có tài khoản giao dịch điện tử.',
+        ],
+      },
     })
   return fileFromAccount(deps, parentAccountId, request.officeCode, undefined, async (_tx, parent) => ({
     dossier: {
       kind: DossierKind.Child,
-      bhxhCode: request.bhxhCode,
+      ...child,
       fullName: request.fullName,
       foldedName: foldVietnamese(request.fullName),
-      idKind: null,
-      idNumber: null,
       ...contactOf(parent).address,
       phone: contactOf(parent).phone,
       email: parent.email,
     },
     photos: [{ ...birthCertificate, kind: 'birthCertificate' }],
   }))
+}
+
+/**
+ * The BHXH code a child's dossier is filed under. A BHXH code is taken as typed: the office checks it
+ * against the registry when it decides. A personal ID is resolved here, and only when the registry
+ * holds that ID under the typed name (the rule review's `namesMatch` applies); an unknown ID and a
+ * name that does not fit answer alike, so the parent learns nothing beyond the facts they typed. The
+ * dossier keeps the ID beside the code it resolved to, so the office sees both.
+ */
+async function childOf(
+  db: Executor,
+  request: ChildRegistrationRequest,
+): Promise<{ bhxhCode: string; idKind: IdDocumentKind | null; idNumber: string | null }> {
+  const { kind, value } = request.identifier
+  if (kind === PersonIdentifierKind.BhxhCode) return { bhxhCode: value, idKind: null, idNumber: null }
+  const person = await findPersonByPersonalId(db, value)
+  if (!person?.bhxhCode || !namesMatch(person.fullName, request.fullName))
+    throw invalid({
+      identifier: [
+        'Không tìm thấy trẻ có số định danh cá nhân và họ tên này. Kiểm tra lại theo giấy khai sinh, hoặc nhập ' +
+          'mã số BHXH của con (in trên thẻ BHYT).',
+      ],
+    })
+  return { bhxhCode: person.bhxhCode, idKind: 'personal_id', idNumber: value }
 }
 
 type Filing = {

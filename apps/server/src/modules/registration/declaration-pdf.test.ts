@@ -21,6 +21,7 @@ const sample: DeclarationView = {
   idKind: 'personal_id',
   idNumber: '079176000417',
   address: 'Số 12 đường Trần Hưng Đạo, Phường Chợ Quán, Thành phố Hồ Chí Minh',
+  currentUnits: null,
   phone: '0912345678',
   email: 'thuhang@example.vn',
   contactChannel: 'sms',
@@ -79,7 +80,33 @@ describe('renderDeclarationPdf', () => {
       expect(text).toContain(expected)
     }
     expect(text).not.toContain('SMS và email')
+    expect(text).not.toContain('Nay thuộc')
     expect(text).not.toMatch(/undefined|null|NaN/)
+  })
+
+  it('prints under an address in old units the current ones, every part of a split commune', async () => {
+    // Long enough to wrap, so that the page holds the two rows at their tallest.
+    const address =
+      'Phòng 1205, Tòa nhà Hòa Bình, Số 106 ngõ 43 Phố Đội Cấn, Tổ dân phố số 7, Phường Cống Vị, Quận Ba Đình, Thành phố Hà Nội'
+    const { pages, text } = await textOf(
+      await renderDeclarationPdf({
+        ...sample,
+        address,
+        currentUnits: {
+          province: { code: '01', fullName: 'Thành phố Hà Nội' },
+          communes: [
+            { code: '00008', fullName: 'Phường Ngọc Hà' },
+            { code: '00025', fullName: 'Phường Giảng Võ' },
+          ],
+          split: true,
+          text: 'Phường Ngọc Hà hoặc Phường Giảng Võ, Thành phố Hà Nội',
+        },
+      }),
+    )
+    expect(pages).toBe(1)
+    expect(text).toContain(
+      `Địa chỉ liên hệ: ${address} Nay thuộc: Phường Ngọc Hà hoặc Phường Giảng Võ, Thành phố Hà Nội Số điện thoại di động`,
+    )
   })
 
   it('is a PDF with its fonts embedded, its metadata set and the same bytes for the same view', async () => {

@@ -6,7 +6,13 @@
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { formatDateTimeVi, formatDateVi, type IdDocumentKind } from '@ansinh/domain'
+import {
+  type CurrentUnits,
+  currentUnitsLine,
+  formatDateTimeVi,
+  formatDateVi,
+  type IdDocumentKind,
+} from '@ansinh/domain'
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 
@@ -21,6 +27,8 @@ export type DeclarationView = {
   idNumber: string
   /** The full contact address, already composed. */
   address: string
+  /** For an address recorded in old (pre-1 Jul 2025) units, where it lies now; null otherwise. */
+  currentUnits: CurrentUnits | null
   phone: string
   email: string | null
   contactChannel: 'sms' | 'email'
@@ -54,6 +62,8 @@ export const MARGIN = 50
 const BODY = 10
 const LABEL_WIDTH = 165
 const QR_SIZE = 90
+// Below the signing box: the gap and the signer's name (11 pt bold, one line).
+const SIGNATURE_NAME_SPACE = 30
 export const INK = '#111111'
 export const MUTED = '#555555'
 
@@ -250,11 +260,16 @@ function choices(doc: Doc, page: Column, top: number): number {
 }
 
 function applicantRows(view: DeclarationView): Array<[string, string]> {
+  // The address stays as declared; the office reads beside it which current units it lies in.
+  const currentUnits: Array<[string, string]> = view.currentUnits
+    ? [['Nay thuộc', currentUnitsLine(view.currentUnits, 'hoặc')]]
+    : []
   return [
     ['Họ và tên', view.fullName],
     ['Mã số BHXH', view.bhxhCode],
     [idLabels[view.idKind], view.idNumber],
     ['Địa chỉ liên hệ', view.address],
+    ...currentUnits,
     ['Số điện thoại di động', view.phone],
     ['Email', view.email ?? 'Không có'],
   ]
@@ -305,7 +320,10 @@ function signatureBox(doc: Doc, column: Column, top: number, fullName: string): 
   let y = put(doc, '……, ngày …… tháng …… năm ……', column, top, { align: 'center' })
   y = put(doc, 'NGƯỜI KÊ KHAI', column, y + 4, { font: BOLD, size: 11, align: 'center' })
   y = put(doc, '(Ký, ghi rõ họ tên)', column, y, { size: 9, align: 'center', color: MUTED })
-  const box = { x: column.x + 15, width: column.width - 30, height: 64 }
+  // The form fills the page; when the rows above run longer (a wrapped address, the current units
+  // under an old one), the signing space gives way rather than push the name onto a second page.
+  const room = doc.page.height - MARGIN - y - SIGNATURE_NAME_SPACE
+  const box = { x: column.x + 15, width: column.width - 30, height: Math.max(36, Math.min(64, room)) }
   doc
     .rect(box.x, y + 6, box.width, box.height)
     .lineWidth(0.5)

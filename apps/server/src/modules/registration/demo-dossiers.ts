@@ -23,7 +23,11 @@ export async function fileDemoDossiers(deps: Deps): Promise<void> {
   await fileChildRegistration(
     deps,
     account.id,
-    { bhxhCode: child.bhxhCode, fullName: child.fullName, officeCode: '07916' },
+    {
+      identifier: { kind: 'bhxhCode', value: child.bhxhCode },
+      fullName: child.fullName,
+      officeCode: '07916',
+    },
     birthCertificate,
   )
   await fileContactChange(deps, account.id, { email: 'thuhang.moi@example.com', officeCode: '07915' })

@@ -1,7 +1,7 @@
 import { maskName, type RegistrationStatusView } from '@ansinh/domain'
 import type { Deps } from '../../app'
 import { notFound } from '../../platform/errors'
-import { contactAddressOf, describeAddress } from '../directory/service'
+import { contactAddressOf, presentAddress } from '../directory/service'
 import { presentConfirmed } from './confirm-registration'
 import { type DeclarationView, renderDeclarationPdf } from './declaration-pdf'
 import { dossierOffice } from './dossier-office'
@@ -44,7 +44,10 @@ export async function declarationPdf(
   return renderDeclarationPdf(await declarationView(deps, dossier))
 }
 
-/** What the declaration prints of a paper dossier: its own fields, the address in words, the office. */
+/**
+ * What the declaration prints of a paper dossier: its own fields, the address in words (with its
+ * current units when it was declared in old ones), the office.
+ */
 export async function declarationView(deps: Deps, dossier: PaperDossier): Promise<DeclarationView> {
   const db = deps.database.db
   return {
@@ -55,7 +58,7 @@ export async function declarationView(deps: Deps, dossier: PaperDossier): Promis
     fullName: dossier.fullName,
     idKind: dossier.idKind,
     idNumber: dossier.idNumber,
-    address: await describeAddress(db, contactAddressOf(dossier)),
+    ...(await presentAddress(db, contactAddressOf(dossier))),
     phone: dossier.phone,
     email: dossier.email,
     contactChannel: dossier.contactChannel,

@@ -127,6 +127,33 @@ describe.each(testBackends())('registration API on %s', (backend) => {
       expect(flat).toContain(expected)
   })
 
+  it('prints on the declaration of an address in old units the units it lies in now', async () => {
+    const filed = await register(
+      form({
+        bhxhCode: '7900099020',
+        phone: '0901111020',
+        // Old Hà Nội: Phường Phúc Xá (Quận Ba Đình) went whole into Phường Hồng Hà.
+        address: {
+          codeSet: '2004-2025',
+          provinceCode: '01',
+          districtCode: '001',
+          communeCode: '00001',
+          street: 'Số 1 Phố Đội Cấn',
+        },
+      }),
+    )
+    const pdf = await test.app.inject(
+      `/api/v1/registrations/${filed.dossierNumber}/declaration.pdf?phone=0901111020`,
+    )
+    expect(pdf.statusCode, pdf.body).toBe(200)
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), {
+      mergePages: true,
+    })
+    const flat = text.normalize('NFC').replace(/\s+/g, ' ')
+    expect(flat).toContain('Số 1 Phố Đội Cấn, Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội')
+    expect(flat).toContain('Nay thuộc: Phường Hồng Hà, Thành phố Hà Nội')
+  })
+
   it('documents every route and the multipart fields in OpenAPI', async () => {
     const spec = (await test.app.inject('/docs/json')).json()
     for (const path of [

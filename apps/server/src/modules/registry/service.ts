@@ -180,17 +180,20 @@ export async function findPeopleByNameAndBirth(
   return rows.flatMap((row) => (row.bhxhCode === null ? [] : [{ ...row, bhxhCode: row.bhxhCode }]))
 }
 
-/** Whether a record is this name and date of birth (folded name, birth by `birthAgrees`' rule). */
+/**
+ * Whether a record is this name and date of birth (folded name, birth by `birthAgrees`' rule), the
+ * record named by its BHXH code or by its personal ID (số định danh cá nhân).
+ */
 export async function findPersonByCodeNameAndBirth(
   db: Executor,
-  query: { bhxhCode: string; foldedName: string; birth: PartialDate },
+  query: ({ bhxhCode: string } | { personalId: string }) & { foldedName: string; birth: PartialDate },
 ): Promise<{ id: number } | null> {
   const [row] = await db
     .select({ id: people.id })
     .from(people)
     .where(
       and(
-        eq(people.bhxhCode, query.bhxhCode),
+        'personalId' in query ? eq(people.personalId, query.personalId) : eq(people.bhxhCode, query.bhxhCode),
         eq(people.foldedName, query.foldedName),
         birthAgrees(query.birth),
       ),
@@ -252,6 +255,18 @@ export async function findCardHolders(
       idRows.flatMap((row) => (row.personalId === null ? [] : [[row.personalId, holder(row)] as const])),
     ),
   }
+}
+
+/** The BHXH code and name of the person with this personal ID (số định danh cá nhân), or null. */
+export async function findPersonByPersonalId(
+  db: Executor,
+  personalId: string,
+): Promise<{ bhxhCode: string | null; fullName: string } | null> {
+  const [row] = await db
+    .select({ bhxhCode: people.bhxhCode, fullName: people.fullName })
+    .from(people)
+    .where(eq(people.personalId, personalId))
+  return row ?? null
 }
 
 /** The BHXH code of the person with this personal ID (số định danh cá nhân), or null. */

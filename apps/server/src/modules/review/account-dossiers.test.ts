@@ -119,8 +119,14 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
       kind: 'change',
       account: { id: accountId, bhxhCode: holder.bhxhCode, fullName: 'Phạm Thị Lan', status: 'active' },
       changes: [
-        { field: 'phone', before: holder.phone, after: '0907799001' },
-        { field: 'email', before: holder.email, after: 'lan.moi@example.vn' },
+        { field: 'phone', before: holder.phone, after: '0907799001', beforeUnits: null, afterUnits: null },
+        {
+          field: 'email',
+          before: holder.email,
+          after: 'lan.moi@example.vn',
+          beforeUnits: null,
+          afterUnits: null,
+        },
       ],
     })
 
@@ -153,6 +159,59 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
     expect(changes.map((change) => change.field)).toEqual(['address'])
     expect(changes[0]?.before).toContain('Số 1 Nguyễn Trãi')
     expect(changes[0]?.after).toContain('Số 99 Lê Lợi')
+  })
+
+  it('names the current units beside each side of an address change recorded in old units', async () => {
+    const { person: holder, accountId } = await person('Trịnh Văn Hải')
+    // Old Hà Nội, Quận Ba Đình: Phường Phúc Xá (00001) went whole into Phường Hồng Hà; Phường Cống Vị
+    // (00007) was split between Phường Ngọc Hà and Phường Giảng Võ.
+    await test.database.db
+      .update(people)
+      .set({ addressCodeSet: '2004-2025', provinceCode: '01', districtCode: '001', communeCode: '00001' })
+      .where(eq(people.id, holder.id))
+    const filed = await fileContactChange(test.app.deps, accountId, {
+      address: {
+        codeSet: '2004-2025',
+        provinceCode: '01',
+        districtCode: '001',
+        communeCode: '00007',
+        street: 'Số 5 Phố Đội Cấn',
+      },
+      officeCode: '07915',
+    })
+    const detail = await viewDossier(test.app.deps, quan5, filed.id)
+    const [change] = detail.request?.kind === 'change' ? detail.request.changes : []
+    expect(change).toMatchObject({
+      field: 'address',
+      before: 'Số 1 Nguyễn Trãi, Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội',
+      after: 'Số 5 Phố Đội Cấn, Phường Cống Vị, Quận Ba Đình, Thành phố Hà Nội',
+      beforeUnits: { text: 'Phường Hồng Hà, Thành phố Hà Nội', split: false },
+      afterUnits: { text: 'Phường Ngọc Hà hoặc Phường Giảng Võ, Thành phố Hà Nội', split: true },
+    })
+
+    // Moved into a 2025 address: only the side still in old units carries the line.
+    const { person: mover, accountId: movingId } = await person('Trịnh Thị Hoa')
+    await test.database.db
+      .update(people)
+      .set({ addressCodeSet: '2004-2025', provinceCode: '01', districtCode: '001', communeCode: '00001' })
+      .where(eq(people.id, mover.id))
+    const moving = await fileContactChange(test.app.deps, movingId, {
+      address: {
+        codeSet: '2025-07-01',
+        provinceCode: '01',
+        communeCode: '00097',
+        street: 'Số 2 Phố Đội Cấn',
+      },
+      officeCode: '07915',
+    })
+    const [move] = await viewDossier(test.app.deps, quan5, moving.id).then((view) =>
+      view.request?.kind === 'change' ? view.request.changes : [],
+    )
+    expect(move).toMatchObject({
+      field: 'address',
+      beforeUnits: { text: 'Phường Hồng Hà, Thành phố Hà Nội' },
+      afterUnits: null,
+    })
   })
 
   it('refuses a change to a phone another account uses, and a second pending dossier', async () => {
@@ -267,7 +326,11 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
     const childDossier = await fileChildRegistration(
       test.app.deps,
       parentAccountId,
-      { bhxhCode: child.bhxhCode ?? '', fullName: 'Phan Gia Hân', officeCode: '07915' },
+      {
+        identifier: { kind: 'bhxhCode', value: child.bhxhCode ?? '' },
+        fullName: 'Phan Gia Hân',
+        officeCode: '07915',
+      },
       await storedBirthCertificate(),
     )
     await decide(childDossier.id, true)
@@ -306,7 +369,11 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
     const filed = await fileChildRegistration(
       test.app.deps,
       accountId,
-      { bhxhCode: adult.bhxhCode ?? '', fullName: 'Đinh Văn Sơn', officeCode: '07915' },
+      {
+        identifier: { kind: 'bhxhCode', value: adult.bhxhCode ?? '' },
+        fullName: 'Đinh Văn Sơn',
+        officeCode: '07915',
+      },
       await storedBirthCertificate(),
     )
     await expect(decide(filed.id, true)).rejects.toMatchObject({ code: 'CONFLICT' })
@@ -318,7 +385,11 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
     const filed = await fileChildRegistration(
       test.app.deps,
       parentAccountId,
-      { bhxhCode: child.bhxhCode ?? '', fullName: 'Lê Minh Khôi', officeCode: '07915' },
+      {
+        identifier: { kind: 'bhxhCode', value: child.bhxhCode ?? '' },
+        fullName: 'Lê Minh Khôi',
+        officeCode: '07915',
+      },
       await storedBirthCertificate(),
     )
     expect(filed).toMatchObject({ kind: 'child', idKind: null, phone: parent.phone, condition: 'online' })
@@ -358,7 +429,11 @@ describe.each(testBackends())('review of dossiers filed from an account on %s', 
     const filed = await fileChildRegistration(
       test.app.deps,
       accountId,
-      { bhxhCode: child.bhxhCode ?? '', fullName: 'Nguyễn Gia Hưng', officeCode: '07915' },
+      {
+        identifier: { kind: 'bhxhCode', value: child.bhxhCode ?? '' },
+        fullName: 'Nguyễn Gia Hưng',
+        officeCode: '07915',
+      },
       await storedBirthCertificate(),
     )
     expect((await decide(filed.id, true)).outcome).toBe('needs_bhxh_code')

@@ -1,6 +1,6 @@
-import { type AccountRequestView, DossierKind } from '@ansinh/domain'
+import { type AccountRequestView, type ContactField, DossierKind } from '@ansinh/domain'
 import type { Executor } from '../../db/client'
-import { contactAddressOf, describeAddress } from '../directory/service'
+import { contactAddressOf, presentAddress } from '../directory/service'
 import { findAccountRef } from '../identity/accounts'
 import { changedContactFields } from '../registry/service'
 import type { Dossier } from './repo'
@@ -26,21 +26,33 @@ export async function presentAccountRequest(
   }
 }
 
+type ChangeSides = Omit<Extract<AccountRequestView, { kind: 'change' }>['changes'][number], 'field'>
+
 async function describeChanges(db: Executor, dossier: Dossier) {
   const before = dossier.previousContact
-  const describe = {
-    phone: async () => [before?.phone ?? null, dossier.phone] as const,
-    email: async () => [before?.email ?? null, dossier.email] as const,
-    address: async () =>
-      [
-        before ? await describeAddress(db, contactAddressOf(before)) : null,
-        await describeAddress(db, contactAddressOf(dossier)),
-      ] as const,
+  const plain = (was: string | null, requested: string | null): ChangeSides => ({
+    before: was,
+    after: requested,
+    beforeUnits: null,
+    afterUnits: null,
+  })
+  const describe: Record<ContactField, () => Promise<ChangeSides>> = {
+    phone: async () => plain(before?.phone ?? null, dossier.phone),
+    email: async () => plain(before?.email ?? null, dossier.email),
+    // Either side may be in old units (an old record, or a person who still writes the old commune).
+    address: async () => {
+      const was = before ? await presentAddress(db, contactAddressOf(before)) : null
+      const requested = await presentAddress(db, contactAddressOf(dossier))
+      return {
+        before: was?.address ?? null,
+        after: requested.address,
+        beforeUnits: was?.currentUnits ?? null,
+        afterUnits: requested.currentUnits,
+      }
+    },
   }
   const changes = []
-  for (const field of changedContactFields(before, dossier)) {
-    const [was, requested] = await describe[field]()
-    changes.push({ field, before: was, after: requested })
-  }
+  for (const field of changedContactFields(before, dossier))
+    changes.push({ field, ...(await describe[field]()) })
   return changes
 }

@@ -180,6 +180,41 @@ describe.each(testBackends())('my records on %s', (backend) => {
     expect(health.tabs[3].rows.length).toBeGreaterThan(0)
   })
 
+  it('names the current units beside a card whose holder lives in old units, and keeps the card as recorded', async () => {
+    const { db } = test.database
+    const where = eq(people.bhxhCode, demoAccounts.child.bhxhCode)
+    const [recorded] = await db
+      .select({
+        addressCodeSet: people.addressCodeSet,
+        provinceCode: people.provinceCode,
+        districtCode: people.districtCode,
+        communeCode: people.communeCode,
+      })
+      .from(people)
+      .where(where)
+    if (!recorded) throw new Error('the demo child is not seeded')
+    // Old Hà Nội: Phường Phúc Xá (00001, Quận Ba Đình) went whole into Phường Hồng Hà (00097).
+    await db
+      .update(people)
+      .set({ addressCodeSet: '2004-2025', provinceCode: '01', districtCode: '001', communeCode: '00001' })
+      .where(where)
+    try {
+      const answer = await get(`/me/children/${childAccountId}/card`, parent)
+      expect(answer.statusCode, answer.body).toBe(200)
+      const card = answer.json()
+      expect(card.address).toMatch(/Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội$/)
+      expect(card.currentUnits).toMatchObject({
+        communes: [{ code: '00097', fullName: 'Phường Hồng Hà' }],
+        text: 'Phường Hồng Hà, Thành phố Hà Nội',
+      })
+      const qr = parseHealthCardQr(card.qrPayload)
+      expect(qr.ok && qr.value.address).toBe(card.address)
+    } finally {
+      await db.update(people).set(recorded).where(where)
+    }
+    expect((await get(`/me/children/${childAccountId}/card`, parent)).json().currentUnits).toBeNull()
+  })
+
   it("answers 404 to every view of someone else's child, and 401 signed out", async () => {
     for (const view of views) {
       const answer = await get(`/me/children/${childAccountId}${view}`, stranger)

@@ -23,7 +23,7 @@ import {
 import type { Deps } from '../../app'
 import type { Executor } from '../../db/client'
 import { DomainError, notFound } from '../../platform/errors'
-import { contactAddressOf, describeAddress, presentAddress } from '../directory/service'
+import { contactAddressOf, presentAddress } from '../directory/service'
 import { birthOfRecord, findPersonById, type RegistryContact } from '../registry/service'
 import {
   findAccountPerson,
@@ -117,7 +117,7 @@ export async function myHealthCard(deps: Deps, subject: Subject): Promise<MyHeal
   ])
   if (!chosen) throw noHealthCard()
   const { card, facilityName, officeName } = chosen
-  const address = await describeAddress(db, contactAddressOf(person))
+  const { address, currentUnits } = await presentAddress(db, contactAddressOf(person))
   const birth = person.birth
   return {
     cardNumber: card.cardNumber,
@@ -126,6 +126,7 @@ export async function myHealthCard(deps: Deps, subject: Subject): Promise<MyHeal
     birth,
     gender: person.gender,
     address,
+    currentUnits,
     groupCode: card.groupCode,
     benefitLevel: card.benefitLevel,
     livingArea: card.livingArea,

@@ -1,4 +1,4 @@
-import type { AccountRef, AccountRequestView } from '@ansinh/domain'
+import { type AccountRef, type AccountRequestView, type CurrentUnits, currentUnitsLine } from '@ansinh/domain'
 import { useTranslation } from 'react-i18next'
 import { FieldRow } from '../shared/field-row'
 
@@ -34,14 +34,31 @@ export function AccountRequestSection({ request }: { request: AccountRequestView
             {request.changes.map((change) => (
               <tr key={change.field} className="staff-compare__differs">
                 <th scope="row">{t(`detail.request.fields.${change.field}`)}</th>
-                <td>{change.before ?? '—'}</td>
-                <td>{change.after ?? t('detail.request.removed')}</td>
+                <td>
+                  {change.before ?? '—'}
+                  <UnitsNow units={change.beforeUnits} />
+                </td>
+                <td>
+                  {change.after ?? t('detail.request.removed')}
+                  <UnitsNow units={change.afterUnits} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </section>
+  )
+}
+
+/** Under an address in old units, the units it lies in now ("Nay thuộc …"), as on the dossier. */
+function UnitsNow({ units }: { units: CurrentUnits | null }) {
+  const { t } = useTranslation()
+  if (!units) return null
+  return (
+    <span className="staff-compare__units">
+      {t('common.currentUnits')}: {currentUnitsLine(units, t('common.or'))}
+    </span>
   )
 }
 
