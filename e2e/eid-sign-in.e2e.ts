@@ -8,7 +8,8 @@ import { button, expectNoSeriousViolations, field, heading } from './support/sta
 // Journey (issue 11): sign-in with the national e-ID through the local provider (apps/eid-dev), its
 // login page and its consent step, each trip. The demo citizen, who has an account, signs in and lands
 // in the app, and the provider's answer replayed is refused; her husband, in the registry without an
-// account and at level 2, gets one on the spot and is signed in; her mother, at level 1, is refused
+// account and at level 2, starts from the registration form's e-ID shortcut, gets an account on the
+// spot and is signed in; her mother, at level 1, is refused
 // with what to do, as is a personal ID in no record, and a declined consent signs nobody in. On her
 // profile the demo citizen unlinks the e-ID (which then refuses her), signs in with her password, and
 // links it again (another person's e-ID is refused). Signed in with her password on one phone, she
@@ -141,9 +142,14 @@ describe.skipIf(!hasChromium())('sign-in with the national e-ID through the loca
     })
   })
 
-  it('phone: a person without an account at level 2 gets one on the spot and is signed in', async () => {
+  it('phone: a person without an account at level 2, come to register, gets one on the spot and is signed in', async () => {
     await withPhone(running, async (page) => {
-      await startEidSignIn(page)
+      // Where someone without an account goes: the registration form, which offers the e-ID first.
+      await page.goto('/register/info')
+      await heading(page, 'Thông tin người đăng ký')
+      await heading(page, 'Có tài khoản định danh điện tử mức 2?', 2)
+      await expectNoSeriousViolations(page, 'registration form with the e-ID shortcut')
+      await button(page, eidButton).click()
       await throughProvider(page, running, husband.personalId)
       await heading(page, 'Đã tạo tài khoản giao dịch điện tử', 2)
       await page.getByText(/Bạn không cần đến cơ quan BHXH/).waitFor()

@@ -91,6 +91,13 @@ describe.skipIf(!hasChromium())('staff administration: the staff accounts of an 
           'Biên tập viên tin tức',
           'Quản trị tổ chức',
         ])
+        // An organisation administrator belongs to the organisation's office: the form asks for the
+        // organisation instead of an office.
+        await field(adminPage, 'Vai trò').selectOption('organisation_admin')
+        await field(adminPage, 'Tổ chức').waitFor()
+        expect(await office.count()).toBe(0)
+        await field(adminPage, 'Vai trò').selectOption('reviewer')
+        await expect.poll(() => office.isEnabled()).toBe(true)
         await button(adminPage, 'Tạo tài khoản').click()
         const username = field(adminPage, 'Tên đăng nhập')
         await expect.poll(() => username.getAttribute('aria-invalid')).toBe('true')

@@ -1,6 +1,7 @@
 import { IdDocumentKind, idDocumentKinds } from '@ansinh/domain'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
+import { EidRegistrationShortcut } from '../eid/eid-sign-in'
 import { AddressFields } from './address-fields'
 import { phoneInput, SegmentedChoice, TextField } from './form-controls'
 import { QrFillPanel } from './qr-fill'
@@ -40,6 +41,7 @@ export function InfoStep() {
       focusSignal={focusSignal}
       notice={notice}
     >
+      <EidRegistrationShortcut />
       <QrFillPanel />
       <form
         className="reg-form"

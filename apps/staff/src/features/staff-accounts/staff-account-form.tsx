@@ -93,7 +93,9 @@ export function StaffAccountForm({
       fullName: text('fullName'),
       // Optional: an empty box means no address, not an invalid one.
       email: text('email').trim() || undefined,
-      officeCode: text('officeCode'),
+      // An organisation administrator belongs to the organisation's office, which the server takes from
+      // the organisation: the form has no office to ask, and sends the creator's own (always in reach).
+      officeCode: choosesOrganisation ? staff.officeCode : text('officeCode'),
       role: text('role'),
       // Only an organisation administrator is tied to an organisation (the API refuses it for others).
       organisationId: choosesOrganisation ? text('organisationId') : undefined,
@@ -163,33 +165,35 @@ export function StaffAccountForm({
             <input {...control} name="email" type="email" autoComplete="off" spellCheck={false} />
           )}
         </Field>
-        <Field label={t('staffAccounts.office')} error={errorOf('officeCode')}>
-          {(control) => (
-            <>
-              <select
-                {...control}
-                name="officeCode"
-                required
-                aria-required="true"
-                disabled={offices.status !== 'ready'}
-                // Mounted again once the offices arrive, so that it starts on the administrator's own.
-                key={offices.status}
-                defaultValue={staff.officeCode}
-              >
-                {offices.status === 'ready' ? (
-                  offices.items.map((office) => (
-                    <option key={office.code} value={office.code}>
-                      {officeLabel(office)}
-                    </option>
-                  ))
-                ) : (
-                  <option value="">{t('common.loading')}</option>
-                )}
-              </select>
-              {offices.status === 'error' && <ErrorAlert>{offices.message}</ErrorAlert>}
-            </>
-          )}
-        </Field>
+        {!choosesOrganisation && (
+          <Field label={t('staffAccounts.office')} error={errorOf('officeCode')}>
+            {(control) => (
+              <>
+                <select
+                  {...control}
+                  name="officeCode"
+                  required
+                  aria-required="true"
+                  disabled={offices.status !== 'ready'}
+                  // Mounted again once the offices arrive, so that it starts on the administrator's own.
+                  key={offices.status}
+                  defaultValue={staff.officeCode}
+                >
+                  {offices.status === 'ready' ? (
+                    offices.items.map((office) => (
+                      <option key={office.code} value={office.code}>
+                        {officeLabel(office)}
+                      </option>
+                    ))
+                  ) : (
+                    <option value="">{t('common.loading')}</option>
+                  )}
+                </select>
+                {offices.status === 'error' && <ErrorAlert>{offices.message}</ErrorAlert>}
+              </>
+            )}
+          </Field>
+        )}
         <Field label={t('staffAccounts.role')} error={errorOf('role')}>
           {(control) => (
             <select
