@@ -11,6 +11,7 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { describeViolations, runAxe, seriousViolations } from './support/axe'
 import { type Device, hasChromium, newContext } from './support/browser'
+import { otpFromOutbox } from './support/citizen'
 import { useServerAndBrowser } from './support/journey'
 
 // Journey: registering for an e-transaction account (đăng ký giao dịch điện tử) in the citizen app.
@@ -179,25 +180,6 @@ async function otpPanel(page: Page): Promise<void> {
 async function registerUpToOtp(page: Page, person: Person): Promise<void> {
   await sendByHand(page, person)
   await otpPanel(page)
-}
-
-/** The newest OTP sent to `phone` that is not one of `seen`, from the development outbox. */
-async function otpFromOutbox(request: APIRequestContext, phone: string, seen = new Set<string>()) {
-  let last = ''
-  for (let attempt = 0; attempt < 80; attempt += 1) {
-    const response = await request.get(`/api/v1/dev/outbox?to=${phone}&limit=10`)
-    expect(response.status()).toBe(200)
-    const { items } = (await response.json()) as { items: { id: string; kind: string; text: string }[] }
-    const message = items.find((item) => item.kind === 'otp' && !seen.has(item.id))
-    const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined
-    if (message && code) {
-      seen.add(message.id)
-      return code
-    }
-    last = JSON.stringify(items.map((item) => item.kind))
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`no OTP for ${phone} in the outbox (kinds: ${last})`)
 }
 
 async function confirmOtp(page: Page, code: string): Promise<void> {

@@ -47,18 +47,21 @@ export async function signInCitizen(page: Page, citizen: CitizenSignIn): Promise
 export async function otpFromOutbox(
   request: APIRequestContext,
   phone: string,
-  seen: Set<string>,
+  seen = new Set<string>(),
 ): Promise<string> {
+  let kinds: string[] = []
   for (let attempt = 0; attempt < 80; attempt += 1) {
-    const message = (await outbox(request, phone)).find((item) => item.kind === 'otp' && !seen.has(item.id))
+    const items = await outbox(request, phone)
+    const message = items.find((item) => item.kind === 'otp' && !seen.has(item.id))
     const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined
     if (message && code) {
       seen.add(message.id)
       return code
     }
+    kinds = items.map((item) => item.kind)
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
-  throw new Error(`no OTP for ${phone} in the outbox`)
+  throw new Error(`no OTP for ${phone} in the outbox (kinds: ${kinds.join(', ')})`)
 }
 
 /** Marks every OTP already in the outbox as seen, so the next one read is the one just asked for. */
