@@ -189,6 +189,11 @@ export const MemberImportResult = z.object({
   updated: z.number(),
   /** Rows that matched a member as it already was: a re-import changes nothing. */
   unchanged: z.number(),
+  /**
+   * Pupils who were members of another organisation of the same tree: that membership ended, this
+   * row's holds them (a pupil belongs to one organisation of a tree). Not counted in added or updated.
+   */
+  moved: z.number(),
   refused: z.number(),
   /** The refused rows (the first 1,000); `errorReportUrl` gives them all as CSV. */
   errors: z.array(RowErrorView),

@@ -4,6 +4,7 @@ import {
   foldVietnamese,
   MEMBER_IMPORT_COLUMNS,
   type MemberImportResult,
+  MemberRole,
   type RowError,
 } from '@ansinh/domain'
 import type { Executor } from '../../db/client'
@@ -15,14 +16,17 @@ import type { SubmittedPhoto } from '../registration/stored-photos'
 import { type DeclaredPerson, findPeopleByIdentifiers } from '../registry/service'
 import { type MemberFields, readMemberFile } from './members-read'
 import { type MemberUpsert, upsertMembers } from './members-repo'
-import { findByCodesInSubtree, insertMemberImport } from './repo'
+import { findByCodesInSubtree, insertMemberImport, treeIdsOf } from './repo'
 import { type OrganisationDeps, requireOrganisation } from './service'
 
 /**
  * "Nhập danh sách thành viên": a school's (or a supervising body's, for its schools) list of staff and
  * pupils, matched to the registry by BHXH code or personal ID with the name checked, written in
  * batches of one statement each. Idempotent: the same file again adds and changes nothing. The refused
- * rows are kept with the import for the error report.
+ * rows are kept with the import for the error report. A pupil belongs to one organisation of a tree
+ * (all under the same root): importing them moves their membership from wherever else in the tree they
+ * were, as a pupil changing school at the new school year; staff keep every membership, and other trees
+ * are their own.
  */
 
 const BATCH_ROWS = 1000
@@ -45,9 +49,11 @@ export async function importMembers(
   const rowsRead = rows.length + countRows(errors)
   return deps.database.db.transaction(async (tx) => {
     const organisationOf = await findByCodesInSubtree(tx, organisationId, unique(rows.flatMap(codeOf)))
+    const treeIds = await treeIdsOf(tx, organisationId)
     const seen = new Map<string, number>()
     let added = 0
     let updated = 0
+    let moved = 0
     let unchanged = 0
     for (let start = 0; start < rows.length; start += BATCH_ROWS) {
       const batch = rows.slice(start, start + BATCH_ROWS)
@@ -58,10 +64,11 @@ export async function importMembers(
         if ('reason' in resolved) errors.push({ rowNumber: row.rowNumber, ...resolved })
         else upserts.push(resolved)
       }
-      const written = await upsertMembers(tx, upserts)
+      const written = await upsertMembers(tx, upserts, treeIds)
       added += written.added
       updated += written.updated
-      unchanged += upserts.length - written.added - written.updated
+      moved += written.moved
+      unchanged += upserts.length - written.added - written.updated - written.moved
     }
     errors.sort((a, b) => a.rowNumber - b.rowNumber)
     const counts = {
@@ -71,6 +78,7 @@ export async function importMembers(
       unchanged,
       refused: countRows(errors),
     }
+    // The import's row keeps the counts it has columns for; the moves are in the audit record.
     const importId = await insertMemberImport(tx, {
       organisationId,
       submittedBy: actor.id,
@@ -83,10 +91,11 @@ export async function importMembers(
       action: 'organisation.members_imported',
       recordType: 'organisation',
       recordId: organisationId,
-      detail: { importId, ...counts },
+      detail: { importId, ...counts, moved },
     })
     return {
       ...counts,
+      moved,
       errors: errors.slice(0, ERRORS_IN_ANSWER),
       errorReportUrl:
         errors.length > 0
@@ -150,7 +159,7 @@ function resolve(
     organisationId: number
     organisationOf: Map<string, number>
     personOf: Map<string, DeclaredPerson>
-    /** organisation:person → the row that first named them. */
+    /** organisation:person, and pupil:person → the row that first named them (as a pupil). */
     seen: Map<string, number>
   },
 ): MemberUpsert | { column: string; reason: string } {
@@ -185,6 +194,16 @@ function resolve(
   const earlier = context.seen.get(key)
   if (earlier !== undefined)
     return { column: idColumn, reason: `Người này đã có ở dòng ${earlier} của danh sách.` }
+  // One organisation of the tree per pupil: a second school for them in the same file is refused
+  // rather than one row silently undoing the other.
+  const pupilKey = `pupil:${person.id}`
+  const asPupil = fields.role === MemberRole.Pupil ? context.seen.get(pupilKey) : undefined
+  if (asPupil !== undefined)
+    return {
+      column: MEMBER_IMPORT_COLUMNS.organisationCode,
+      reason: `Học sinh/sinh viên này đã có ở dòng ${asPupil} của danh sách, tại đơn vị khác; mỗi người chỉ học ở một đơn vị.`,
+    }
   context.seen.set(key, row.rowNumber)
+  if (fields.role === MemberRole.Pupil) context.seen.set(pupilKey, row.rowNumber)
   return { organisationId, personId: person.id, role: fields.role, unit: fields.unit }
 }

@@ -1,5 +1,5 @@
-import type { MemberListQuery, MemberRole } from '@ansinh/domain'
-import { foldVietnamese, PersonIdentifier, PersonIdentifierKind } from '@ansinh/domain'
+import type { MemberListQuery } from '@ansinh/domain'
+import { foldVietnamese, MemberRole, PersonIdentifier, PersonIdentifierKind } from '@ansinh/domain'
 import { type SQL, sql } from 'drizzle-orm'
 import { arrayLiteral } from '../../db/array-literal'
 import { type Executor, queryRows } from '../../db/client'
@@ -16,14 +16,18 @@ export type MemberUpsert = {
 
 /**
  * Adds or updates a batch of members in one statement (a JSON record set). A row that matches its
- * member as it already is writes nothing, so a re-imported file changes nothing. Answers how many
- * were added and updated; the rest of the batch was unchanged.
+ * member as it already is writes nothing, so a re-imported file changes nothing. A pupil belongs to one
+ * organisation of a tree (`treeIds`, the whole tree of the importing organisation): the same statement
+ * ends their pupil membership anywhere else in it, unless the batch itself names them there (as staff).
+ * Answers how many were added, updated and moved (their membership elsewhere ended; a moved row is
+ * counted only as moved); the rest of the batch was unchanged.
  */
 export async function upsertMembers(
   db: Executor,
   rows: MemberUpsert[],
-): Promise<{ added: number; updated: number }> {
-  if (rows.length === 0) return { added: 0, updated: 0 }
+  treeIds: number[],
+): Promise<{ added: number; updated: number; moved: number }> {
+  if (rows.length === 0) return { added: 0, updated: 0, moved: 0 }
   const records = rows.map((row) => ({
     organisation_id: row.organisationId,
     person_id: row.personId,
@@ -31,21 +35,53 @@ export async function upsertMembers(
     unit: row.unit,
     folded_unit: row.unit === null ? null : foldVietnamese(row.unit),
   }))
-  const written = await queryRows<{ inserted: boolean }>(
+  // The delete and the upsert see the same snapshot and never touch the same row: a membership the
+  // batch names is the upsert's, not the delete's.
+  const [written] = await queryRows<{
+    added: string | number
+    updated: string | number
+    moved: string | number
+  }>(
     db,
     sql`
-    insert into organisation_members (organisation_id, person_id, role, unit, folded_unit)
-    select r.organisation_id, r.person_id, r.role, r.unit, r.folded_unit
-    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
-      as r(organisation_id bigint, person_id bigint, role varchar, unit text, folded_unit text)
-    on conflict (organisation_id, person_id) do update
-      set role = excluded.role, unit = excluded.unit, folded_unit = excluded.folded_unit, updated_at = now()
-      where (organisation_members.role, organisation_members.unit)
-        is distinct from (excluded.role, excluded.unit)
-    returning (xmax = 0) as inserted`,
+    with incoming as (
+      select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+        as r(organisation_id bigint, person_id bigint, role varchar, unit text, folded_unit text)
+    ),
+    moved as (
+      delete from organisation_members m
+      using incoming r
+      where r.role = ${MemberRole.Pupil} and m.role = ${MemberRole.Pupil} and m.person_id = r.person_id
+        and m.organisation_id <> r.organisation_id
+        and m.organisation_id = any(${arrayLiteral(treeIds)}::bigint[])
+        and not exists (
+          select 1 from incoming i where i.organisation_id = m.organisation_id and i.person_id = m.person_id
+        )
+      returning r.organisation_id, r.person_id
+    ),
+    upserted as (
+      insert into organisation_members (organisation_id, person_id, role, unit, folded_unit)
+      select r.organisation_id, r.person_id, r.role, r.unit, r.folded_unit from incoming r
+      on conflict (organisation_id, person_id) do update
+        set role = excluded.role, unit = excluded.unit, folded_unit = excluded.folded_unit, updated_at = now()
+        where (organisation_members.role, organisation_members.unit)
+          is distinct from (excluded.role, excluded.unit)
+      returning organisation_id, person_id, (xmax = 0) as inserted
+    )
+    select
+      count(*) filter (where u.inserted) as added,
+      count(*) filter (where not u.inserted) as updated,
+      (select count(*) from (select distinct organisation_id, person_id from moved) d) as moved
+    from upserted u
+    where not exists (
+      select 1 from moved d where d.organisation_id = u.organisation_id and d.person_id = u.person_id
+    )`,
   )
-  const added = written.filter((row) => row.inserted).length
-  return { added, updated: written.length - added }
+  return {
+    added: Number(written?.added ?? 0),
+    updated: Number(written?.updated ?? 0),
+    moved: Number(written?.moved ?? 0),
+  }
 }
 
 export type MemberListRow = {

@@ -153,7 +153,9 @@ export async function registerOrganisationRoutes(app: FastifyInstance) {
           'Each row names a person of the registry by Mã số BHXH or Số CCCD/định danh, with the name as ' +
           'recorded (accents and case ignored), Vai trò (Cán bộ, Giáo viên, Nhân viên / Học sinh, Sinh viên), ' +
           'optionally Lớp/Phòng and Mã tổ chức (an organisation of the subtree). The same file again changes ' +
-          'nothing (`unchanged`). A file that cannot be read is 400 `fields.file`.',
+          'nothing (`unchanged`). A pupil belongs to one organisation of a tree (all under the same root): ' +
+          'importing a pupil of another organisation of the tree moves them here (`moved`); staff keep every ' +
+          'membership. A file that cannot be read is 400 `fields.file`.',
         consumes: ['multipart/form-data'],
         params: OrganisationId,
         body: MemberUpload,

@@ -146,6 +146,7 @@ function ImportForm({
             <FieldRow label={t('organisations.import.rowsRead')}>{count(result.rowsRead)}</FieldRow>
             <FieldRow label={t('organisations.import.added')}>{count(result.added)}</FieldRow>
             <FieldRow label={t('organisations.import.updated')}>{count(result.updated)}</FieldRow>
+            <FieldRow label={t('organisations.import.moved')}>{count(result.moved)}</FieldRow>
             <FieldRow label={t('organisations.import.unchanged')}>{count(result.unchanged)}</FieldRow>
             <FieldRow label={t('organisations.import.refused')}>{count(result.refused)}</FieldRow>
           </dl>
