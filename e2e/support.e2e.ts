@@ -8,7 +8,8 @@ import { button, expectNoSeriousViolations, field, heading } from './support/sta
 // Journey (issue 8, "Hỗ trợ"): on a phone, without signing in, someone opens the tile, finds the
 // hotline as a tel: link beside the warning against impostors, searches the FAQ without diacritics
 // and opens an entry; asks the virtual assistant a question and reads the FAQ answer with its source;
-// asks something unclear and is offered the nearest questions and the hotline.
+// asks something unclear and is offered the nearest questions and the hotline; switches to English and
+// reads the same entry in English.
 
 describe.skipIf(!hasChromium())('support: FAQ search and the virtual assistant', () => {
   const running = useServerAndBrowser({ env: { RATE_LIMIT_GUESSABLE_PER_MINUTE: '1000' } })
@@ -79,6 +80,18 @@ describe.skipIf(!hasChromium())('support: FAQ search and the virtual assistant',
       // Following the source opens the same entry.
       await source.click()
       await page.getByRole('heading', { level: 2, name: clear.source?.question ?? '' }).waitFor()
+
+      // Switched to English, the entry loads again and reads in English (An Sinh's translation).
+      const englishEntry = page.waitForResponse(
+        (response) =>
+          new URL(response.url()).pathname === '/api/v1/support/faq/forgot-password' &&
+          response.request().headers()['accept-language'] === 'en',
+      )
+      await page.getByRole('button', { name: 'English' }).click()
+      const translated = (await (await englishEntry).json()) as FaqView
+      expect(translated.question).toBe('I forgot my password. How do I get it back?')
+      await page.getByRole('heading', { level: 2, name: translated.question }).waitFor()
+      await page.getByText(translated.answer.split('\n')[0] ?? '', { exact: true }).waitFor()
     })
   })
 })

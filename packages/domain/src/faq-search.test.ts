@@ -65,6 +65,73 @@ describe('faqTokens', () => {
   })
 })
 
+describe('faqTokens in English', () => {
+  it.each([
+    ["Can't log in", ['cannot', 'sign', 'in']],
+    ['Forgot my passwords', ['forgot', 'my', 'password']],
+    ['Health insurance cards', ['bhyt', 'card']],
+    ['verification code', ['otp']],
+    ['sign up', ['register']],
+    ["someone else's phone", ['someone', 'else', 'phone']],
+    ['status', ['status']],
+  ])('%j → %j', (text, expected) => {
+    expect(faqTokens(text, 'en')).toEqual(expected)
+  })
+
+  it('leaves Vietnamese tokens to the Vietnamese lists', () => {
+    expect(faqTokens('Thẻ BHYT các thẻ')).toEqual(['the', 'bhyt', 'cac', 'the'])
+  })
+})
+
+describe('searchFaq in English', () => {
+  const english = buildFaqIndex(
+    [
+      {
+        id: 'forgot-password',
+        question: 'I forgot my password. How do I get it back?',
+        answer: 'Choose “Forgot your password?”, enter your username, receive an OTP and set a new password.',
+        keywords: ['reset password'],
+      },
+      {
+        id: 'otp-not-received',
+        question: 'I did not receive the OTP code. What should I do?',
+        answer: 'Check your registered phone number, wait a few minutes, then press “Send again”.',
+        keywords: ['no otp'],
+      },
+      {
+        id: 'use-ecard',
+        question: 'Do I need to bring the paper health insurance card (thẻ BHYT) to see a doctor?',
+        answer: 'Show the electronic health insurance card in the app at the hospital.',
+        keywords: ['e-BHYT'],
+      },
+      {
+        id: 'child-account',
+        question: 'How do I register an account for my child under 18?',
+        answer: 'Public services, Register an account for your child, photo of the birth certificate.',
+        keywords: ['kids'],
+      },
+    ],
+    'en',
+  )
+
+  it('finds nothing for words the FAQ never uses, nor for stop words alone', () => {
+    expect(searchFaq(english, 'how do I')).toEqual([])
+    expect(searchFaq(english, 'zzz qqq')).toEqual([])
+  })
+
+  it.each([
+    ['I forgot my password', 'forgot-password'],
+    ['forgotten passwords', 'forgot-password'],
+    ['reset my pasword', 'forgot-password'],
+    ["didn't get the verification code", 'otp-not-received'],
+    ['do I need my health card at the hospital', 'use-ecard'],
+    ['bhyt card', 'use-ecard'],
+    ['sign up my kid', 'child-account'],
+  ])('%j → %s first', (query, id) => {
+    expect(searchFaq(english, query)[0]?.id).toBe(id)
+  })
+})
+
 describe('withinOneEdit', () => {
   it.each([
     ['khau', 'khau', true],
@@ -149,6 +216,11 @@ describe('mentionsSecret', () => {
     ['cán bộ BHXH yêu cầu cung cấp mật khẩu', true],
     ['tôi đã đọc mã xác thực cho người ta', true],
     ['my code is 123456', false],
+    ['I did not receive the OTP', false],
+    ['my password is Abc12345', true],
+    ['the verification code is 482913', true],
+    ['someone called and asked for my OTP', true],
+    ['should I tell them my password', true],
   ])('%j → %s', (message, expected) => {
     expect(mentionsSecret(message)).toBe(expected)
   })

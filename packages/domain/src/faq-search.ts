@@ -4,7 +4,12 @@
  * each syllable and each pair of adjacent syllables: a pair ("mat khau") tells apart questions that
  * share syllables ("mat the", "khau tru"). Nothing here invents text: the chatbot answers with an entry
  * as written, or says it is not sure.
+ *
+ * The English FAQ (An Sinh's translation) goes through the same folding, pairs and ranking, with its
+ * own rewrites and stop words: the two lists never mix, since an English word can be a Vietnamese
+ * syllable ("the", "can", "do" are thẻ, cần, đó/đỏ once folded).
  */
+import type { FaqLanguage } from './support'
 import { foldVietnamese } from './text'
 
 export type FaqSearchDocument = {
@@ -20,7 +25,7 @@ export type FaqHit = { id: string; score: number }
  * What people type instead of the words the FAQ uses, on folded tokens: abbreviations, English words,
  * words typed together. The right side is the form the index holds, so both sides of a search agree.
  */
-const rewrites: [from: string, to: string][] = [
+const vietnameseRewrites: [from: string, to: string][] = [
   ['bao hiem y te', 'bhyt'],
   ['bao hiem xa hoi', 'bhxh'],
   ['bao hiem that nghiep', 'bhtn'],
@@ -72,17 +77,107 @@ const rewrites: [from: string, to: string][] = [
   ['hotline', 'tong dai'],
 ]
 
-// Longest first, so that "bao hiem y te" wins over a shorter rewrite that starts the same way.
-const rewriteTable = rewrites
-  .map(([from, to]) => ({ from: from.split(' '), to: to.split(' ') }))
-  .sort((a, b) => b.from.length - a.from.length)
+/**
+ * The English counterpart: the FAQ's Vietnamese acronyms for their English names (so "health insurance
+ * card" and "BHYT card" meet), sign-in and sign-up variants, negations, and a few irregular plurals.
+ * Matched after `singular`, so each left side is already singular.
+ */
+const englishRewrites: [from: string, to: string][] = [
+  ['health insurance', 'bhyt'],
+  ['medical insurance', 'bhyt'],
+  ['health card', 'bhyt card'],
+  ['insurance card', 'bhyt card'],
+  ['social insurance', 'bhxh'],
+  ['social security', 'bhxh'],
+  ['unemployment insurance', 'bhtn'],
+  ['bhxh number', 'bhxh code'],
+  ['insurance number', 'bhxh code'],
+  ['insurance code', 'bhxh code'],
+  ['ssn', 'bhxh code'],
+  ['citizen identity card', 'cccd'],
+  ['citizen id card', 'cccd'],
+  ['citizen id', 'cccd'],
+  ['identity card', 'cccd'],
+  ['id card', 'cccd'],
+  ['national id', 'cccd'],
+  ['national e id', 'vneid'],
+  ['electronic identity', 'vneid'],
+  ['e id', 'vneid'],
+  ['eid', 'vneid'],
+  ['vne id', 'vneid'],
+  ['vss id', 'vssid'],
+  ['one time password', 'otp'],
+  ['one time code', 'otp'],
+  ['verification code', 'otp'],
+  ['confirmation code', 'otp'],
+  ['security code', 'otp'],
+  ['sms code', 'otp'],
+  ['otp code', 'otp'],
+  ['pwd', 'password'],
+  ['passwd', 'password'],
+  ['pass', 'password'],
+  ['pw', 'password'],
+  ['log in', 'sign in'],
+  ['logged in', 'sign in'],
+  ['logging in', 'sign in'],
+  ['log on', 'sign in'],
+  ['login', 'sign in'],
+  ['logon', 'sign in'],
+  ['signin', 'sign in'],
+  ['signed in', 'sign in'],
+  ['signing in', 'sign in'],
+  ['log out', 'sign out'],
+  ['logged out', 'sign out'],
+  ['logout', 'sign out'],
+  ['signout', 'sign out'],
+  ['signed out', 'sign out'],
+  ['sign up', 'register'],
+  ['signup', 'register'],
+  ['signing up', 'register'],
+  ['registration', 'register'],
+  ['registering', 'register'],
+  ['registered', 'register'],
+  ['enrol', 'register'],
+  ['enroll', 'register'],
+  ['acct', 'account'],
+  ['acc', 'account'],
+  ['forget', 'forgot'],
+  ['forgotten', 'forgot'],
+  ['mobile', 'phone'],
+  ['cellphone', 'phone'],
+  ['cell phone', 'phone'],
+  ['smartphone', 'phone'],
+  ['e mail', 'email'],
+  ['mail', 'email'],
+  ['gmail', 'email'],
+  ['helpline', 'hotline'],
+  ['hot line', 'hotline'],
+  ['call centre', 'hotline'],
+  ['call center', 'hotline'],
+  ['wi fi', 'wifi'],
+  ['children', 'child'],
+  ['kid', 'child'],
+  ['dont', 'not'],
+  ['didnt', 'not'],
+  ['doesnt', 'not'],
+  ['havent', 'not'],
+  ['hasnt', 'not'],
+  ['isnt', 'not'],
+  ['wasnt', 'not'],
+  ['cant', 'cannot'],
+  ['can not', 'cannot'],
+  ['wont', 'not'],
+  ['u', 'you'],
+  ['pls', 'please'],
+  ['plz', 'please'],
+]
 
 /**
  * Syllables that carry no subject: pronouns, particles, question words. Only whole syllables that are
  * never part of a term the FAQ needs ("mã", "thẻ", "cơ quan" fold to "ma", "the", "co": kept or
  * handled by the pairs).
  */
-const stopwords = new Set([
+const vietnameseStopwords = new Set([
   'toi',
   'minh',
   'em',
@@ -142,16 +237,173 @@ const stopwords = new Set([
 // `the` (thẻ / thế) and `lam` (làm) are everywhere in the FAQ: their pairs ("the bhyt", "lam lai")
 // still count, which is where they mean something.
 
-/** Folded syllables with the rewrites applied: "Quên MK đăng nhập VssID" → quen mat khau dang nhap vssid. */
-export function faqTokens(text: string): string[] {
-  const raw = foldVietnamese(text)
+/**
+ * English words that carry no subject. Negations ("not", "no", "cannot") and the particles of phrasal
+ * verbs ("out", "up") stay: "sign out" and "not received" mean something.
+ */
+const englishStopwords = new Set([
+  'i',
+  'me',
+  'my',
+  'mine',
+  'myself',
+  'you',
+  'your',
+  'we',
+  'our',
+  'us',
+  'he',
+  'she',
+  'his',
+  'her',
+  'they',
+  'them',
+  'their',
+  'it',
+  'its',
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'am',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'do',
+  'does',
+  'did',
+  'doing',
+  'to',
+  'of',
+  'at',
+  'for',
+  'from',
+  'with',
+  'by',
+  'about',
+  'as',
+  'into',
+  'and',
+  'or',
+  'but',
+  'if',
+  'then',
+  'so',
+  'than',
+  'that',
+  'this',
+  'these',
+  'those',
+  'there',
+  'here',
+  'how',
+  'what',
+  'where',
+  'when',
+  'why',
+  'which',
+  'who',
+  'whom',
+  'can',
+  'could',
+  'should',
+  'would',
+  'will',
+  'shall',
+  'may',
+  'might',
+  'must',
+  'have',
+  'has',
+  'had',
+  'get',
+  'got',
+  'want',
+  'need',
+  'know',
+  'please',
+  'hi',
+  'hello',
+  'hey',
+  'thanks',
+  'thank',
+  'any',
+  'some',
+  'just',
+  'also',
+  'still',
+  'yet',
+  'now',
+])
+
+/** What a language's tokens go through: its rewrites, longest first, and its stop words. */
+type Lexicon = {
+  rewrites: { from: string[]; to: string[] }[]
+  stopwords: ReadonlySet<string>
+  /** English plurals to their singular ("passwords", "cards"); Vietnamese syllables never inflect. */
+  stem: (token: string) => string
+  /**
+   * How pairs are formed. Vietnamese pairs adjacent syllables unless both are stop words ("the bhyt",
+   * "lam lai" count). English pairs the words that remain without stop words: "register an account"
+   * gives "register account", while "my application" or "was approved" would be grammar outweighing
+   * what is asked.
+   */
+  pairsSkipStopwords: boolean
+}
+
+// Longest first, so that "bao hiem y te" wins over a shorter rewrite that starts the same way.
+const rewriteTable = (rewrites: [string, string][]) =>
+  rewrites
+    .map(([from, to]) => ({ from: from.split(' '), to: to.split(' ') }))
+    .sort((a, b) => b.from.length - a.from.length)
+
+/**
+ * A light English stemmer, plurals only: "-ies" to "-y" and a final "s" after four letters or more,
+ * but not "-ss", "-us" or "-is" ("access", "status", "analysis") nor a stop word ("does", "this").
+ */
+function singular(token: string): string {
+  if (englishStopwords.has(token) || /\d/.test(token)) return token
+  if (token.length > 4 && token.endsWith('ies')) return `${token.slice(0, -3)}y`
+  if (token.length >= 4 && token.endsWith('s') && !/(ss|us|is)$/.test(token)) return token.slice(0, -1)
+  return token
+}
+
+const lexicons: Record<FaqLanguage, Lexicon> = {
+  vi: {
+    rewrites: rewriteTable(vietnameseRewrites),
+    stopwords: vietnameseStopwords,
+    stem: (token) => token,
+    pairsSkipStopwords: false,
+  },
+  en: {
+    rewrites: rewriteTable(englishRewrites),
+    stopwords: englishStopwords,
+    stem: singular,
+    pairsSkipStopwords: true,
+  },
+}
+
+/**
+ * Folded words with the rewrites applied: "Quên MK đăng nhập VssID" → quen mat khau dang nhap vssid;
+ * in English "Can't log in to VssID" → cannot sign in to vssid.
+ */
+export function faqTokens(text: string, language: FaqLanguage = 'vi'): string[] {
+  const lexicon = lexicons[language]
+  const folded = foldVietnamese(text)
+  // "don't", "someone else's": one word without its apostrophe, the possessive dropped.
+  const words = language === 'en' ? folded.replace(/'s\b/g, '').replace(/'/g, '') : folded
+  const raw = words
     .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')
     .filter((token) => token !== '')
+    .map(lexicon.stem)
   const tokens: string[] = []
   let index = 0
   while (index < raw.length) {
-    const rewrite = rewriteTable.find(({ from }) =>
+    const rewrite = lexicon.rewrites.find(({ from }) =>
       from.every((token, offset) => raw[index + offset] === token),
     )
     if (rewrite) {
@@ -165,12 +417,17 @@ export function faqTokens(text: string): string[] {
   return tokens
 }
 
-/** The index terms of a token list: meaningful syllables, and adjacent pairs unless both are stopwords. */
-function termsOf(tokens: readonly string[]): string[] {
-  const terms = tokens.filter((token) => !stopwords.has(token))
-  for (let index = 0; index + 1 < tokens.length; index += 1) {
-    const first = tokens[index] as string
-    const second = tokens[index + 1] as string
+/**
+ * The index terms of a token list: meaningful words, and pairs of neighbours unless both are stop
+ * words (in English, neighbours once the stop words are gone).
+ */
+function termsOf(tokens: readonly string[], { stopwords, pairsSkipStopwords }: Lexicon): string[] {
+  const words = tokens.filter((token) => !stopwords.has(token))
+  const paired = pairsSkipStopwords ? words : tokens
+  const terms = [...words]
+  for (let index = 0; index + 1 < paired.length; index += 1) {
+    const first = paired[index] as string
+    const second = paired[index + 1] as string
     if (!(stopwords.has(first) && stopwords.has(second))) terms.push(`${first} ${second}`)
   }
   return terms
@@ -179,6 +436,8 @@ function termsOf(tokens: readonly string[]): string[] {
 type IndexedDocument = { id: string; length: number; termCounts: Map<string, number> }
 
 export type FaqSearchIndex = {
+  /** The language of the entries, and so of the queries searched in them. */
+  language: FaqLanguage
   documents: IndexedDocument[]
   /** Number of documents holding each term. */
   documentFrequency: Map<string, number>
@@ -191,13 +450,17 @@ const b = 0.75
 /** The question and keywords count this many times over the answer: they say what the entry is about. */
 const questionWeight = 2
 
-export function buildFaqIndex(entries: readonly FaqSearchDocument[]): FaqSearchIndex {
+export function buildFaqIndex(
+  entries: readonly FaqSearchDocument[],
+  language: FaqLanguage = 'vi',
+): FaqSearchIndex {
+  const lexicon = lexicons[language]
   const documentFrequency = new Map<string, number>()
   const documents = entries.map(({ id, question, answer, keywords }) => {
-    const heading = termsOf(faqTokens([question, ...keywords].join(' . ')))
+    const heading = termsOf(faqTokens([question, ...keywords].join(' . '), language), lexicon)
     const terms = [
       ...Array.from({ length: questionWeight }, () => heading).flat(),
-      ...termsOf(faqTokens(answer)),
+      ...termsOf(faqTokens(answer, language), lexicon),
     ]
     const termCounts = new Map<string, number>()
     for (const term of terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1)
@@ -206,7 +469,7 @@ export function buildFaqIndex(entries: readonly FaqSearchDocument[]): FaqSearchI
   })
   const averageLength =
     documents.reduce((sum, document) => sum + document.length, 0) / (documents.length || 1)
-  return { documents, documentFrequency, averageLength }
+  return { language, documents, documentFrequency, averageLength }
 }
 
 /**
@@ -215,6 +478,7 @@ export function buildFaqIndex(entries: readonly FaqSearchDocument[]): FaqSearchI
  * "mat khau".
  */
 function mendTypos(index: FaqSearchIndex, tokens: string[]): string[] {
+  const { stopwords } = lexicons[index.language]
   return tokens.map((token) => {
     if (
       token.length < 4 ||
@@ -253,7 +517,9 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 /** The entries that match `query`, best first (BM25); entries with no term in common are left out. */
 export function searchFaq(index: FaqSearchIndex, query: string, limit = 20): FaqHit[] {
-  const queryTerms = [...new Set(termsOf(mendTypos(index, faqTokens(query))))]
+  const queryTerms = [
+    ...new Set(termsOf(mendTypos(index, faqTokens(query, index.language)), lexicons[index.language])),
+  ]
   const count = index.documents.length
   const hits: FaqHit[] = []
   for (const document of index.documents) {
@@ -291,9 +557,9 @@ export function decideReply(hits: readonly FaqHit[], thresholds = chatThresholds
 }
 
 /** Words that name a secret; after `faqTokens`, "mã OTP", "mã xác thực" and "mk" are all here. */
-const secretWords = [['mat', 'khau'], ['otp'], ['ma', 'pin'], ['passcode']]
+const vietnameseSecretWords = [['mat', 'khau'], ['otp'], ['ma', 'pin'], ['passcode']]
 /** Giving or asking for it: what a person does when an impostor has them on the phone. */
-const sharingWords = [
+const vietnameseSharingWords = [
   ['cung', 'cap'],
   ['doc'],
   ['gui', 'cho'],
@@ -307,6 +573,27 @@ const sharingWords = [
   ['yeu', 'cau'],
   ['chuyen', 'tien'],
 ]
+/** The same in English, after `faqTokens(…, 'en')`: "verification code" and "pwd" are `otp`, `password`. */
+const englishSecretWords = [['password'], ['otp'], ['pin'], ['passcode']]
+const englishSharingWords = [
+  ['give'],
+  ['gave'],
+  ['tell'],
+  ['told'],
+  ['share'],
+  ['shared'],
+  ['read', 'out'],
+  ['send', 'to'],
+  ['sent', 'to'],
+  ['ask', 'for'],
+  ['asked', 'for'],
+  ['asking', 'for'],
+  ['transfer'],
+]
+const secretPhrases: Record<FaqLanguage, { secret: string[][]; sharing: string[][] }> = {
+  vi: { secret: vietnameseSecretWords, sharing: vietnameseSharingWords },
+  en: { secret: englishSecretWords, sharing: englishSharingWords },
+}
 
 function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
   return tokens.some((_, start) => phrase.every((word, offset) => tokens[start + offset] === word))
@@ -318,12 +605,19 @@ function containsPhrase(tokens: readonly string[], phrase: readonly string[]): b
  * ask for them. It errs towards reminding: a needless reminder costs a line, a missed one money.
  */
 export function mentionsSecret(message: string): boolean {
-  const tokens = faqTokens(message)
-  if (!secretWords.some((phrase) => containsPhrase(tokens, phrase))) return false
-  // Whole words as typed, so that a password's symbols ("Hoa@2024x") keep it in one piece.
-  const codeLike = foldVietnamese(message)
+  // Both languages whatever the screen's: people write in the one they think in.
+  return (Object.keys(secretPhrases) as FaqLanguage[]).some((language) => {
+    const { secret, sharing } = secretPhrases[language]
+    const tokens = faqTokens(message, language)
+    if (!secret.some((phrase) => containsPhrase(tokens, phrase))) return false
+    return codeLike(message) || sharing.some((phrase) => containsPhrase(tokens, phrase))
+  })
+}
+
+/** Whole words as typed, so that a password's symbols ("Hoa@2024x") keep it in one piece. */
+function codeLike(message: string): boolean {
+  return foldVietnamese(message)
     .split(' ')
     .map((word) => word.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, ''))
     .some((word) => /^\d{4,8}$/.test(word) || (word.length >= 6 && /\d/.test(word) && /[a-z]/.test(word)))
-  return codeLike || sharingWords.some((phrase) => containsPhrase(tokens, phrase))
 }

@@ -45,9 +45,17 @@ export const FaqEntry = z.object({
 })
 export type FaqEntry = z.infer<typeof FaqEntry>
 
-/** The reference file `apps/server/reference-data/faq/faq.vi.json`. */
+/**
+ * The FAQ's languages: Vietnamese, the text of record, and English, An Sinh's own translation of it
+ * (the platform's second language on every screen).
+ */
+export const FaqLanguage = { Vi: 'vi', En: 'en' } as const
+export type FaqLanguage = (typeof FaqLanguage)[keyof typeof FaqLanguage]
+export const faqLanguages = enumValues(FaqLanguage)
+
+/** The reference files `apps/server/reference-data/faq/faq.<language>.json`, one per language. */
 export const FaqFile = z.object({
-  language: z.literal('vi'),
+  language: z.enum(FaqLanguage),
   updated: z.iso.date(),
   entries: z.array(FaqEntry).min(1),
 })

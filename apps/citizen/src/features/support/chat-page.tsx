@@ -77,7 +77,7 @@ export function ChatPage() {
     <RecordsPage title={t('support.chat.title')}>
       <div className="support support-chat">
         <p className="support-chat__intro">{t('support.chat.intro')}</p>
-        {language === 'en' ? <p className="support-note">{t('support.vietnameseOnly')}</p> : null}
+        {language === 'en' ? <p className="support-note">{t('support.translationNote')}</p> : null}
         <div className="support-chat__log" role="log" aria-label={t('support.chat.logLabel')}>
           {turns.length === 0 && starters.length > 0 ? (
             <Suggestions title={t('support.chat.starters')} items={starters} onAsk={ask} />

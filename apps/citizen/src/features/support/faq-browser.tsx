@@ -83,7 +83,7 @@ export function FaqBrowser() {
           ))}
         </div>
       </fieldset>
-      {language === 'en' ? <p className="support-note">{t('support.vietnameseOnly')}</p> : null}
+      {language === 'en' ? <p className="support-note">{t('support.translationNote')}</p> : null}
       <RecordContent state={state} reload={reload}>
         {(list) =>
           list.ranked ? <SearchResults q={q} items={list.items} /> : <ByCategory items={list.items} />

@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { decideReply, faqCategories, searchFaq } from '@ansinh/domain'
 import { describe, expect, it } from 'vitest'
-import { loadFaq } from './faq'
+import { loadFaq, loadFaqs } from './faq'
 
 const faq = loadFaq()
 
@@ -112,5 +116,143 @@ describe('the FAQ file', () => {
     const numbers = faq.entries.flatMap((entry) => entry.answer.match(/1900[\s.]?\d{3,4}/g) ?? [])
     expect(numbers.length).toBeGreaterThan(0)
     expect(new Set(numbers)).toEqual(new Set(['1900 9068']))
+  })
+})
+
+/**
+ * Questions as English speakers type them (short, loose, a typo), on the English FAQ, with the same
+ * measure and floor as the Vietnamese set. When written: top-1 43/44. The first 32 guided the English
+ * keywords and stemming; the last 12 were added afterwards, untuned (11/12).
+ */
+const englishQuestions: [message: string, expected: string][] = [
+  ['how do I register an account', 'register-account'],
+  ['sign up for vssid', 'register-account'],
+  ['what papers do i need to register', 'registration-documents'],
+  ['where can I find my social insurance number', 'find-bhxh-code'],
+  ['do i have to bring the form to the office', 'submit-declaration-in-person'],
+  ['is my registration approved yet', 'registration-status'],
+  ['my application was rejected', 'registration-rejected'],
+  ['can two accounts use the same phone number', 'one-phone-one-account'],
+  ['what is my username', 'sign-in-username'],
+  ['I forgot my password', 'forgot-password'],
+  ['reset my pasword', 'forgot-password'],
+  ['how to change password', 'change-password'],
+  ['how many characters must the password have', 'password-rules'],
+  ['my account is locked', 'account-locked'],
+  ['why was I logged out on my old phone', 'one-device-at-a-time'],
+  ['I lost my phone', 'new-or-lost-phone'],
+  ["didn't get the verification code", 'otp-not-received'],
+  ['the otp has expired', 'otp-expired-or-wrong'],
+  ['can I log in with my fingerprint', 'biometric-sign-in'],
+  ['sign in with VNeID', 'vneid-sign-in'],
+  ['how to see my health insurance card', 'use-ecard-at-hospital'],
+  ['can I use the card without internet', 'ecard-offline'],
+  ['is my health card still valid', 'card-validity'],
+  ['wrong date of birth on my card', 'card-info-wrong'],
+  ['change my primary care hospital', 'primary-care-facility'],
+  ['where can I see my contribution history', 'view-participation'],
+  ['my employer has not paid my insurance', 'unpaid-months'],
+  ['maternity leave pay', 'maternity-benefit'],
+  ['withdraw social insurance in one lump sum', 'lump-sum-withdrawal'],
+  ['I lost my job, unemployment benefit', 'unemployment-benefit'],
+  ['register an account for my kid', 'child-account'],
+  ['someone called me asking to transfer money', 'impostor-calls'],
+  ['what is the official hotline number', 'official-hotline'],
+  ['how do i update my phone number', 'change-phone-or-email'],
+  ['i want to delete my account', 'stop-account'],
+  ['is this app fake', 'fake-apps-and-links'],
+  ['someone hacked my account', 'suspicious-sign-in'],
+  ['can the hotline ask for my OTP', 'never-share-password-otp'],
+  ['sick leave benefit', 'sickness-benefit'],
+  ['how to get my pension paid into my bank account', 'pension-payment'],
+  ['I have two social insurance books', 'two-bhxh-codes'],
+  ['health insurance card for a baby', 'child-health-card'],
+  ['what does level 4 on the card mean', 'card-group-and-level'],
+  ['where do I pay voluntary social insurance', 'voluntary-and-household'],
+]
+
+describe('the chatbot on English questions as people type them', () => {
+  const faqs = loadFaqs()
+
+  it('has at least twenty questions, each about an entry that exists', () => {
+    expect(englishQuestions.length).toBeGreaterThanOrEqual(20)
+    for (const [, id] of englishQuestions) expect(faqs.en.byId.has(id), id).toBe(true)
+  })
+
+  it('finds the expected entry first for most of them', () => {
+    const results = englishQuestions.map(([message, expected]) => {
+      const hits = searchFaq(faqs.en.index, message)
+      const decision = decideReply(hits)
+      return {
+        message,
+        expected,
+        top: hits[0]?.id,
+        answered: decision.kind === 'answer' ? decision.best.id : null,
+      }
+    })
+    const top1 = results.filter((result) => result.top === result.expected)
+    const answeredRight = results.filter((result) => result.answered === result.expected)
+    const answeredWrong = results.filter((result) => result.answered && result.answered !== result.expected)
+    const percent = (count: number) => `${((100 * count) / results.length).toFixed(0)}%`
+    console.info(
+      `English FAQ retrieval: top-1 ${top1.length}/${results.length} (${percent(top1.length)}); chatbot ` +
+        `answers ${answeredRight.length} right, ${answeredWrong.length} wrong, ` +
+        `${results.length - answeredRight.length - answeredWrong.length} handed over`,
+    )
+    for (const miss of results.filter((result) => result.top !== result.expected)) {
+      console.info(`  missed: "${miss.message}" → ${miss.top ?? 'nothing'} (expected ${miss.expected})`)
+    }
+    expect(top1.length / results.length).toBeGreaterThanOrEqual(0.8)
+    expect(answeredWrong.length / results.length).toBeLessThanOrEqual(0.1)
+  })
+})
+
+describe('the English FAQ file', () => {
+  const faqs = loadFaqs()
+
+  it('holds the same entries as the Vietnamese: count, ids, categories, in order', () => {
+    expect(faqs.en.entries).toHaveLength(faqs.vi.entries.length)
+    expect(faqs.en.entries.map(({ id, category }) => ({ id, category }))).toEqual(
+      faqs.vi.entries.map(({ id, category }) => ({ id, category })),
+    )
+  })
+
+  it('is English text in NFC with keywords, and keeps the official hotline', () => {
+    for (const entry of faqs.en.entries) {
+      expect(entry.keywords.length, entry.id).toBeGreaterThan(0)
+      for (const text of [entry.question, entry.answer, ...entry.keywords]) {
+        expect(text, entry.id).toBe(text.normalize('NFC'))
+      }
+      // Each paragraph of the Vietnamese answer has its English counterpart.
+      expect(entry.answer.split('\n').length, entry.id).toBe(
+        faqs.vi.byId.get(entry.id)?.answer.split('\n').length,
+      )
+    }
+    const numbers = faqs.en.entries.flatMap((entry) => entry.answer.match(/1900[\s.]?\d{3,4}/g) ?? [])
+    expect(new Set(numbers)).toEqual(new Set(['1900 9068']))
+  })
+
+  it('stops the start when the two files disagree on an id or a category', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'faq-'))
+    const source = (language: string) =>
+      JSON.parse(
+        readFileSync(new URL(`../../../reference-data/faq/faq.${language}.json`, import.meta.url), 'utf8'),
+      )
+    const write = (name: string, content: unknown) => {
+      const path = join(directory, name)
+      writeFileSync(path, JSON.stringify(content))
+      return pathToFileURL(path)
+    }
+    const vi = write('faq.vi.json', source('vi'))
+    const renamed = source('en')
+    renamed.entries[3].id = 'renamed-entry'
+    expect(() => loadFaqs({ vi, en: write('renamed.json', renamed) })).toThrow(/same ids and categories/)
+    const moved = source('en')
+    moved.entries[0].category = 'safety'
+    expect(() => loadFaqs({ vi, en: write('moved.json', moved) })).toThrow(/register-account/)
+    const fewer = source('en')
+    fewer.entries.pop()
+    expect(() => loadFaqs({ vi, en: write('fewer.json', fewer) })).toThrow(/same ids/)
+    expect(() => loadFaqs({ vi, en: vi })).toThrow(/"language" must be "en"/)
   })
 })

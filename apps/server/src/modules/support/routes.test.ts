@@ -101,6 +101,50 @@ describe.each(testBackends())('support API on %s', (backend) => {
     expect(reply.suggestions.length).toBeLessThanOrEqual(3)
   })
 
+  const english = { 'accept-language': 'en-GB,en;q=0.9' }
+
+  it('lists, opens and searches the FAQ in English with Accept-Language: en, same ids', async () => {
+    const vietnamese = (await t.app.inject('/api/v1/support/faq')).json()
+    const all = (await t.app.inject({ url: '/api/v1/support/faq', headers: english })).json()
+    expect(all.items.map((item: { id: string }) => item.id)).toEqual(
+      vietnamese.items.map((item: { id: string }) => item.id),
+    )
+    expect(all.items[0].question).toContain('register an account')
+    const entry = (
+      await t.app.inject({ url: '/api/v1/support/faq/otp-not-received', headers: english })
+    ).json()
+    expect(entry.question).toContain('OTP')
+    expect(entry.answer).toContain('1900 9068')
+    expect(entry.answer).not.toContain('không')
+  })
+
+  it.each([
+    ['how do I register an account', 'register-account'],
+    ['I forgot my password', 'forgot-password'],
+    ['how to see my health insurance card', 'use-ecard-at-hospital'],
+  ])('finds %j first in English', async (q, id) => {
+    const found = (
+      await t.app.inject({ url: `/api/v1/support/faq?q=${encodeURIComponent(q)}`, headers: english })
+    ).json()
+    expect(found.ranked).toBe(true)
+    expect(found.items[0].id).toBe(id)
+  })
+
+  it('answers in English when asked in English, with the English entry as its source', async () => {
+    const reply = (await chat('I forgot my password', english)).json()
+    const entry = (
+      await t.app.inject({ url: '/api/v1/support/faq/forgot-password', headers: english })
+    ).json()
+    expect(reply).toMatchObject({
+      kind: 'answer',
+      answer: entry.answer,
+      source: { id: 'forgot-password', question: entry.question },
+    })
+    expect(reply.answer).toContain('Forgot your password?')
+    const unclear = (await chat('hello', english)).json()
+    expect(unclear).toMatchObject({ kind: 'unclear', handOver: { hotline: '1900 9068' } })
+  })
+
   it('warns when a message holds a password or OTP, and still answers', async () => {
     const reply = (await chat('mã OTP của tôi là 482913 sao không đăng nhập được')).json()
     expect(reply.secretWarning).toBe(true)

@@ -1,15 +1,20 @@
 import { ChatMessage, ChatReply, FaqList, FaqParams, FaqQuery, FaqView } from '@ansinh/domain'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { errorAnswers } from '../../http/error-answers'
-import { loadFaq } from './faq'
+import { requestLanguage } from '../../http/language'
+import { loadFaqs } from './faq'
 import { listFaq, replyToChat, viewFaq } from './service'
 
 const tags = ['support']
 
-/** "Hỗ trợ": the FAQ and the chatbot, public (no sign-in), read from the FAQ file loaded here at start. */
+/**
+ * "Hỗ trợ": the FAQ and the chatbot, public (no sign-in), read from the FAQ files loaded here at start.
+ * Each request reads and searches the FAQ in its language (`Accept-Language`, Vietnamese by default).
+ */
 export async function registerSupportRoutes(app: FastifyInstance) {
-  const faq = loadFaq()
+  const faqs = loadFaqs()
+  const faqOf = (request: FastifyRequest) => faqs[requestLanguage(request)]
   const api = app.withTypeProvider<ZodTypeProvider>()
 
   api.get(
@@ -18,11 +23,12 @@ export async function registerSupportRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'FAQ (câu hỏi thường gặp): all questions, or those matching q, ranked; by category',
+        description: 'In Vietnamese, or in English with `Accept-Language: en` (the same entries and ids).',
         querystring: FaqQuery,
         response: { 200: FaqList, ...errorAnswers(400) },
       },
     },
-    async (request) => listFaq(faq, request.query),
+    async (request) => listFaq(faqOf(request), request.query),
   )
   api.get(
     '/support/faq/:id',
@@ -34,7 +40,7 @@ export async function registerSupportRoutes(app: FastifyInstance) {
         response: { 200: FaqView, ...errorAnswers(400, 404) },
       },
     },
-    async (request) => viewFaq(faq, request.params.id),
+    async (request) => viewFaq(faqOf(request), request.params.id),
   )
   api.post(
     '/support/chat',
@@ -47,11 +53,12 @@ export async function registerSupportRoutes(app: FastifyInstance) {
         summary: 'Trợ lý ảo: the best FAQ answer to a message, or nearest questions and the hotline',
         description:
           'Answers only with FAQ text and names its source entry. When no entry fits well or two fit ' +
-          'alike, `kind` is `unclear`: suggestions and the hotline. The message is not logged or stored.',
+          'alike, `kind` is `unclear`: suggestions and the hotline. The message is not logged or stored. ' +
+          'Searches and answers the English FAQ with `Accept-Language: en`.',
         body: ChatMessage,
         response: { 200: ChatReply, ...errorAnswers(400, 429) },
       },
     },
-    async (request) => replyToChat(faq, request.body.message),
+    async (request) => replyToChat(faqOf(request), request.body.message),
   )
 }
