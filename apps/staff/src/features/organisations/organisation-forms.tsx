@@ -13,12 +13,9 @@ import type { z } from 'zod'
 import { useFailureMessage } from '../session/failure-message'
 import { useLanguage, useStaff } from '../session/session'
 import { Field } from '../shared/field'
-import { ErrorAlert } from '../shared/status'
 import { useFieldErrors } from '../shared/use-field-errors'
-import { getOfficeTree } from '../staff-accounts/api'
-import { type OfficeOption, officesUnder } from '../staff-accounts/offices'
+import { OfficeSelect, useReachableOffices } from '../staff-accounts/office-select'
 import { createOrganisation, setOrganisationTarget } from './api'
-import { indented } from './tree'
 
 /**
  * A form checked with the API's own schema before it is sent, so the same messages show under the
@@ -132,7 +129,7 @@ export function NewOrganisationForm({
   const { t } = useTranslation()
   const language = useLanguage()
   const staff = useStaff()
-  const offices = useOffices(parent === null)
+  const offices = useReachableOffices(parent === null)
   const { form, submit, errorOf, failure, busy } = useCheckedForm(
     NewOrganisationBody,
     ['officeCode', 'code', 'name', 'kind', 'parentId'],
@@ -158,7 +155,11 @@ export function NewOrganisationForm({
       }
     >
       {parent === null && (
-        <OfficeField offices={offices} error={errorOf('officeCode') ?? errorOf('parentId')} />
+        <OfficeSelect
+          label={t('organisations.root.office')}
+          offices={offices}
+          error={errorOf('officeCode') ?? errorOf('parentId')}
+        />
       )}
       <Field
         label={t('organisations.child.code')}
@@ -195,71 +196,6 @@ export function NewOrganisationForm({
         )}
       </Field>
     </FormCard>
-  )
-}
-
-type Offices =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: OfficeOption[] }
-
-/** The staff member's office and those below it, read when `wanted` (a new tree's form is open). */
-function useOffices(wanted: boolean): Offices {
-  const language = useLanguage()
-  const staff = useStaff()
-  const failureMessage = useFailureMessage()
-  const [offices, setOffices] = useState<Offices>({ status: 'loading' })
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the office tree is read once per opening
-  useEffect(() => {
-    if (!wanted) return
-    let live = true
-    void getOfficeTree(language).then((result) => {
-      if (!live) return
-      setOffices(
-        result.ok
-          ? { status: 'ready', items: officesUnder(result.value.items, staff.officeCode) }
-          : { status: 'error', message: failureMessage(result.error) },
-      )
-    })
-    return () => {
-      live = false
-    }
-  }, [wanted])
-  return offices
-}
-
-/** "Cơ quan BHXH quản lý": the office a new tree hangs under, the staff member's own first. */
-function OfficeField({ offices, error }: { offices: Offices; error: string | undefined }) {
-  const { t } = useTranslation()
-  const staff = useStaff()
-  return (
-    <Field label={t('organisations.root.office')} error={error}>
-      {(control) => (
-        <>
-          <select
-            {...control}
-            name="officeCode"
-            required
-            aria-required="true"
-            disabled={offices.status !== 'ready'}
-            key={offices.status}
-            defaultValue={staff.officeCode}
-          >
-            {offices.status === 'ready' ? (
-              offices.items.map((office) => (
-                <option key={office.code} value={office.code}>
-                  {indented({ name: `[${office.code}] ${office.name}`, depth: office.depth })}
-                </option>
-              ))
-            ) : (
-              <option value="">{t('common.loading')}</option>
-            )}
-          </select>
-          {offices.status === 'error' && <ErrorAlert>{offices.message}</ErrorAlert>}
-        </>
-      )}
-    </Field>
   )
 }
 

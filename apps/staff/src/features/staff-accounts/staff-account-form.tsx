@@ -14,15 +14,10 @@ import { useLanguage, useStaff } from '../session/session'
 import { Field } from '../shared/field'
 import { ErrorAlert } from '../shared/status'
 import { useFieldErrors } from '../shared/use-field-errors'
-import { createStaffAccount, getOfficeTree } from './api'
-import { type OfficeOption, officesUnder } from './offices'
+import { createStaffAccount } from './api'
+import { OfficeSelect, useReachableOffices } from './office-select'
 
 type FieldName = keyof NewStaffAccountBody
-type Offices =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: OfficeOption[] }
-
 const fieldOrder: readonly FieldName[] = [
   'username',
   'fullName',
@@ -33,10 +28,6 @@ const fieldOrder: readonly FieldName[] = [
 ]
 
 /** Indents an office under its parent inside a `<select>`, where options take no styling. */
-function officeLabel(office: OfficeOption): string {
-  return `${'\u00a0\u00a0'.repeat(office.depth)}[${office.code}] ${office.name}`
-}
-
 /**
  * "Thêm cán bộ": checked with the API's own schema before sending, so the same messages show under
  * the same fields whether the browser or the server refuses.
@@ -54,7 +45,7 @@ export function StaffAccountForm({
   const language = useLanguage()
   const staff = useStaff()
   const failureMessage = useFailureMessage()
-  const [offices, setOffices] = useState<Offices>({ status: 'loading' })
+  const offices = useReachableOffices(true)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const form = useRef<HTMLFormElement>(null)
@@ -66,21 +57,8 @@ export function StaffAccountForm({
   const choosesOrganisation = role === 'organisation_admin'
   const organisations = useOrganisationChoices(choosesOrganisation)
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the office tree is read once per opening
   useEffect(() => {
     heading.current?.focus()
-    let live = true
-    void getOfficeTree(language).then((result) => {
-      if (!live) return
-      setOffices(
-        result.ok
-          ? { status: 'ready', items: officesUnder(result.value.items, staff.officeCode) }
-          : { status: 'error', message: failureMessage(result.error) },
-      )
-    })
-    return () => {
-      live = false
-    }
   }, [])
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -166,33 +144,7 @@ export function StaffAccountForm({
           )}
         </Field>
         {!choosesOrganisation && (
-          <Field label={t('staffAccounts.office')} error={errorOf('officeCode')}>
-            {(control) => (
-              <>
-                <select
-                  {...control}
-                  name="officeCode"
-                  required
-                  aria-required="true"
-                  disabled={offices.status !== 'ready'}
-                  // Mounted again once the offices arrive, so that it starts on the administrator's own.
-                  key={offices.status}
-                  defaultValue={staff.officeCode}
-                >
-                  {offices.status === 'ready' ? (
-                    offices.items.map((office) => (
-                      <option key={office.code} value={office.code}>
-                        {officeLabel(office)}
-                      </option>
-                    ))
-                  ) : (
-                    <option value="">{t('common.loading')}</option>
-                  )}
-                </select>
-                {offices.status === 'error' && <ErrorAlert>{offices.message}</ErrorAlert>}
-              </>
-            )}
-          </Field>
+          <OfficeSelect label={t('staffAccounts.office')} offices={offices} error={errorOf('officeCode')} />
         )}
         <Field label={t('staffAccounts.role')} error={errorOf('role')}>
           {(control) => (
