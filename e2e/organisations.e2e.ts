@@ -146,6 +146,7 @@ describe.skipIf(!hasChromium())(
             ['Đã đọc', '4'],
             ['Thêm mới', '3'],
             ['Cập nhật', '0'],
+            ['Chuyển từ đơn vị khác', '0'],
             ['Không thay đổi', '0'],
             ['Bị từ chối', '1'],
           ])
