@@ -9,7 +9,7 @@
  * own rewrites and stop words: the two lists never mix, since an English word can be a Vietnamese
  * syllable ("the", "can", "do" are thẻ, cần, đó/đỏ once folded).
  */
-import type { FaqLanguage } from './support'
+import { type FaqLanguage, faqLanguages } from './support'
 import { foldVietnamese } from './text'
 
 export type FaqSearchDocument = {
@@ -606,7 +606,7 @@ function containsPhrase(tokens: readonly string[], phrase: readonly string[]): b
  */
 export function mentionsSecret(message: string): boolean {
   // Both languages whatever the screen's: people write in the one they think in.
-  return (Object.keys(secretPhrases) as FaqLanguage[]).some((language) => {
+  return faqLanguages.some((language) => {
     const { secret, sharing } = secretPhrases[language]
     const tokens = faqTokens(message, language)
     if (!secret.some((phrase) => containsPhrase(tokens, phrase))) return false

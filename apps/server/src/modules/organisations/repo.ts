@@ -136,26 +136,21 @@ export async function subtreeIdsOf(db: Executor, rootId: number): Promise<number
 }
 
 /**
- * Every organisation of the tree `id` is in: up to its root, then all below it (where a pupil may be
- * a member only once).
+ * Every organisation of the tree `id` is in: its root and all below it (where a pupil may be a member
+ * only once).
  */
 export async function treeIdsOf(db: Executor, id: number): Promise<number[]> {
-  const rows = await queryRows<{ id: string | number }>(
+  const [root] = await queryRows<{ id: string | number }>(
     db,
     sql`
     with recursive up(id, parent_id) as (
       select o.id, o.parent_id from organisations o where o.id = ${id}
       union all
       select p.id, p.parent_id from organisations p join up on p.id = up.parent_id
-    ),
-    tree(id) as (
-      select id from up where parent_id is null
-      union all
-      select c.id from organisations c join tree t on c.parent_id = t.id
     )
-    select id from tree`,
+    select id from up where parent_id is null`,
   )
-  return rows.map((row) => Number(row.id))
+  return root ? subtreeIdsOf(db, Number(root.id)) : []
 }
 
 /** Organisations of `codes` within the subtree of `rootId` (the "Mã tổ chức" column of an import). */

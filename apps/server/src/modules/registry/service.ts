@@ -271,11 +271,7 @@ export async function findPersonByPersonalId(
 
 /** The BHXH code of the person with this personal ID (số định danh cá nhân), or null. */
 export async function bhxhCodeOfPersonalId(db: Executor, personalId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ bhxhCode: people.bhxhCode })
-    .from(people)
-    .where(eq(people.personalId, personalId))
-  return row?.bhxhCode ?? null
+  return (await findPersonByPersonalId(db, personalId))?.bhxhCode ?? null
 }
 
 export type NewMedicalVisit = typeof medicalVisits.$inferInsert
